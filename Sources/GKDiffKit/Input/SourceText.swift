@@ -1,0 +1,206 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The text of one input file, decoded to a Swift string with `\n` line ends.
+public struct SourceText: Sendable {
+    /// The path as given (`-` for standard input).
+    public var path: String
+    /// The decoded text, line ends normalised to `\n`, without a byte order mark.
+    public var text: String
+    /// The encoding the bytes were in: `UTF-8`, `UTF-8 (BOM)`, `UTF-16LE`, `UTF-16BE`, `GB18030`.
+    public var encoding: String
+    /// Problems with the bytes that did not stop reading (a truncated last character).
+    public var diagnostics: [Diagnostic]
+
+    /// Largest input accepted: a real report is 5–50 KB, so anything near this is not one.
+    public static let sizeLimit = 32 * 1_048_576
+
+    public init(path: String, text: String, encoding: String = "UTF-8", diagnostics: [Diagnostic] = []) {
+        self.path = path
+        self.text = text
+        self.encoding = encoding
+        self.diagnostics = diagnostics
+    }
+
+    /// Reads and decodes a file, or standard input for `-`.
+    /// - Throws: `GKDiffError` naming the path: missing, a folder, unreadable, empty, binary, too large
+    ///   or not text in a known encoding.
+    public static func read(path: String) throws -> SourceText {
+        let bytes = try readBytes(path: path)
+        return try decode(bytes, path: path)
+    }
+
+    /// Decodes bytes: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, otherwise GB18030 via iconv.
+    public static func decode(_ bytes: [UInt8], path: String) throws -> SourceText {
+        if bytes.isEmpty { throw GKDiffError.empty(path) }
+        var diagnostics: [Diagnostic] = []
+        let text: String
+        let encoding: String
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            text = decodeUTF16(bytes.dropFirst(2), littleEndian: little)
+            encoding = little ? "UTF-16LE" : "UTF-16BE"
+        } else {
+            let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+            let body = hasBOM ? Array(bytes.dropFirst(3)) : bytes
+            if looksBinary(body) { throw GKDiffError.binary(path) }
+            if let utf8 = String(validating: body, as: UTF8.self) {
+                text = utf8
+                encoding = hasBOM ? "UTF-8 (BOM)" : "UTF-8"
+            } else if let cut = truncatedUTF8Length(body), let utf8 = String(validating: body[..<cut], as: UTF8.self) {
+                text = utf8
+                encoding = "UTF-8"
+                diagnostics.append(
+                    Diagnostic(.warning, line: nil, "文件在一个字符的中间结束（最后 \(body.count - cut) 个字节不完整），文件可能被截断"))
+            } else if !hasBOM, let gb = decodeGB18030(body) {
+                text = gb
+                encoding = "GB18030"
+            } else {
+                throw GKDiffError.undecodable(path)
+            }
+        }
+        let normalised = normaliseLineEnds(text)
+        if normalised.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw GKDiffError.empty(path) }
+        if hasManyControlCharacters(normalised) { throw GKDiffError.binary(path) }
+        return SourceText(path: path, text: normalised, encoding: encoding, diagnostics: diagnostics)
+    }
+
+    // MARK: Bytes
+
+    static func readBytes(path: String) throws -> [UInt8] {
+        if path == "-" { return try readAll(fd: 0, path: path) }
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw GKDiffError.missing(path) }
+            throw GKDiffError.unreadable(path, String(cString: strerror(errno)))
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw GKDiffError.directory(path) }
+        if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > sizeLimit {
+            throw GKDiffError.tooLarge(path, sizeLimit)
+        }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw GKDiffError.unreadable(path, String(cString: strerror(errno))) }
+        defer { close(fd) }
+        return try readAll(fd: fd, path: path)
+    }
+
+    private static func readAll(fd: Int32, path: String) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw GKDiffError.unreadable(path, String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > sizeLimit { throw GKDiffError.tooLarge(path, sizeLimit) }
+        }
+        return bytes
+    }
+
+    // MARK: Decoding
+
+    private static func decodeUTF16(_ body: ArraySlice<UInt8>, littleEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(body.count / 2)
+        var index = body.startIndex
+        while index + 1 < body.endIndex {
+            let a = UInt16(body[index])
+            let b = UInt16(body[index + 1])
+            units.append(littleEndian ? a | b << 8 : a << 8 | b)
+            index += 2
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// Length of the valid prefix when the only problem is an incomplete sequence in the last 3 bytes.
+    private static func truncatedUTF8Length(_ body: [UInt8]) -> Int? {
+        var cut = body.count
+        var steps = 0
+        while cut > 0 && steps < 3 && body[cut - 1] & 0xC0 == 0x80 {
+            cut -= 1
+            steps += 1
+        }
+        guard cut > 0, body[cut - 1] >= 0xC0 else { return nil }
+        return cut - 1
+    }
+
+    private static func decodeGB18030(_ body: [UInt8]) -> String? {
+        #if canImport(Glibc)
+        let converter = iconv_open("UTF-8", "GB18030")
+        guard converter != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(converter) }
+        var input = body.map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: body.count * 2 + 16)
+        let length: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
+                var inLeft = inBuffer.count
+                var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
+                var outLeft = outBuffer.count
+                let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                if result == -1 || inLeft != 0 { return nil }
+                return outBuffer.count - outLeft
+            }
+        }
+        guard let length else { return nil }
+        return String(validating: output[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        #else
+        return nil
+        #endif
+    }
+
+    // MARK: Checks and normalisation
+
+    /// NUL bytes or many C0 control bytes: not a text report.
+    private static func looksBinary(_ body: [UInt8]) -> Bool {
+        var controls = 0
+        for byte in body.prefix(65_536) {
+            if byte == 0 { return true }
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
+                controls += 1
+            }
+        }
+        return controls > 8 && controls * 100 > min(body.count, 65_536)
+    }
+
+    private static func hasManyControlCharacters(_ text: String) -> Bool {
+        var controls = 0
+        var total = 0
+        for scalar in text.unicodeScalars.prefix(65_536) {
+            total += 1
+            let v = scalar.value
+            if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0C) || v == 0xFFFD || (0x7F...0x9F).contains(v) {
+                controls += 1
+            }
+        }
+        return controls > 8 && controls * 20 > total
+    }
+
+    /// CRLF and CR become LF.
+    static func normaliseLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previousCR = false
+        for byte in text.utf8 {
+            if byte == 0x0D {
+                bytes.append(0x0A)
+                previousCR = true
+                continue
+            }
+            if byte == 0x0A && previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = false
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

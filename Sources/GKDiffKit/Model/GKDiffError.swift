@@ -1,0 +1,41 @@
+/// A problem that stops gkdiff from reading or writing a file: the path and a reason a person
+/// understands. The CLI prints it as `gkdiff: PATH: reason` and exits with status 2.
+public struct GKDiffError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file concerned (`-` for standard input), or empty for a usage error.
+    public var path: String
+    /// What is wrong, in Chinese with a short English gloss.
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { path.isEmpty ? reason : "\(path): \(reason)" }
+
+    static func missing(_ path: String) -> GKDiffError {
+        GKDiffError(path: path, reason: "文件不存在（no such file）")
+    }
+    static func directory(_ path: String) -> GKDiffError {
+        GKDiffError(path: path, reason: "这是一个文件夹，不是报告文件（is a directory）")
+    }
+    static func unreadable(_ path: String, _ detail: String) -> GKDiffError {
+        GKDiffError(path: path, reason: "无法读取（\(detail)）")
+    }
+    static func empty(_ path: String) -> GKDiffError {
+        GKDiffError(path: path, reason: "文件是空的（empty file）")
+    }
+    static func binary(_ path: String) -> GKDiffError {
+        GKDiffError(path: path, reason: "不是文本文件，像是二进制数据（binary file）")
+    }
+    static func undecodable(_ path: String) -> GKDiffError {
+        GKDiffError(path: path, reason: "无法识别文字编码，不是 UTF-8、UTF-16 或 GB18030 文本（unknown encoding）")
+    }
+    static func notAReport(_ path: String) -> GKDiffError {
+        GKDiffError(
+            path: path, reason: "不是政府信息公开工作年度报告：找不到标准章节标题，也找不到标准表格（not an annual report）")
+    }
+    static func tooLarge(_ path: String, _ limit: Int) -> GKDiffError {
+        GKDiffError(path: path, reason: "文件过大（超过 \(limit / 1_048_576) MB），不像是一份年度报告（file too large）")
+    }
+}

@@ -1,0 +1,50 @@
+/// Traces of the Word export that are not part of the report's text.
+enum Artefacts {
+    /// The line without `[bookmark: …]` marks and `**` emphasis, trimmed.
+    static func clean(_ text: Substring) -> String {
+        var result = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "*", index + 1 < scalars.count, scalars[index + 1] == "*" {
+                index += 2
+                continue
+            }
+            if scalar == "[", let end = bookmarkEnd(scalars, from: index) {
+                index = end
+                continue
+            }
+            result.append(scalar)
+            index += 1
+        }
+        return String(LabelText.trim(String(result)))
+    }
+
+    /// Index after the `]` of a `[bookmark: …]` starting at `start`, if there is one.
+    private static func bookmarkEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        let prefix = Array("[bookmark:".unicodeScalars)
+        guard start + prefix.count <= scalars.count, Array(scalars[start..<start + prefix.count]) == prefix else {
+            return nil
+        }
+        var index = start + prefix.count
+        while index < scalars.count && index < start + 200 {
+            if scalars[index] == "]" { return index + 1 }
+            index += 1
+        }
+        return nil
+    }
+
+    /// A stray page number: `2`, `- 2 -`, `—2—`, `第2页`.
+    static func isPageNumber(_ text: String) -> Bool {
+        var digits = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "0"..."9": digits += 1
+            case "-", "—", "－", " ", "第", "页": continue
+            default: return false
+            }
+        }
+        return digits > 0 && digits <= 3
+    }
+}

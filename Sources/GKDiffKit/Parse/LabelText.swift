@@ -1,0 +1,134 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Normalisation of labels and headings so that what a report writes matches what the template says:
+/// full-width folded to half-width, spaces and quotes removed, numbering such as `（三）`, `3、`, `1.` dropped.
+/// Scans unicode scalars with switches (this runs on every line).
+enum LabelText {
+    /// Full-width ASCII folded to ASCII, every kind of space and every quote mark removed, `**` removed.
+    static func fold<S: StringProtocol>(_ text: S) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            var v = scalar.value
+            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII
+            switch v {
+            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x2002...0x200B, 0xFEFF: continue  // spaces
+            case 0x22, 0x27, 0x2A, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F: continue  // quotes, *
+            default: break
+            }
+            if let folded = Unicode.Scalar(v) { scalars.append(Traditional.simplified(folded)) }
+        }
+        return String(scalars)
+    }
+
+    /// `fold` and then the leading numbering removed: `（三）不予公开` → `不予公开`, `3、收到…` → `收到…`,
+    /// `1.属于国家秘密` → `属于国家秘密`, `三、本年度办理结果` → `本年度办理结果`.
+    static func key<S: StringProtocol>(_ text: S) -> String {
+        stripNumbering(fold(text))
+    }
+
+    /// A heading's key: `key` with the punctuation inside removed (`、，,：:。`), so that
+    /// `政府信息公开行政复议、行政诉讼情况` and `…复议和行政诉讼…` variants compare on their words.
+    static func headingKey<S: StringProtocol>(_ text: S) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in key(text).unicodeScalars {
+            switch scalar.value {
+            case 0x3001, 0x2C, 0xFF0C, 0x3A, 0x3002, 0x2E, 0x3B: continue  // 、 , ， : 。 . ;
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Removes one leading numbering: Chinese or Arabic numerals followed by `、` `.` `，`, or in brackets.
+    static func stripNumbering(_ folded: String) -> String {
+        let scalars = Array(folded.unicodeScalars)
+        var index = 0
+        if index < scalars.count, scalars[index] == "(" || scalars[index] == "[" {
+            var end = index + 1
+            while end < scalars.count, isNumeral(scalars[end]) { end += 1 }
+            if end > index + 1, end < scalars.count, scalars[end] == ")" || scalars[end] == "]" {
+                index = end + 1
+            }
+        } else {
+            var end = index
+            while end < scalars.count, isNumeral(scalars[end]) { end += 1 }
+            if end > index, end < scalars.count {
+                switch scalars[end] {
+                case "、", ".", ",", "，", "．": index = end + 1
+                default: break
+                }
+            }
+        }
+        guard index > 0 else { return folded }
+        var rest = String.UnicodeScalarView()
+        rest.append(contentsOf: scalars[index...])
+        return String(rest)
+    }
+
+    static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "0"..."9", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": return true
+        default: return false
+        }
+    }
+
+    /// True for scalars that are space-like (ASCII, no-break, ideographic, zero-width).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2002...0x200B, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// The text without leading and trailing spaces of any kind.
+    static func trim<S: StringProtocol>(_ text: S) -> Substring {
+        let scalars = Substring(text).unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return Substring(scalars[start..<end])
+    }
+}
+
+/// The few traditional characters that appear in template labels, mapped to simplified ones, so that a
+/// report mirrored through a Big5 gateway reads like the original.
+enum Traditional {
+    static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        guard scalar.value >= 0x4E00 else { return scalar }
+        return table[scalar] ?? scalar
+    }
+
+    private static let table: [Unicode.Scalar: Unicode.Scalar] = {
+        let pairs: [(String, String)] = [
+            ("開", "开"), ("資", "资"), ("訊", "讯"), ("請", "请"), ("處", "处"), ("理", "理"), ("結", "结"),
+            ("轉", "转"), ("與", "与"), ("計", "计"), ("數", "数"), ("總", "总"), ("審", "审"), ("維", "维"),
+            ("糾", "纠"), ("訴", "诉"), ("訟", "讼"), ("議", "议"), ("規", "规"), ("範", "范"), ("許", "许"),
+            ("罰", "罚"), ("強", "强"), ("製", "制"), ("廢", "废"), ("費", "费"), ("額", "额"), ("萬", "万"),
+            ("況", "况"), ("務", "务"), ("體", "体"), ("動", "动"), ("報", "报"), ("題", "题"), ("進", "进"),
+            ("項", "项"), ("際", "际"), ("關", "关"), ("機", "机"), ("構", "构"), ("組", "组"), ("織", "织"),
+            ("業", "业"), ("會", "会"), ("學", "学"), ("號", "号"), ("國", "国"), ("諮", "咨"), ("詢", "询"),
+            ("權", "权"), ("內", "内"), ("與", "与"), ("為", "为"), ("無", "无"), ("現", "现"), ("復", "复"),
+            ("補", "补"), ("確", "确"), ("類", "类"), ("級", "级"), ("區", "区"), ("縣", "县"), ("長", "长"),
+            ("門", "门"), ("單", "单"), ("負", "负"), ("責", "责"), ("年", "年"), ("法", "法"), ("實", "实"),
+            ("們", "们"), ("問", "问"), ("經", "经"), ("執", "执"), ("紀", "纪"), ("據", "据"), ("應", "应"),
+            ("舉", "举"), ("設", "设"), ("統", "统"), ("營", "营"), ("環", "环"), ("義", "义"), ("維", "维"),
+            ("險", "险"), ("穩", "稳"), ("護", "护"), ("屬", "属"), ("條", "条"), ("涉", "涉"), ("過", "过"),
+            ("齣", "出"), ("錄", "录"), ("戶", "户"), ("擊", "击"), ("買", "买"), ("賣", "卖"), ("給", "给"),
+            ("場", "场"), ("選", "选"), ("獨", "独"), ("視", "视"), ("訪", "访"), ("舊", "旧"), ("兩", "两"),
+            ("認", "认"), ("證", "证"), ("聯", "联"), ("輯", "辑"), ("複", "复"), ("將", "将"), ("獲", "获"),
+            ("閱", "阅"), ("準", "准"), ("這", "这"), ("個", "个"), ("對", "对"), ("種", "种"), ("讓", "让"),
+            ("繳", "缴"), ("納", "纳"), ("額", "额"), ("調", "调"), ("書", "书"), ("態", "态"), ("發", "发"),
+            ("歸", "归"), ("決", "决"), ("來", "来"), ("達", "达"), ("邏", "逻"), ("戰", "战"), ("稅", "税"),
+        ]
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (traditional, simplified) in pairs where traditional != simplified {
+            table[traditional.unicodeScalars.first!] = simplified.unicodeScalars.first!
+        }
+        return table
+    }()
+}

@@ -1,0 +1,65 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A small JSON writer with keys in the order written (stable output for people and diffs).
+struct JSONWriter {
+    private(set) var output = ""
+    private var needsComma: [Bool] = [false]
+    private let indentUnit = "  "
+
+    mutating func beginObject(_ key: String? = nil) { open(key, "{") }
+    mutating func endObject() { close("}") }
+    mutating func beginArray(_ key: String? = nil) { open(key, "[") }
+    mutating func endArray() { close("]") }
+
+    mutating func field(_ key: String, _ value: String?) { item(key, value.map(Self.quote) ?? "null") }
+    mutating func field(_ key: String, _ value: Int?) { item(key, value.map(String.init) ?? "null") }
+    mutating func field(_ key: String, _ value: Bool) { item(key, value ? "true" : "false") }
+    mutating func field(_ key: String, number value: Decimal?) { item(key, value.map { $0.description } ?? "null") }
+    mutating func field(_ key: String, raw value: String) { item(key, value) }
+    mutating func value(_ value: String) { item(nil, Self.quote(value)) }
+
+    private mutating func open(_ key: String?, _ bracket: String) {
+        item(key, bracket)
+        needsComma.append(false)
+    }
+
+    private mutating func close(_ bracket: String) {
+        let hadItems = needsComma.removeLast()
+        if hadItems { output += "\n" + String(repeating: indentUnit, count: needsComma.count - 1) }
+        output += bracket
+    }
+
+    private mutating func item(_ key: String?, _ text: String) {
+        if needsComma[needsComma.count - 1] { output += "," }
+        if needsComma.count > 1 { output += "\n" + String(repeating: indentUnit, count: needsComma.count - 1) }
+        needsComma[needsComma.count - 1] = true
+        if let key { output += Self.quote(key) + ": " }
+        output += text
+    }
+
+    /// A JSON string literal.
+    static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,56 @@
+/// Column alignment for text output: Chinese characters take two terminal columns.
+enum TextLayout {
+    /// Terminal columns the text takes (East Asian wide and full-width characters count two).
+    static func width<S: StringProtocol>(_ text: S) -> Int {
+        var columns = 0
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+                0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+                0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+                columns += 2
+            case 0x300...0x36F, 0x200B...0x200F:
+                continue
+            default:
+                columns += 1
+            }
+        }
+        return columns
+    }
+
+    /// The text padded with spaces on the right to `columns`.
+    static func padRight(_ text: String, _ columns: Int) -> String {
+        text + String(repeating: " ", count: max(0, columns - width(text)))
+    }
+
+    /// The text padded with spaces on the left to `columns`.
+    static func padLeft(_ text: String, _ columns: Int) -> String {
+        String(repeating: " ", count: max(0, columns - width(text))) + text
+    }
+
+    /// Rows laid out in columns separated by two spaces; `rightAligned` columns are numbers.
+    static func table(_ rows: [[String]], rightAligned: Set<Int> = [], indent: String = "  ") -> String {
+        guard let columns = rows.map(\.count).max() else { return "" }
+        var widths = Array(repeating: 0, count: columns)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], width(cell)) }
+        }
+        var out = ""
+        for row in rows {
+            var line = indent
+            for (index, cell) in row.enumerated() {
+                let last = index == row.count - 1
+                if rightAligned.contains(index) {
+                    line += padLeft(cell, widths[index])
+                } else {
+                    line += last ? cell : padRight(cell, widths[index])
+                }
+                if !last { line += "  " }
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
+    }
+}
