@@ -1,0 +1,300 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A rule of the template's arithmetic (勾稽关系) or a quality check a supervisor makes.
+public struct Rule: Sendable, Hashable {
+    /// `R1` … `R4`, `X1`, `X2`, `Q1` … `Q5`.
+    public let id: String
+    /// Chinese name.
+    public let name: String
+    /// The formula in Chinese.
+    public let formula: String
+    /// The formula in English.
+    public let english: String
+
+    public static let r1 = Rule(
+        id: "R1", name: "表二各列收支平衡", formula: "一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理（每一列）",
+        english: "new + carried over = results total + carried forward, every column of table 2")
+    public static let r2 = Rule(
+        id: "R2", name: "表二各行总计", formula: "总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他（每一行）",
+        english: "total = the six applicant columns, every row of table 2")
+    public static let r3 = Rule(
+        id: "R3", name: "表二办理结果合计", formula: "（七）总计 = （一）至（六）的 23 个办理结果行之和（每一列）",
+        english: "results total = the 23 result rows, every column of table 2")
+    public static let r4 = Rule(
+        id: "R4", name: "表三各组总计", formula: "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结（行政复议及两类行政诉讼）",
+        english: "each total of table 3 = upheld + corrected + other + pending")
+    public static let x1 = Rule(
+        id: "X1", name: "跨年度结转衔接", formula: "本年 二、上年结转 = 上年报告 四、结转下年度继续办理（每一列）",
+        english: "this year's carried over = last year's carried forward, every column")
+    public static let x2 = Rule(
+        id: "X2", name: "现行有效件数衔接", formula: "本年 现行有效件数 ≈ 上年 现行有效件数 + 本年制发件数 − 本年废止件数（规章、行政规范性文件）",
+        english: "this year's in force ≈ last year's in force + issued − repealed (regulations, normative documents)")
+    public static let q1 = Rule(
+        id: "Q1", name: "表格留空或缺失", formula: "三张表的单元格应填写数字（0 也要填），表格不应缺失",
+        english: "every cell of the three tables is filled (0 included) and no table is missing")
+    public static let q2 = Rule(
+        id: "Q2", name: "存在的主要问题及改进情况", formula: "第五部分不应为空、只写“无”，或与上年逐字相同",
+        english: "section 5 is not empty, not just 无, and not a word-for-word copy of last year's")
+    public static let q3 = Rule(
+        id: "Q3", name: "年份未随年度更新", formula: "与上年对应的句子中，年份应随报告年度前移",
+        english: "a year in a carried-over sentence moves forward with the report year")
+    public static let q4 = Rule(
+        id: "Q4", name: "数字大幅变化", formula: "上年值 ≥ 10 时，本年值超过上年的 5 倍或不足上年的 0.2 倍",
+        english: "a cell with last year ≥ 10 grows more than ×5 or falls below ×0.2")
+    public static let q5 = Rule(
+        id: "Q5", name: "年度间隔", formula: "跨年度校验只用于相邻两个年度的报告",
+        english: "cross-year rules apply to adjacent years only")
+
+    /// Every rule, in the order the README lists them.
+    public static let all: [Rule] = [r1, r2, r3, r4, x1, x2, q1, q2, q3, q4, q5]
+}
+
+/// One cell a finding is about.
+public struct FindingCell: Sendable {
+    public var key: CellKey
+    /// The year of the report the cell is from.
+    public var year: Int?
+    public var cell: Cell
+}
+
+/// A rule that does not hold (or cannot be checked), with the cells and the difference.
+public struct Finding: Sendable {
+    public var rule: Rule
+    public var severity: Diagnostic.Severity
+    /// The year of the report concerned, nil for a cross-year finding.
+    public var year: Int?
+    /// True for a finding across the two years.
+    public var acrossYears: Bool
+    /// A sentence a supervisor understands, with the numbers.
+    public var message: String
+    /// The cells compared, with values and source lines.
+    public var cells: [FindingCell]
+    /// Left side minus right side of the rule, when both are numbers.
+    public var difference: Decimal?
+    /// The source line the finding points at, when there is one.
+    public var line: Int?
+}
+
+/// Evaluates the rules on one report (R1–R4, Q1) and on two years (X1, X2, Q2–Q5).
+public enum Checker {
+    /// Findings within one report.
+    public static func check(_ report: Report) -> [Finding] {
+        var findings: [Finding] = []
+        let requests = Template.table(.requests)
+        let results = requests.rows.filter { $0.group != nil && $0.key != "results_total" }.map(\.key)
+        let applicants = requests.columns.dropLast().map(\.key)
+
+        var notCheckable: [Rule: Int] = [:]
+        func sum(_ rule: Rule, left: [CellKey], right: [CellKey], label: String) {
+            let leftCells = left.map { report[$0] }
+            let rightCells = right.map { report[$0] }
+            guard let a = total(leftCells), let b = total(rightCells) else {
+                notCheckable[rule, default: 0] += 1
+                return
+            }
+            guard a != b else { return }
+            let cells = (Array(zip(left, leftCells)) + Array(zip(right, rightCells))).map { FindingCell(key: $0.0, year: report.year, cell: $0.1) }
+            findings.append(
+                Finding(
+                    rule: rule, severity: .error, year: report.year, acrossYears: false,
+                    message: "\(label)：左边 \(a)，右边 \(b)，相差 \(a - b)", cells: cells, difference: a - b,
+                    line: leftCells.first?.line))
+        }
+        for column in requests.columns {
+            func key(_ row: String) -> CellKey { CellKey(table: .requests, row: row, column: column.key) }
+            sum(.r1, left: [key("new"), key("carried_over")], right: [key("results_total"), key("carried_forward")],
+                label: "表二「\(column.label)」列 一+二 应等于 （七）总计+四")
+            sum(.r3, left: [key("results_total")], right: results.map(key),
+                label: "表二「\(column.label)」列 （七）总计 应等于 23 个办理结果行之和")
+        }
+        for row in requests.rows {
+            sum(.r2, left: [CellKey(table: .requests, row: row.key, column: "total")],
+                right: applicants.map { CellKey(table: .requests, row: row.key, column: $0) },
+                label: "表二「\(row.fullLabel)」行 总计 应等于 六类申请人之和")
+        }
+        for row in Template.table(.appeals).rows {
+            func key(_ column: String) -> CellKey { CellKey(table: .appeals, row: row.key, column: column) }
+            sum(.r4, left: [key("total")], right: ["upheld", "corrected", "other", "pending"].map(key),
+                label: "表三「\(row.label)」总计 应等于 维持+纠正+其他+尚未审结")
+        }
+        for rule in [Rule.r1, .r2, .r3, .r4] {
+            if let count = notCheckable[rule] {
+                findings.append(
+                    Finding(
+                        rule: rule, severity: .note, year: report.year, acrossYears: false,
+                        message: "\(rule.id) 有 \(count) 处无法校验：所涉单元格留空、不适用或缺失", cells: [], difference: nil, line: nil))
+            }
+        }
+        findings += quality(report)
+        return findings
+    }
+
+    /// Blank and missing tables (Q1).
+    static func quality(_ report: Report) -> [Finding] {
+        var findings: [Finding] = []
+        for table in TableKind.allCases {
+            let first = Template.firstIndex(of: table)
+            let cells = report.cells[first..<first + Template.table(table).cells.count]
+            let blank = cells.filter { $0.value == .blank }.count
+            let missing = cells.filter { $0.value == .missing }.count
+            let name = table.label.split(separator: " ").first.map(String.init) ?? table.label
+            if missing == cells.count {
+                findings.append(
+                    Finding(
+                        rule: .q1, severity: .warning, year: report.year, acrossYears: false,
+                        message: "\(name)缺失：报告中没有找到这张表", cells: [], difference: nil, line: nil))
+            } else if blank > 0 {
+                let whole = blank == cells.count ? "（整张表未填写）" : ""
+                findings.append(
+                    Finding(
+                        rule: .q1, severity: .warning, year: report.year, acrossYears: false,
+                        message: "\(name)留空 \(blank) 处\(whole)：空白不等于 0，应填写数字", cells: [], difference: nil,
+                        line: cells.first { $0.value == .blank }?.line))
+            }
+        }
+        if let problems = report.section(.problems) {
+            let text = LabelText.fold(problems.text)
+            if text.isEmpty || text == "无" || text == "无。" {
+                findings.append(
+                    Finding(
+                        rule: .q2, severity: .warning, year: report.year, acrossYears: false,
+                        message: "第五部分「存在的主要问题及改进情况」\(text.isEmpty ? "为空" : "只写了“无”")", cells: [],
+                        difference: nil, line: problems.line))
+            }
+        }
+        return findings
+    }
+
+    /// Findings across the two years of a comparison (X1, X2, Q2 copied, Q3, Q4, Q5).
+    public static func checkAcross(_ diff: ReportDiff) -> [Finding] {
+        var findings: [Finding] = []
+        let old = diff.old
+        let new = diff.new
+        guard let a = old.year, let b = new.year, b - a == 1 else {
+            let gap = (old.year != nil && new.year != nil) ? "相隔 \(new.year! - old.year!) 年" : "年度不明"
+            findings.append(
+                Finding(
+                    rule: .q5, severity: .note, year: nil, acrossYears: true,
+                    message: "两份报告\(gap)，不是相邻年度：不做跨年度校验（X1、X2）", cells: [], difference: nil, line: nil))
+            return findings + acrossNarrative(diff) + jumps(diff)
+        }
+        // X1: this year's carried over = last year's carried forward.
+        var uncheckedX1 = 0
+        for column in Template.table(.requests).columns {
+            let thisKey = CellKey(table: .requests, row: "carried_over", column: column.key)
+            let lastKey = CellKey(table: .requests, row: "carried_forward", column: column.key)
+            guard let x = new[thisKey].number, let y = old[lastKey].number else {
+                uncheckedX1 += 1
+                continue
+            }
+            if x != y {
+                findings.append(
+                    Finding(
+                        rule: .x1, severity: .error, year: nil, acrossYears: true,
+                        message: "「\(column.label)」列：\(b)年 二、上年结转 \(x)，\(a)年 四、结转下年度继续办理 \(y)，相差 \(x - y)",
+                        cells: [FindingCell(key: thisKey, year: b, cell: new[thisKey]), FindingCell(key: lastKey, year: a, cell: old[lastKey])],
+                        difference: x - y, line: new[thisKey].line))
+            }
+        }
+        if uncheckedX1 > 0 {
+            findings.append(
+                Finding(
+                    rule: .x1, severity: .note, year: nil, acrossYears: true,
+                    message: "X1 有 \(uncheckedX1) 列无法校验：所涉单元格留空、不适用或缺失", cells: [], difference: nil, line: nil))
+        }
+        // X2: in force carries over with this year's issued and repealed.
+        for row in ["regulations", "normative_documents"] {
+            func key(_ column: String) -> CellKey { CellKey(table: .proactive, row: row, column: column) }
+            guard let now = new[key("in_force")].number, let before = old[key("in_force")].number,
+                let issued = new[key("issued")].number, let repealed = new[key("repealed")].number
+            else { continue }
+            let expected = before + issued - repealed
+            if now != expected {
+                let label = Template.table(.proactive).row(row)!.label
+                findings.append(
+                    Finding(
+                        rule: .x2, severity: .warning, year: nil, acrossYears: true,
+                        message: "\(label)：\(b)年现行有效 \(now)，按 \(a)年 \(before) + 制发 \(issued) − 废止 \(repealed) 应为 \(expected)，相差 \(now - expected)",
+                        cells: [
+                            FindingCell(key: key("in_force"), year: b, cell: new[key("in_force")]),
+                            FindingCell(key: key("in_force"), year: a, cell: old[key("in_force")]),
+                            FindingCell(key: key("issued"), year: b, cell: new[key("issued")]),
+                            FindingCell(key: key("repealed"), year: b, cell: new[key("repealed")]),
+                        ],
+                        difference: now - expected, line: new[key("in_force")].line))
+            }
+        }
+        return findings + acrossNarrative(diff) + jumps(diff)
+    }
+
+    /// Q2 (section 五 copied from last year) and Q3 (a year that did not move forward).
+    static func acrossNarrative(_ diff: ReportDiff) -> [Finding] {
+        var findings: [Finding] = []
+        if let problems = diff.sections.first(where: { $0.kind == .problems }), problems.oldTitle != nil,
+            !problems.sentences.isEmpty, problems.sentences.allSatisfy({ $0.status == .unchanged }),
+            LabelText.fold(diff.new.section(.problems)?.text ?? "") != "无"
+        {
+            findings.append(
+                Finding(
+                    rule: .q2, severity: .warning, year: diff.new.year, acrossYears: true,
+                    message: "第五部分「存在的主要问题及改进情况」与上年报告逐字相同（年份除外）", cells: [], difference: nil,
+                    line: problems.newLine))
+        }
+        for section in diff.sections {
+            for change in section.sentences where change.status == .numbersOnly || change.status == .edited {
+                guard let new = change.new else { continue }
+                var removed: [String] = []
+                for piece in change.pieces {
+                    switch piece {
+                    case .removed(let text): removed.append(text)
+                    case .added(let text):
+                        if removed.contains(text), text.unicodeScalars.count == 4, let year = Int(text), (1990...2099).contains(year) {
+                            findings.append(
+                                Finding(
+                                    rule: .q3, severity: .warning, year: diff.new.year, acrossYears: true,
+                                    message: "「\(text)」与上年报告的同一句相同，没有随报告年度更新：\(new.text.prefix(40))…",
+                                    cells: [], difference: nil, line: new.line))
+                        }
+                        removed = []
+                    case .same: removed = []
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Q4: cells that grew more than five-fold or fell below a fifth, from a base of at least 10.
+    static func jumps(_ diff: ReportDiff) -> [Finding] {
+        var findings: [Finding] = []
+        for change in diff.cells {
+            guard let a = change.old.number, let b = change.new.number, a >= 10 else { continue }
+            if b > a * 5 || b < a / 5 {
+                findings.append(
+                    Finding(
+                        rule: .q4, severity: .warning, year: nil, acrossYears: true,
+                        message: "\(change.key.table.label)「\(change.key.rowSpec.fullLabel)」「\(change.key.columnSpec.label)」从 \(a) 变为 \(b)，变化超过 5 倍，值得核实",
+                        cells: [
+                            FindingCell(key: change.key, year: diff.old.year, cell: change.old),
+                            FindingCell(key: change.key, year: diff.new.year, cell: change.new),
+                        ],
+                        difference: b - a, line: change.new.line))
+            }
+        }
+        return findings
+    }
+
+    /// Sum of the cells, nil when any is not a number.
+    private static func total(_ cells: [Cell]) -> Decimal? {
+        var sum = Decimal(0)
+        for cell in cells {
+            guard let number = cell.number else { return nil }
+            sum += number
+        }
+        return sum
+    }
+}

@@ -1,0 +1,176 @@
+/// The comparison as CSV: one row per changed cell, per changed sentence, per section and per finding.
+public enum DiffCSVRenderer {
+    /// Column names, in order (documented in README.md).
+    public static let columns = [
+        "kind", "section", "table", "row", "column", "row_label", "column_label", "old", "new", "change",
+        "change_pct", "status", "status_label", "old_line", "new_line", "old_text", "new_text", "similarity",
+        "carried_sentences", "carried_chars", "rule", "severity", "message",
+    ]
+
+    public static func render(_ diff: ReportDiff, all: Bool) -> String {
+        var csv = CSVWriter(columns: columns)
+        for change in diff.cells where all || change.status != .unchanged {
+            var numbers: [String: String] = [:]
+            numbers["old"] = change.old.number?.description
+            numbers["new"] = change.new.number?.description
+            numbers["change"] = change.change?.description
+            numbers["change_pct"] = change.percentTenths.map(tenths)
+            numbers["old_line"] = change.old.line.map(String.init)
+            numbers["new_line"] = change.new.line.map(String.init)
+            csv.row(
+                [
+                    "kind": "cell", "section": change.key.table.section.rawValue, "table": change.key.table.rawValue,
+                    "row": change.key.row, "column": change.key.column, "row_label": change.key.rowSpec.fullLabel,
+                    "column_label": change.key.columnSpec.label, "status": change.status.rawValue,
+                    "status_label": change.status.label,
+                    "old_text": change.old.number == nil ? change.old.value.display : "",
+                    "new_text": change.new.number == nil ? change.new.value.display : "",
+                ], numbers: numbers)
+        }
+        for section in diff.sections {
+            csv.row(
+                [
+                    "kind": "section", "section": section.kind.rawValue,
+                    "status": section.hasChanges ? "changed" : "unchanged",
+                    "status_label": section.hasChanges ? "有变化" : "未变",
+                    "old_text": section.oldTitle ?? "", "new_text": section.newTitle ?? "",
+                ],
+                numbers: [
+                    "old_line": section.oldLine.map(String.init) ?? "", "new_line": section.newLine.map(String.init) ?? "",
+                    "similarity": ratio(section.similarity),
+                    "carried_sentences": section.carriedSentences.map(ratio) ?? "",
+                    "carried_chars": section.carriedCharacters.map(ratio) ?? "",
+                ])
+            for change in section.sentences where all || change.status != .unchanged {
+                csv.row(
+                    [
+                        "kind": "sentence", "section": section.kind.rawValue, "status": change.status.rawValue,
+                        "status_label": change.status.label, "row_label": change.subsection ?? "",
+                        "old_text": change.old?.text ?? "", "new_text": change.new?.text ?? "",
+                    ],
+                    numbers: [
+                        "old_line": change.old.map { String($0.line) } ?? "", "new_line": change.new.map { String($0.line) } ?? "",
+                    ])
+            }
+        }
+        for finding in diff.findings {
+            let first = finding.cells.first
+            csv.row(
+                [
+                    "kind": "check", "section": first?.key.table.section.rawValue ?? "",
+                    "table": first?.key.table.rawValue ?? "", "row": first?.key.row ?? "", "column": first?.key.column ?? "",
+                    "row_label": first?.key.rowSpec.fullLabel ?? "", "column_label": first?.key.columnSpec.label ?? "",
+                    "status": finding.acrossYears ? "across_years" : (finding.year.map { "year_\($0)" } ?? ""),
+                    "status_label": finding.acrossYears ? "跨年度" : (finding.year.map { "\($0)年报告" } ?? ""),
+                    "rule": finding.rule.id, "severity": finding.severity.rawValue, "message": finding.message,
+                ],
+                numbers: [
+                    "change": finding.difference?.description ?? "",
+                    finding.year == diff.old.year && !finding.acrossYears ? "old_line" : "new_line": finding.line.map(String.init) ?? "",
+                ])
+        }
+        return csv.output
+    }
+
+    /// Tenths of a per cent as a plain number: `233` → `23.3`, `-1000` → `-100.0`.
+    static func tenths(_ value: Int) -> String {
+        let sign = value < 0 ? "-" : ""
+        return "\(sign)\(abs(value) / 10).\(abs(value) % 10)"
+    }
+
+    /// A share 0…1 with three decimals.
+    static func ratio(_ value: Double) -> String {
+        let thousandths = Int((value * 1000).rounded())
+        let fraction = String(thousandths % 1000)
+        return "\(thousandths / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
+    }
+}
+
+/// The comparison as JSON (shape documented in README.md).
+public enum DiffJSONRenderer {
+    public static func render(_ diff: ReportDiff, all: Bool) -> String {
+        var json = JSONWriter()
+        json.beginObject()
+        for (name, report) in [("old", diff.old), ("new", diff.new)] {
+            json.beginObject(name)
+            json.field("file", report.path)
+            json.field("agency", report.agency)
+            json.field("year", report.year)
+            json.field("title", report.title)
+            ReportRenderer.writeDiagnostics(&json, report.diagnostics)
+            json.endObject()
+        }
+        json.field("swapped", diff.swapped)
+        json.field("agenciesDiffer", diff.agenciesDiffer)
+        json.beginArray("notes")
+        for note in diff.notes { json.value(note) }
+        json.endArray()
+        json.beginObject("summary")
+        json.field("cellsChanged", diff.changedCells.count)
+        json.field("hasDifferences", diff.hasDifferences)
+        json.endObject()
+        json.beginArray("cells")
+        for change in diff.cells where all || change.status != .unchanged {
+            json.beginObject()
+            json.field("table", change.key.table.rawValue)
+            json.field("row", change.key.row)
+            json.field("column", change.key.column)
+            json.field("rowLabel", change.key.rowSpec.fullLabel)
+            json.field("columnLabel", change.key.columnSpec.label)
+            json.field("oldState", change.old.value.state)
+            json.field("old", number: change.old.number)
+            json.field("newState", change.new.value.state)
+            json.field("new", number: change.new.number)
+            json.field("change", number: change.change)
+            json.field("changePct", raw: change.percentTenths.map(DiffCSVRenderer.tenths) ?? "null")
+            json.field("status", change.status.rawValue)
+            json.field("oldLine", change.old.line)
+            json.field("newLine", change.new.line)
+            json.endObject()
+        }
+        json.endArray()
+        json.beginArray("sections")
+        for section in diff.sections {
+            json.beginObject()
+            json.field("kind", section.kind.rawValue)
+            json.field("oldTitle", section.oldTitle)
+            json.field("newTitle", section.newTitle)
+            json.field("similarity", raw: DiffCSVRenderer.ratio(section.similarity))
+            json.field("carriedSentences", raw: section.carriedSentences.map(DiffCSVRenderer.ratio) ?? "null")
+            json.field("carriedChars", raw: section.carriedCharacters.map(DiffCSVRenderer.ratio) ?? "null")
+            for status in [SentenceStatus.added, .removed, .edited, .numbersOnly, .unchanged] {
+                json.field(status == .numbersOnly ? "numbersOnly" : status.rawValue, section.count(status))
+            }
+            json.beginArray("sentences")
+            for change in section.sentences where all || change.status != .unchanged {
+                json.beginObject()
+                json.field("status", change.status.rawValue)
+                json.field("subsection", change.subsection)
+                json.field("oldLine", change.old?.line)
+                json.field("newLine", change.new?.line)
+                json.field("old", change.old?.text)
+                json.field("new", change.new?.text)
+                if !change.pieces.isEmpty {
+                    json.beginArray("pieces")
+                    for piece in change.pieces {
+                        json.beginObject()
+                        switch piece {
+                        case .same(let text): json.field("same", text)
+                        case .removed(let text): json.field("removed", text)
+                        case .added(let text): json.field("added", text)
+                        }
+                        json.endObject()
+                    }
+                    json.endArray()
+                }
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        CheckRenderer.write(&json, diff.findings)
+        json.endObject()
+        return json.output + "\n"
+    }
+}

@@ -1,0 +1,144 @@
+/// The comparison as text for a person: header, summary, table changes, narrative with inline marks.
+public enum DiffTextRenderer {
+    /// ANSI colours, or none.
+    struct Style {
+        let color: Bool
+        func removed(_ text: String) -> String { color ? "\u{1B}[31m[-\(text)-]\u{1B}[0m" : "[-\(text)-]" }
+        func added(_ text: String) -> String { color ? "\u{1B}[32m{+\(text)+}\u{1B}[0m" : "{+\(text)+}" }
+        func heading(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+        func warning(_ text: String) -> String { color ? "\u{1B}[1;33m\(text)\u{1B}[0m" : text }
+    }
+
+    public static func render(_ diff: ReportDiff, all: Bool, color: Bool) -> String {
+        let style = Style(color: color)
+        var out = ""
+        let agency = diff.new.agency.isEmpty ? diff.old.agency : diff.new.agency
+        out += style.heading("gkdiff：\(agency)  \(yearText(diff.old)) → \(yearText(diff.new))") + "\n"
+        out += "旧：\(diff.old.path)\n新：\(diff.new.path)\n"
+        for note in diff.notes { out += style.warning("！ " + note) + "\n" }
+        out += "\n" + summary(diff, style: style)
+        out += "\n" + tables(diff, all: all, style: style)
+        out += narrative(diff, style: style)
+        out += findingsBlock(diff)
+        return out
+    }
+
+    static func yearText(_ report: Report) -> String { report.year.map { "\($0)年" } ?? "年度不明" }
+
+    // MARK: Summary
+
+    static func summary(_ diff: ReportDiff, style: Style) -> String {
+        var out = style.heading("摘要") + "\n"
+        let changed = diff.changedCells
+        var perTable: [String] = []
+        for table in TableKind.allCases {
+            let count = changed.filter { $0.key.table == table }.count
+            perTable.append("\(table.label) \(count)")
+        }
+        out += "  表格：\(Template.cellKeys.count) 格中 \(changed.count) 格有变化（\(perTable.joined(separator: "，"))）\n"
+        var rows: [[String]] = []
+        for section in diff.sections {
+            var parts: [String] = []
+            for status in [SentenceStatus.added, .removed, .edited, .numbersOnly] {
+                let count = section.count(status)
+                if count > 0 { parts.append("\(status.label) \(count) 句") }
+            }
+            if parts.isEmpty { parts.append("无变化") }
+            rows.append([sectionName(section), parts.joined(separator: "  "), carriedText(section)])
+        }
+        if !rows.isEmpty {
+            out += "  正文：\n" + TextLayout.table(rows, indent: "    ")
+        }
+        return out
+    }
+
+    static func sectionName(_ section: SectionDiff) -> String {
+        section.kind == .preamble ? "标题与前言" : "\(section.kind.numeral)、\(section.kind.title)"
+    }
+
+    static func carriedText(_ section: SectionDiff) -> String {
+        guard let sentences = section.carriedSentences, let characters = section.carriedCharacters else {
+            return section.newTitle == nil ? "今年没有这一部分" : "今年这一部分没有正文"
+        }
+        var text = "沿用上年 \(percent(sentences))（按字 \(percent(characters))）"
+        if section.sentences.allSatisfy({ $0.status == .unchanged }) && !section.sentences.isEmpty {
+            text += "——与上年逐字相同"
+        }
+        return text
+    }
+
+    /// `40%`, `100%`, `66.7%`.
+    static func percent(_ share: Double) -> String {
+        let tenths = Int((share * 1000).rounded())
+        return tenths % 10 == 0 ? "\(tenths / 10)%" : "\(tenths / 10).\(tenths % 10)%"
+    }
+
+    // MARK: Tables
+
+    static func tables(_ diff: ReportDiff, all: Bool, style: Style) -> String {
+        var out = ""
+        for table in TableKind.allCases {
+            let cells = diff.cells.filter { $0.key.table == table && (all || $0.status != .unchanged) }
+            out += style.heading(table.label) + "\n"
+            if cells.isEmpty {
+                out += "  （无变化）\n\n"
+                continue
+            }
+            var rows: [[String]] = []
+            for cell in cells {
+                let (old, new) = (cell.old.value.display, cell.new.value.display)
+                var change = cell.changeText ?? ""
+                var percent = cell.percentText ?? ""
+                if cell.status == .added { percent = "新增" }
+                if cell.status == .stateChanged { change = ""; percent = "" }
+                rows.append([
+                    cell.key.rowSpec.fullLabel, cell.key.columnSpec.label, old, "→", new, change, percent,
+                ])
+            }
+            out += TextLayout.table(rows, rightAligned: [2, 4, 5, 6]) + "\n"
+        }
+        return out
+    }
+
+    // MARK: Narrative
+
+    static func narrative(_ diff: ReportDiff, style: Style) -> String {
+        var out = style.heading("正文逐句") + "\n"
+        var any = false
+        for section in diff.sections where section.hasChanges {
+            any = true
+            out += "  " + style.heading(sectionName(section)) + "\n"
+            for change in section.sentences where change.status != .unchanged {
+                out += "    " + sentenceLine(change, style: style) + "\n"
+            }
+        }
+        if !any { out += "  （正文没有变化）\n" }
+        return out
+    }
+
+    static func sentenceLine(_ change: SentenceChange, style: Style) -> String {
+        let lines = "旧\(change.old.map { "\($0.line)" } ?? "–")/新\(change.new.map { "\($0.line)" } ?? "–")行"
+        switch change.status {
+        case .added: return "+ [\(lines)] " + style.added(change.new!.text)
+        case .removed: return "- [\(lines)] " + style.removed(change.old!.text)
+        case .unchanged: return "  [\(lines)] " + change.new!.text
+        case .edited, .numbersOnly:
+            var text = ""
+            for piece in change.pieces {
+                switch piece {
+                case .same(let s): text += s
+                case .removed(let s): text += style.removed(s)
+                case .added(let s): text += style.added(s)
+                }
+            }
+            return (change.status == .numbersOnly ? "# " : "~ ") + "[\(lines)] " + text
+        }
+    }
+
+    static func findingsBlock(_ diff: ReportDiff) -> String {
+        var paths: [Int: String] = [:]
+        if let year = diff.old.year { paths[year] = diff.old.path }
+        if let year = diff.new.year { paths[year] = diff.new.path }
+        return "\n勾稽校验\n" + CheckRenderer.block(diff.findings, path: diff.new.path, paths: paths)
+    }
+}
