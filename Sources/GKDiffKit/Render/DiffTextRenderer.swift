@@ -86,7 +86,7 @@ public enum DiffTextRenderer {
             }
             var rows: [[String]] = []
             for cell in cells {
-                let (old, new) = (cell.old.value.display, cell.new.value.display)
+                let (old, new) = (shown(cell.old), shown(cell.new))
                 var change = cell.changeText ?? ""
                 var percent = cell.percentText ?? ""
                 if cell.status == .added { percent = "新增" }
@@ -99,6 +99,9 @@ public enum DiffTextRenderer {
         }
         return out
     }
+
+    /// A number as the report wrote it (`236.40`), otherwise the state (`空`, `缺失`).
+    static func shown(_ cell: Cell) -> String { cell.number != nil ? cell.raw : cell.value.display }
 
     // MARK: Narrative
 
