@@ -113,6 +113,14 @@ import Testing
         #expect(text.contains("行政许可"))
     }
 
+    @Test func shortEqualitiesBetweenChangesAreFolded() {
+        let folded = NarrativeComparator.cleanUp([.same("政务公开"), .change("标准", "强"), .same("化"), .change("规范化水平", "服务效能")])
+        #expect(folded == [.same("政务公开"), .change("标准化规范化水平", "强化服务效能")])
+        // A longer equality stays.
+        let kept: [NarrativeComparator.Segment] = [.change("21", "17"), .same("条，内容"), .change("a", "b")]
+        #expect(NarrativeComparator.cleanUp(kept) == kept)
+    }
+
     @Test func percentRounding() {
         func tenths(_ a: Int, _ b: Int) -> Int? { CellChange.tenthsOfPercent(.init(b - a), of: .init(a)) }
         #expect(tenths(412, 508) == 233)  // +23.30 %

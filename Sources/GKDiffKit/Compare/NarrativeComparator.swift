@@ -320,15 +320,14 @@ struct NarrativeComparator {
     private mutating func tokenDiff(_ a: [Sentences.Token], _ b: [Sentences.Token]) -> (pieces: [TextPiece], numbersOnly: Bool) {
         let ids = (a.map { interner.id(mask($0, year: oldYear).text) }, b.map { interner.id(mask($0, year: newYear).text) })
         let (steps, _) = Myers.diff(ids.0, ids.1, maxCost: 1_000)
-        var pieces: [TextPiece] = []
+        var segments: [Segment] = []
         var numbersOnly = true
         var removedRun: [Sentences.Token] = []
         var addedRun: [Sentences.Token] = []
         func flushRuns() {
             if removedRun.isEmpty && addedRun.isEmpty { return }
             if removedRun.count != addedRun.count || !(removedRun + addedRun).allSatisfy(\.isNumber) { numbersOnly = false }
-            if !removedRun.isEmpty { pieces.append(.removed(removedRun.map(\.text).joined())) }
-            if !addedRun.isEmpty { pieces.append(.added(addedRun.map(\.text).joined())) }
+            segments.append(.change(removedRun.map(\.text).joined(), addedRun.map(\.text).joined()))
             removedRun = []
             addedRun = []
         }
@@ -336,16 +335,53 @@ struct NarrativeComparator {
             switch step {
             case .equal(_, let j):
                 flushRuns()
-                if case .same(let text) = pieces.last {
-                    pieces[pieces.count - 1] = .same(text + b[j].text)
+                if case .same(let text) = segments.last {
+                    segments[segments.count - 1] = .same(text + b[j].text)
                 } else {
-                    pieces.append(.same(b[j].text))
+                    segments.append(.same(b[j].text))
                 }
             case .delete(let i): removedRun.append(a[i])
             case .insert(let j): addedRun.append(b[j])
             }
         }
         flushRuns()
-        return (pieces, numbersOnly)
+        return (Self.pieces(Self.cleanUp(segments)), numbersOnly)
+    }
+
+    /// A run of a token diff: text both sides share, or old text replaced by new text.
+    enum Segment: Equatable {
+        case same(String)
+        case change(String, String)
+    }
+
+    /// Folds equalities of at most two characters that stand between two changes into both changes,
+    /// so that `公开[-标准-]{+强+}化[-规范化水平-]{+服务效能+}` reads `公开[-标准化规范化水平-]{+强化服务效能+}`.
+    static func cleanUp(_ segments: [Segment]) -> [Segment] {
+        var result: [Segment] = []
+        for segment in segments {
+            if case .change(let old, let new) = segment, result.count >= 2,
+                case .same(let between) = result[result.count - 1], between.unicodeScalars.count <= 2,
+                case .change(let previousOld, let previousNew) = result[result.count - 2]
+            {
+                result.removeLast(2)
+                result.append(.change(previousOld + between + old, previousNew + between + new))
+            } else {
+                result.append(segment)
+            }
+        }
+        return result
+    }
+
+    static func pieces(_ segments: [Segment]) -> [TextPiece] {
+        var pieces: [TextPiece] = []
+        for segment in segments {
+            switch segment {
+            case .same(let text): pieces.append(.same(text))
+            case .change(let old, let new):
+                if !old.isEmpty { pieces.append(.removed(old)) }
+                if !new.isEmpty { pieces.append(.added(new)) }
+            }
+        }
+        return pieces
     }
 }
