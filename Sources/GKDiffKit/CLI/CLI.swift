@@ -24,6 +24,8 @@ public final class Console {
     public var outputIsTerminal: Bool
     /// Environment variables (`NO_COLOR`, `TERM`).
     public var environment: [String: String]
+    /// Where a progress line goes while a batch runs (standard error when it is a terminal), or nil.
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(outputIsTerminal: Bool = false, environment: [String: String] = [:]) {
         self.outputIsTerminal = outputIsTerminal
@@ -33,7 +35,7 @@ public final class Console {
 
 /// Parsed command-line options.
 struct Options {
-    enum Command { case compare, show, check, help, version }
+    enum Command { case compare, show, check, batch, help, version }
     enum Format: String { case text, csv, json }
     enum ColorMode: String { case auto, always, never }
 
@@ -43,6 +45,8 @@ struct Options {
     var all = false
     var color = ColorMode.auto
     var paths: [String] = []
+    var pairsFile: String?
+    var detailsFolder: String?
 }
 
 extension CommandLine {
@@ -53,20 +57,13 @@ extension CommandLine {
             if let value = getenv(key) { environment[key] = String(cString: value) }
         }
         let console = Console(outputIsTerminal: isatty(1) == 1, environment: environment)
-        let status = GKDiff.run(arguments, console: console)
-        write(console.out, to: 1)
-        write(console.err, to: 2)
-        return status
-    }
-
-    private static func write(_ text: String, to fd: Int32) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n <= 0 { if errno == EINTR { continue } else { return } }
-            offset += n
+        if isatty(2) == 1 {
+            console.progress = { line in FileWriter.write("\r\u{1B}[K" + line, fd: 2) }
         }
+        let status = GKDiff.run(arguments, console: console)
+        FileWriter.write(console.out, fd: 1)
+        FileWriter.write(console.err, fd: 2)
+        return status
     }
 }
 
@@ -99,6 +96,8 @@ public enum GKDiff {
                 return findings.contains { $0.severity == .error } ? .different : .same
             case .compare:
                 return try compare(options, console: console)
+            case .batch:
+                return try batch(options, console: console)
             }
         } catch let error as GKDiffError {
             console.err += "gkdiff: \(error)\n"
@@ -131,25 +130,39 @@ public enum GKDiff {
         return diff.hasDifferences ? .different : .same
     }
 
+    private static func batch(_ options: Options, console: Console) throws -> ExitStatus {
+        var batch = Batch.Options(
+            oldFolder: options.paths[0], newFolder: options.paths[1], pairsFile: options.pairsFile,
+            detailsFolder: options.detailsFolder)
+        batch.detailsCSV = options.format == .csv
+        if let folder = options.detailsFolder {
+            var info = stat()
+            if stat(folder, &info) != 0 && mkdir(folder, 0o755) != 0 {
+                throw GKDiffError(path: folder, reason: "无法创建文件夹（\(String(cString: strerror(errno)))）")
+            }
+        }
+        let rows = try Batch.run(batch, progress: console.progress)
+        if console.progress != nil { console.progress?("") }
+        let text: String
+        switch options.format {
+        case .csv: text = BatchRenderer.csv(rows)
+        case .json: text = BatchRenderer.json(rows)
+        case .text: text = BatchRenderer.text(rows, old: options.paths[0], new: options.paths[1])
+        }
+        try emit(text, options: options, console: console)
+        for row in rows where row.status == .unreadable {
+            console.err += "gkdiff: \(row.oldFile ?? row.newFile ?? ""): \(row.reason)\n"
+        }
+        return Batch.status(rows)
+    }
+
     /// Writes the result to `-o FILE` or standard output.
     private static func emit(_ text: String, options: Options, console: Console) throws {
         guard let path = options.output, path != "-" else {
             console.out += text
             return
         }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw GKDiffError(path: path, reason: "无法写入（\(String(cString: strerror(errno)))）") }
-        defer { close(fd) }
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw GKDiffError(path: path, reason: "无法写入（\(String(cString: strerror(errno)))）")
-            }
-            offset += n
-        }
+        try FileWriter.write(text, to: path)
     }
 
     // MARK: Arguments
@@ -178,6 +191,9 @@ public enum GKDiff {
             case "-h", "--help": options.command = .help
             case "--version": options.command = .version
             case "--all", "-a": options.all = true
+            case "--batch": options.command = .batch
+            case "--pairs": options.pairsFile = try value()
+            case "--details": options.detailsFolder = try value()
             case "-o", "--output": options.output = try value()
             case "--format", "-f":
                 let text = try value()
@@ -196,9 +212,11 @@ public enum GKDiff {
             }
         }
         if options.command == .help || options.command == .version { return options }
-        let wanted = options.command == .compare ? 2 : 1
+        let wanted = options.command == .compare || options.command == .batch ? 2 : 1
         if options.paths.count != wanted {
-            let what = options.command == .compare ? "需要两个报告文件：旧年度 新年度" : "需要一个报告文件"
+            let what =
+                options.command == .batch ? "需要两个文件夹：旧年度 新年度"
+                : options.command == .compare ? "需要两个报告文件：旧年度 新年度" : "需要一个报告文件"
             throw usageError("\(what)（收到 \(options.paths.count) 个；gkdiff --help 查看用法）")
         }
         if options.command == .show && options.format == .csv {
@@ -223,6 +241,7 @@ public enum GKDiff {
           gkdiff [选项] 旧年度报告 新年度报告     比较两年（表格逐格、正文逐句）
           gkdiff show [--format text|json] 报告    显示读到的内容（章节、三张表、诊断）
           gkdiff check [--format text|json] 报告   校验一份报告的勾稽关系
+          gkdiff --batch [选项] 旧年度文件夹 新年度文件夹   批量对比一个地区的全部机关
 
         选项：
           --format text|csv|json   输出格式（默认 text；csv 可直接用 Excel/WPS 打开）
@@ -231,11 +250,15 @@ public enum GKDiff {
           --color=auto|always|never  是否着色（auto：终端上且未设置 NO_COLOR）
           -h, --help               显示本帮助
           --version                显示版本
+          --batch                  两个参数是文件夹：按机关名称配对，逐对比较，输出汇总表
+          --pairs 文件             （批量）指定配对的 CSV：每行「旧文件,新文件」，优先于按名称配对
+          --details 文件夹         （批量）把每一对的完整比较写入该文件夹
           --                       之后的参数都是文件名
           -                        从标准输入读取报告
 
         文件可以是 UTF-8（可带 BOM）、UTF-16（带 BOM）或 GB18030/GBK 文本。
         退出状态：0 没有差异，1 有差异，2 出错（文件缺失、不是报告等）。
+        批量：0 各对都没有差异，1 有差异或勾稽错误，2 有文件无法读取（汇总表照样写出）。
 
         """
 }
