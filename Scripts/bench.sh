@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Speed and memory of gkdiff against GNU diff -u and a Python difflib character diff, in one run.
+#
+# Builds the release binary with the standard library linked statically (as Scripts/install.sh does),
+# generates the inputs under .build-bench/inputs, and prints medians over repeated runs, the ratios,
+# instruction counts from valgrind --tool=callgrind where installed, and peak memory.
+#
+# Usage: Scripts/bench.sh [runs]     (default 30 runs per timing; needs python3 for the harness)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-30}
+work=.build-bench
+mkdir -p "$work/inputs"
+echo "building release binary (static stdlib)…" >&2
+swift build -c release --static-swift-stdlib --scratch-path "$work/build" >/dev/null
+bin="$work/build/release/gkdiff"
+
+python3 - "$bin" "$work/inputs" "$runs" <<'PY'
+import os, random, resource, shutil, statistics, subprocess, sys, time
+
+bin, inputs, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+fx = "Fixtures"
+old10, new10 = f"{fx}/nanguan-zfj-2023.txt", f"{fx}/nanguan-zfj-2024.txt"
+
+def read(p): return open(p, encoding="utf-8").read()
+def write(p, s):
+    with open(p, "w", encoding="utf-8") as f: f.write(s)
+
+def narrative(text):
+    """Prose lines only (table cells start with a tab): what the Python baseline diffs."""
+    return "\n".join(l for l in text.split("\n") if l and not l.startswith("\t") and "\t" not in l)
+
+# --- inputs ---------------------------------------------------------------------------------------
+rng = random.Random(7)
+def grow(text, factor, tag):
+    """The report with its overview prose repeated `factor` times, numbers varied per copy."""
+    lines = text.split("\n")
+    head = next(i for i, l in enumerate(lines) if l.startswith("一、"))
+    end = next(i for i, l in enumerate(lines) if l.startswith("二、"))
+    body = lines[head + 1:end]
+    extra = []
+    for k in range(factor - 1):
+        for l in body:
+            extra.append(l.replace("条", f"条（第{k}{tag}批）", 1))
+    return "\n".join(lines[:end] + extra + lines[end:])
+
+old50, new50 = f"{inputs}/zfj-50k-2023.txt", f"{inputs}/zfj-50k-2024.txt"
+write(old50, grow(read(old10), 12, "甲"))
+write(new50, grow(read(new10), 12, "甲"))
+
+def everything_changed(year, seed, size):
+    r = random.Random(seed)
+    words = "政务公开信息发布平台建设监督保障依申请办理规范化标准化便民服务数据开放解读回应培训考核制度机制"
+    out = [f"{year}年测试局政府信息公开工作年度报告", "一、总体情况"]
+    total = 0
+    while total < size:
+        s = "".join(r.choice(words) for _ in range(r.randint(20, 60))) + f"{r.randint(1, 999)}条。"
+        out.append(s)
+        total += len(s.encode())
+    out += ["五、存在的主要问题及改进情况", "无", ""]
+    return "\n".join(out)
+old5m, new5m = f"{inputs}/big-2023.txt", f"{inputs}/big-2024.txt"
+write(old5m, everything_changed(2023, 1, 5_000_000))
+write(new5m, everything_changed(2024, 2, 5_000_000))
+
+batch_old, batch_new = f"{inputs}/batch/2023", f"{inputs}/batch/2024"
+shutil.rmtree(f"{inputs}/batch", ignore_errors=True)
+os.makedirs(batch_old); os.makedirs(batch_new)
+pairs = [(f"{fx}/nanguan-zfj-2023.txt", f"{fx}/nanguan-zfj-2024.txt", "南关区执法局"),
+         (f"{fx}/nanguan-xinchun-2023.txt", f"{fx}/nanguan-xinchun-2024.txt", "南关区新春街道"),
+         (f"{fx}/nanguan-sthj-2023.txt", f"{fx}/nanguan-sthj-2024.txt", "长春市生态环境局南关区分局"),
+         (f"{fx}/nanguan-zsj-2023.txt", f"{fx}/nanguan-zsj-2024.txt", "南关区政务服务和数字化建设管理局"),
+         (f"{fx}/huzhu-cgj-2023.txt", f"{fx}/huzhu-cgj-2024.txt", "互助县城市管理综合行政执法局")]
+for i in range(1000):
+    a, b, agency = pairs[i % len(pairs)]
+    name = agency.replace("局", f"第{i:04d}局", 1) if "局" in agency else agency + f"第{i:04d}号"
+    write(f"{batch_old}/{i:04d}.txt", read(a).replace(agency, name))
+    write(f"{batch_new}/{i:04d}.txt", read(b).replace(agency, name))
+
+difflib_script = f"{inputs}/difflib_char.py"
+write(difflib_script, '''import difflib, sys
+a = open(sys.argv[1], encoding="utf-8").read()
+b = open(sys.argv[2], encoding="utf-8").read()
+keep = lambda t: "\\n".join(l for l in t.split("\\n") if l and "\\t" not in l)
+ops = difflib.SequenceMatcher(None, keep(a), keep(b), autojunk=False).get_opcodes()
+print(sum(1 for o in ops if o[0] != "equal"))
+''')
+
+# --- timing ---------------------------------------------------------------------------------------
+def measure(cmd, n):
+    times, peak = [], 0
+    for _ in range(n):
+        t = time.perf_counter()
+        p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t)
+        if p.returncode not in (0, 1):
+            sys.exit(f"failed ({p.returncode}): {' '.join(cmd)}")
+    return statistics.median(times), times
+
+def peak_kb(cmd):
+    r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try: return int(r.stderr.strip().split("\n")[-1])
+    except ValueError: return None
+
+def instructions(cmd):
+    if not shutil.which("valgrind"): return None
+    out = f"{inputs}/callgrind.out"
+    r = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + cmd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for line in r.stderr.split("\n"):
+        if "Collected" in line: return int(line.split()[-1])
+    return None
+
+def ms(s): return f"{s * 1000:8.2f} ms"
+def mib(kb): return f"{kb / 1024:7.1f} MiB" if kb else "      ?"
+def mi(n): return f"{n / 1e6:7.2f} M" if n else "      ?"
+
+print(f"gkdiff benchmark — {runs} runs each, medians; machine: {os.cpu_count()} cores")
+print(f"{'case':38} {'median':>11} {'instructions':>12} {'peak mem':>11}")
+rows = {}
+def case(name, cmd, n=runs, count=True):
+    med, _ = measure(cmd, n)
+    ins = instructions(cmd) if count else None
+    kb = peak_kb(cmd)
+    rows[name] = med
+    print(f"{name:38} {ms(med):>11} {mi(ins):>12} {mib(kb):>11}")
+    return med, ins
+
+size = lambda p: os.path.getsize(p) // 1024
+print(f"-- fixture pair ({size(old10)} KB + {size(new10)} KB), text output")
+d10, dins = case("diff -u", ["diff", "-u", old10, new10])
+g10, gins = case("gkdiff", [bin, old10, new10])
+p10, _ = case("python difflib (char diff of the prose)", ["python3", difflib_script, old10, new10], n=max(3, runs // 5), count=False)
+print(f"-- 50 KB pair ({size(old50)} KB + {size(new50)} KB)")
+case("diff -u (50 KB)", ["diff", "-u", old50, new50])
+g50, _ = case("gkdiff (50 KB)", [bin, old50, new50])
+print(f"-- 5 MB pair, everything changed ({size(old5m)} KB + {size(new5m)} KB)")
+case("diff -u (5 MB)", ["diff", "-u", old5m, new5m], n=3, count=False)
+g5m, _ = case("gkdiff (5 MB)", [bin, old5m, new5m], n=3, count=False)
+print("-- batch: 1000 pairs (2 folders)")
+gb, _ = case("gkdiff --batch (1000 pairs)", [bin, "--batch", "--format", "csv", "-o", f"{inputs}/summary.csv", batch_old, batch_new], n=3, count=False)
+
+print()
+print("targets (issue 7)                                   measured        target")
+def line(what, value, target, ok): print(f"  {what:48} {value:>14}  {target:>10}  {'ok' if ok else 'MISSED'}")
+line("fixture pair: gkdiff / diff -u wall time", f"{g10 / d10:.2f}×", "≤ 2.5×", g10 / d10 <= 2.5)
+if gins: line("fixture pair: gkdiff instructions", f"{gins / 1e6:.2f} M", "≤ 6 M", gins <= 6e6)
+line("50 KB pair / fixture pair (gkdiff)", f"{g50 / g10:.2f}×", "≤ 4×", g50 / g10 <= 4)
+line("5 MB everything-changed pair", f"{g5m:.2f} s", "< 2 s", g5m < 2)
+line("batch pairs per second", f"{1000 / gb:.0f}/s", "≥ 1000/s", 1000 / gb >= 1000)
+line("python difflib / gkdiff (same prose)", f"{p10 / g10:.0f}×", "≥ 30×", p10 / g10 >= 30)
+PY
