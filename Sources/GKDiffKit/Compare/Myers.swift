@@ -186,3 +186,15 @@ struct Interner {
         return id
     }
 }
+
+/// Gives each distinct sequence of token ids a small integer.
+struct SequenceInterner {
+    private var ids: [[Int]: Int] = [:]
+
+    mutating func id(_ sequence: [Int]) -> Int {
+        if let id = ids[sequence] { return id }
+        let id = ids.count
+        ids[sequence] = id
+        return id
+    }
+}

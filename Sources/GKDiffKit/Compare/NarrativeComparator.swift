@@ -72,6 +72,7 @@ struct NarrativeComparator {
     let oldYear: Int?
     let newYear: Int?
     private var interner = Interner()
+    private var sentences = SequenceInterner()
 
     /// Largest edit distance, in sentences, for a full alignment; beyond it a section is aligned on
     /// sentences unique to both years (and says so).
@@ -203,37 +204,66 @@ struct NarrativeComparator {
 
     // MARK: Sentences
 
-    /// The comparison key of a sentence: tokens with the report's own years masked, spaces dropped.
-    private mutating func key(_ sentence: Sentence, year: Int?) -> (id: Int, tokens: [Sentences.Token]) {
-        let tokens = Sentences.tokens(sentence.text)
-        var key = ""
-        for token in tokens { key += mask(token, year: year).text + "\u{1}" }
-        return (interner.id(key), tokens)
+    /// A sentence ready for comparison: its tokens, their identities (years masked), a sorted bag of
+    /// them for similarity, and the sentence's own identity.
+    struct Prepared {
+        var sentence: Sentence
+        var tokens: Sentences.Tokens
+        var ids: [Int]
+        var bag: [Int]
+        var key: Int
     }
 
-    /// A number token equal to the report's year (or the year before or after) becomes a placeholder,
-    /// so that `2023年` in last year's report equals `2024年` in this year's.
-    private func mask(_ token: Sentences.Token, year: Int?) -> Sentences.Token {
-        guard token.isNumber, let year, token.text.unicodeScalars.count == 4, let value = Int(token.text) else { return token }
-        switch value - year {
-        case 0: return Sentences.Token(text: "〈本年〉", isNumber: true)
-        case 1: return Sentences.Token(text: "〈次年〉", isNumber: true)
-        case -1: return Sentences.Token(text: "〈上年〉", isNumber: true)
-        default: return token
+    /// Token identity: a single scalar is its own value; longer tokens (numbers, words) are interned;
+    /// the report's own year and the years either side become fixed placeholders, so that `2023年` in
+    /// last year's report equals `2024年` in this year's.
+    private mutating func prepare(_ sentence: Sentence, year: Int?) -> Prepared {
+        let tokens = Sentences.tokens(sentence.text)
+        var ids: [Int] = []
+        ids.reserveCapacity(tokens.count)
+        for index in 0..<tokens.count {
+            let start = tokens.starts[index]
+            let end = tokens.ends[index]
+            if end - start == 1 {
+                ids.append(Int(tokens.scalars[start].value))
+                continue
+            }
+            if tokens.isNumber[index], end - start == 4, let year, let value = fourDigitValue(tokens.scalars, start) {
+                switch value - year {
+                case 0: ids.append(-1); continue
+                case 1: ids.append(-2); continue
+                case -1: ids.append(-3); continue
+                default: break
+                }
+            }
+            ids.append(0x20_0000 + interner.id(String(String.UnicodeScalarView(tokens.scalars[start..<end]))))
         }
+        return Prepared(sentence: sentence, tokens: tokens, ids: ids, bag: ids.sorted(), key: sentences.id(ids))
+    }
+
+    private func fourDigitValue(_ scalars: [Unicode.Scalar], _ start: Int) -> Int? {
+        var value = 0
+        for offset in 0..<4 {
+            let v = scalars[start + offset].value
+            guard v >= 48 && v <= 57 else { return nil }
+            value = value * 10 + Int(v - 48)
+        }
+        return value
     }
 
     private mutating func compareSentences(_ old: [Sentence], _ new: [Sentence], subsection: String?)
         -> (changes: [SentenceChange], degraded: Bool)
     {
-        let oldKeys = old.map { key($0, year: oldYear) }
-        let newKeys = new.map { key($0, year: newYear) }
-        let (steps, degraded) = Myers.diff(oldKeys.map(\.id), newKeys.map(\.id), maxCost: Self.sentenceCostLimit)
+        let a = old.map { prepare($0, year: oldYear) }
+        let b = new.map { prepare($0, year: newYear) }
+        let (steps, degraded) = Myers.diff(a.map(\.key), b.map(\.key), maxCost: Self.sentenceCostLimit)
         var changes: [SentenceChange] = []
+        changes.reserveCapacity(max(a.count, b.count))
         var removed: [Int] = []
         var added: [Int] = []
         func flushBlock() {
-            changes += pair(removed, added, old, new, oldKeys.map(\.tokens), newKeys.map(\.tokens), subsection)
+            if removed.isEmpty && added.isEmpty { return }
+            changes += pair(removed, added, a, b, subsection)
             removed = []
             added = []
         }
@@ -252,18 +282,16 @@ struct NarrativeComparator {
 
     /// Within a block of removed and added sentences, pairs each added sentence with the most similar
     /// removed one (in order, similarity ≥ 0.5) as an edit; the rest stay added or removed.
-    private mutating func pair(
-        _ removed: [Int], _ added: [Int], _ old: [Sentence], _ new: [Sentence],
-        _ oldTokens: [[Sentences.Token]], _ newTokens: [[Sentences.Token]], _ subsection: String?
-    ) -> [SentenceChange] {
-        if removed.isEmpty && added.isEmpty { return [] }
+    private func pair(_ removed: [Int], _ added: [Int], _ old: [Prepared], _ new: [Prepared], _ subsection: String?)
+        -> [SentenceChange]
+    {
         var partner: [Int: Int] = [:]  // added position → removed position
         if removed.count * added.count <= Self.pairingLimit {
             var lowest = 0
             for (position, j) in added.enumerated() {
                 var best: (Int, Double)?
                 for candidate in lowest..<removed.count {
-                    let score = tokenSimilarity(oldTokens[removed[candidate]], newTokens[j])
+                    let score = Self.bagSimilarity(old[removed[candidate]].bag, new[j].bag)
                     if score >= 0.5 && score > (best?.1 ?? 0) { best = (candidate, score) }
                 }
                 if let (candidate, _) = best {
@@ -278,38 +306,43 @@ struct NarrativeComparator {
             if let candidate = partner[position] {
                 while nextRemoved < candidate {
                     changes.append(
-                        SentenceChange(status: .removed, old: old[removed[nextRemoved]], new: nil, subsection: subsection, pieces: []))
+                        SentenceChange(status: .removed, old: old[removed[nextRemoved]].sentence, new: nil, subsection: subsection, pieces: []))
                     nextRemoved += 1
                 }
                 let i = removed[candidate]
-                let (pieces, numbersOnly) = tokenDiff(oldTokens[i], newTokens[j])
+                let (pieces, numbersOnly) = Self.tokenDiff(old[i], new[j])
                 changes.append(
                     SentenceChange(
-                        status: numbersOnly ? .numbersOnly : .edited, old: old[i], new: new[j], subsection: subsection,
-                        pieces: pieces))
+                        status: numbersOnly ? .numbersOnly : .edited, old: old[i].sentence, new: new[j].sentence,
+                        subsection: subsection, pieces: pieces))
                 nextRemoved = candidate + 1
             } else {
-                changes.append(SentenceChange(status: .added, old: nil, new: new[j], subsection: subsection, pieces: []))
+                changes.append(SentenceChange(status: .added, old: nil, new: new[j].sentence, subsection: subsection, pieces: []))
             }
         }
         while nextRemoved < removed.count {
-            changes.append(SentenceChange(status: .removed, old: old[removed[nextRemoved]], new: nil, subsection: subsection, pieces: []))
+            changes.append(
+                SentenceChange(status: .removed, old: old[removed[nextRemoved]].sentence, new: nil, subsection: subsection, pieces: []))
             nextRemoved += 1
         }
         return changes
     }
 
-    /// Dice similarity on token multisets, years masked.
-    private func tokenSimilarity(_ a: [Sentences.Token], _ b: [Sentences.Token]) -> Double {
+    /// Dice similarity of two sorted token bags (years masked). O(n + m), no allocation.
+    static func bagSimilarity(_ a: [Int], _ b: [Int]) -> Double {
         if a.isEmpty && b.isEmpty { return 1 }
-        var counts: [String: Int] = [:]
-        for token in a { counts[mask(token, year: oldYear).text, default: 0] += 1 }
+        var i = 0
+        var j = 0
         var common = 0
-        for token in b {
-            let text = mask(token, year: newYear).text
-            if let count = counts[text], count > 0 {
-                counts[text] = count - 1
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
                 common += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
             }
         }
         return 2 * Double(common) / Double(a.count + b.count)
@@ -317,17 +350,31 @@ struct NarrativeComparator {
 
     /// Token-level diff of an edited sentence; `numbersOnly` when every difference is a number
     /// replaced by a number (the report's own years masked).
-    private mutating func tokenDiff(_ a: [Sentences.Token], _ b: [Sentences.Token]) -> (pieces: [TextPiece], numbersOnly: Bool) {
-        let ids = (a.map { interner.id(mask($0, year: oldYear).text) }, b.map { interner.id(mask($0, year: newYear).text) })
-        let (steps, _) = Myers.diff(ids.0, ids.1, maxCost: 1_000)
+    static func tokenDiff(_ a: Prepared, _ b: Prepared) -> (pieces: [TextPiece], numbersOnly: Bool) {
+        let (steps, _) = Myers.diff(a.ids, b.ids, maxCost: 1_000)
         var segments: [Segment] = []
         var numbersOnly = true
-        var removedRun: [Sentences.Token] = []
-        var addedRun: [Sentences.Token] = []
+        var removedRun: [Int] = []
+        var addedRun: [Int] = []
+        var sameStart: Int?
+        var sameEnd = 0
+        func text(_ tokens: Sentences.Tokens, _ run: [Int]) -> String {
+            guard let first = run.first, let last = run.last else { return "" }
+            // A changed piece ends with its own text; the spaces after it are not part of the change.
+            return String(String.UnicodeScalarView(tokens.scalars[tokens.range(first, first).lowerBound..<tokens.ends[last]]))
+        }
+        func flushSame() {
+            if let start = sameStart { segments.append(.same(b.tokens.text(start, sameEnd))) }
+            sameStart = nil
+        }
         func flushRuns() {
             if removedRun.isEmpty && addedRun.isEmpty { return }
-            if removedRun.count != addedRun.count || !(removedRun + addedRun).allSatisfy(\.isNumber) { numbersOnly = false }
-            segments.append(.change(removedRun.map(\.text).joined(), addedRun.map(\.text).joined()))
+            if removedRun.count != addedRun.count || !removedRun.allSatisfy({ a.tokens.isNumber[$0] })
+                || !addedRun.allSatisfy({ b.tokens.isNumber[$0] })
+            {
+                numbersOnly = false
+            }
+            segments.append(.change(text(a.tokens, removedRun), text(b.tokens, addedRun)))
             removedRun = []
             addedRun = []
         }
@@ -335,17 +382,19 @@ struct NarrativeComparator {
             switch step {
             case .equal(_, let j):
                 flushRuns()
-                if case .same(let text) = segments.last {
-                    segments[segments.count - 1] = .same(text + b[j].text)
-                } else {
-                    segments.append(.same(b[j].text))
-                }
-            case .delete(let i): removedRun.append(a[i])
-            case .insert(let j): addedRun.append(b[j])
+                if sameStart == nil { sameStart = j }
+                sameEnd = j + 1
+            case .delete(let i):
+                flushSame()
+                removedRun.append(i)
+            case .insert(let j):
+                flushSame()
+                addedRun.append(j)
             }
         }
+        flushSame()
         flushRuns()
-        return (Self.pieces(Self.cleanUp(segments)), numbersOnly)
+        return (pieces(cleanUp(segments)), numbersOnly)
     }
 
     /// A run of a token diff: text both sides share, or old text replaced by new text.

@@ -41,16 +41,42 @@ enum Sentences {
         current = String.UnicodeScalarView()
     }
 
-    /// A token of a sentence: a CJK character, a punctuation mark, an ASCII word, or a number with
-    /// its `.`, `,`, `%`, `万`/`亿` as one token (`17`, `96.8%`, `1.5万`). Spaces are not tokens.
-    struct Token: Hashable {
-        var text: String
-        var isNumber: Bool
+    /// A sentence cut into tokens: a CJK character, a punctuation mark, an ASCII word, or a number with
+    /// its `.`, `,`, `%`, `万`/`亿` as one token (`17`, `96.8%`, `1.5万`). Spaces belong to the token before
+    /// them, so the tokens put together give the sentence back.
+    struct Tokens {
+        /// The sentence's scalars.
+        var scalars: [Unicode.Scalar]
+        /// Start of each token in `scalars`; a token runs to the next token's start.
+        var starts: [Int]
+        /// End of each token's own text (without the spaces after it).
+        var ends: [Int]
+        /// Whether each token is a number.
+        var isNumber: [Bool]
+
+        var count: Int { starts.count }
+
+        /// Scalar range of tokens `first..<last`, with the spaces between them (a leading space of the
+        /// sentence goes with its first token).
+        func range(_ first: Int, _ last: Int) -> Range<Int> {
+            (first == 0 ? 0 : starts[first])..<(last < starts.count ? starts[last] : scalars.count)
+        }
+
+        /// Text of tokens `first..<last`.
+        func text(_ first: Int, _ last: Int) -> String {
+            String(String.UnicodeScalarView(scalars[range(first, last)]))
+        }
     }
 
-    static func tokens(_ text: String) -> [Token] {
-        var tokens: [Token] = []
+    /// Tokens of a sentence. O(n) in its length, no allocation per token.
+    static func tokens(_ text: String) -> Tokens {
         let scalars = Array(text.unicodeScalars)
+        var starts: [Int] = []
+        var ends: [Int] = []
+        var isNumber: [Bool] = []
+        starts.reserveCapacity(scalars.count)
+        ends.reserveCapacity(scalars.count)
+        isNumber.reserveCapacity(scalars.count)
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
@@ -58,6 +84,7 @@ enum Sentences {
                 index += 1
                 continue
             }
+            starts.append(index)
             if isDigit(scalar) {
                 var end = index + 1
                 while end < scalars.count {
@@ -70,26 +97,30 @@ enum Sentences {
                         break
                     }
                 }
-                if end < scalars.count, scalars[end] == "%" || scalars[end] == "％" || scalars[end] == "万" || scalars[end] == "亿" {
-                    end += 1
+                if end < scalars.count {
+                    switch scalars[end] {
+                    case "%", "％", "万", "亿": end += 1
+                    default: break
+                    }
                 }
-                tokens.append(Token(text: String(String.UnicodeScalarView(scalars[index..<end])), isNumber: true))
+                isNumber.append(true)
+                ends.append(end)
                 index = end
-                continue
-            }
-            if scalar.isASCII && (scalar.properties.isAlphabetic) {
+            } else if scalar.isASCII && scalar.properties.isAlphabetic {
                 var end = index + 1
                 while end < scalars.count, scalars[end].isASCII, scalars[end].properties.isAlphabetic || isDigit(scalars[end]) {
                     end += 1
                 }
-                tokens.append(Token(text: String(String.UnicodeScalarView(scalars[index..<end])), isNumber: false))
+                isNumber.append(false)
+                ends.append(end)
                 index = end
-                continue
+            } else {
+                isNumber.append(false)
+                index += 1
+                ends.append(index)
             }
-            tokens.append(Token(text: String(scalar), isNumber: false))
-            index += 1
         }
-        return tokens
+        return Tokens(scalars: scalars, starts: starts, ends: ends, isNumber: isNumber)
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
