@@ -10,6 +10,9 @@ let package = Package(
     targets: [
         .target(name: "GKDiffKit"),
         .executableTarget(name: "gkdiff", dependencies: ["GKDiffKit"]),
-        .testTarget(name: "GKDiffKitTests", dependencies: ["GKDiffKit"]),
+        // Hostile-input testing (Scripts/fuzz.sh and the bounded FuzzTests); not part of the product.
+        .target(name: "GKDiffFuzz", dependencies: ["GKDiffKit"]),
+        .executableTarget(name: "gkdiff-fuzz", dependencies: ["GKDiffFuzz"]),
+        .testTarget(name: "GKDiffKitTests", dependencies: ["GKDiffKit", "GKDiffFuzz"]),
     ]
 )
