@@ -84,7 +84,7 @@ public enum Checker {
     /// Findings within one report.
     public static func check(_ report: Report) -> [Finding] {
         var findings: [Finding] = []
-        let requests = Template.table(.requests)
+        let requests = report.edition.table(.requests)
         let results = requests.rows.filter { $0.group != nil && $0.key != "results_total" }.map(\.key)
         let applicants = requests.columns.dropLast().map(\.key)
 
@@ -109,14 +109,14 @@ public enum Checker {
             sum(.r1, left: [key("new"), key("carried_over")], right: [key("results_total"), key("carried_forward")],
                 label: "表二「\(column.label)」列 一+二 应等于 （七）总计+四")
             sum(.r3, left: [key("results_total")], right: results.map(key),
-                label: "表二「\(column.label)」列 （七）总计 应等于 23 个办理结果行之和")
+                label: "表二「\(column.label)」列 （七）总计 应等于 \(results.count) 个办理结果行之和")
         }
         for row in requests.rows {
             sum(.r2, left: [CellKey(table: .requests, row: row.key, column: "total")],
                 right: applicants.map { CellKey(table: .requests, row: row.key, column: $0) },
                 label: "表二「\(row.fullLabel)」行 总计 应等于 六类申请人之和")
         }
-        for row in Template.table(.appeals).rows {
+        for row in report.edition.table(.appeals).rows {
             func key(_ column: String) -> CellKey { CellKey(table: .appeals, row: row.key, column: column) }
             sum(.r4, left: [key("total")], right: ["upheld", "corrected", "other", "pending"].map(key),
                 label: "表三「\(row.label)」总计 应等于 维持+纠正+其他+尚未审结")
@@ -137,8 +137,10 @@ public enum Checker {
     static func quality(_ report: Report) -> [Finding] {
         var findings: [Finding] = []
         for table in TableKind.allCases {
-            let first = Template.firstIndex(of: table)
-            let cells = report.cells[first..<first + Template.table(table).cells.count]
+            let first = report.edition.firstIndex(of: table)
+            let count = report.edition.table(table).cells.count
+            guard first + count <= report.cells.count else { continue }
+            let cells = report.cells[first..<first + count]
             let blank = cells.filter { $0.value == .blank }.count
             let missing = cells.filter { $0.value == .missing }.count
             let name = table.label.split(separator: " ").first.map(String.init) ?? table.label

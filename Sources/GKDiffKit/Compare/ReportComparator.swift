@@ -30,11 +30,36 @@ public enum CellStatus: String, Sendable {
     }
 }
 
+/// Which of the two reports of a comparison.
+public enum ReportSide: String, Sendable {
+    /// Last year's report.
+    case old
+    /// This year's report.
+    case new
+}
+
+/// One side of a `CellChange` that is the sum of several cells of its report: the three 2021 rows
+/// under `（六）其他处理` compared with the one row the 2019 template has.
+public struct CellSum: Sendable {
+    /// The side whose cell is a sum.
+    public var side: ReportSide
+    /// The cells added up, in template order (keys of that side's template).
+    public var keys: [CellKey]
+    /// Those cells as read.
+    public var cells: [Cell]
+    /// How the sum reads, e.g. `（六）其他处理 1.+2.+3. 之和（2021 年版三行）`.
+    public var label: String
+}
+
 /// One template cell in both years.
 public struct CellChange: Sendable {
+    /// The cell's key; for a sum (`sum` set) the key of the one cell on the other side.
     public var key: CellKey
     public var old: Cell
     public var new: Cell
+    /// Set when one side is the sum of several cells of the other template; that side's `Cell`
+    /// holds the sum (a number only when every part is one) and a `note` saying so.
+    public var sum: CellSum?
     public var status: CellStatus
     /// new − old, when both are numbers.
     public var change: Decimal?
@@ -42,10 +67,11 @@ public struct CellChange: Sendable {
     public var percentTenths: Int?
 
     /// Compares two cells: exact decimal arithmetic, per cent rounded half away from zero to 0.1.
-    public init(key: CellKey, old: Cell, new: Cell) {
+    public init(key: CellKey, old: Cell, new: Cell, sum: CellSum? = nil) {
         self.key = key
         self.old = old
         self.new = new
+        self.sum = sum
         guard let a = old.number, let b = new.number else {
             status = old.value == new.value ? .unchanged : .stateChanged
             return
@@ -96,7 +122,8 @@ public struct ReportDiff: Sendable {
     public var swapped: Bool
     /// True when the agency names do not look like one agency.
     public var agenciesDiffer: Bool
-    /// All 200 cells, in template order.
+    /// Every cell of the template in template order (200 for two 2021-template reports); when the
+    /// templates differ, the cells that mean the same in both, in the newer template's order.
     public var cells: [CellChange]
     /// The prose sections (preamble, 一, 五, 六, and any prose inside 二–四), in template order.
     public var sections: [SectionDiff]
@@ -104,6 +131,13 @@ public struct ReportDiff: Sendable {
     public var notes: [String]
     /// 勾稽 and quality findings: last year's report, this year's, then across the two years.
     public var findings: [Finding] = []
+    /// Cells that only one report's template has, when the two follow different templates (a 2019
+    /// report against a 2021 one); empty when both follow the same one.
+    public var unmatched: [UnmatchedCell] = []
+
+    /// True when the two reports follow different templates (then `cells` holds the cells that mean
+    /// the same in both, and `unmatched` the rest).
+    public var templatesDiffer: Bool { old.edition != new.edition }
 
     /// Cells whose status is not `unchanged`.
     public var changedCells: [CellChange] { cells.filter { $0.status != .unchanged } }
@@ -136,7 +170,12 @@ public enum ReportComparator {
         if differ {
             notes.insert("注意：两份报告的机关名称不同（「\(old.agency)」与「\(new.agency)」），可能不是同一机关", at: 0)
         }
-        let cells = zip(Template.cellKeys, zip(old.cells, new.cells)).map { CellChange(key: $0.0, old: $0.1.0, new: $0.1.1) }
+        let (cells, unmatched) = alignCells(old, new)
+        if old.edition != new.edition {
+            let sums = cells.filter { $0.sum != nil }.count
+            notes.append(
+                "两份报告所用模板不同（\(old.year.map { "\($0)年" } ?? "上年")：\(old.edition.rawValue) 年版，\(new.year.map { "\($0)年" } ?? "本年")：\(new.edition.rawValue) 年版）：只比较含义相同的 \(cells.count) 格，其中 \(sums) 格是 2021 年版「（六）其他处理」三行之和对 2019 年版一行；另有 \(unmatched.count) 格只有一方的模板有，不比较")
+        }
         var narrative = NarrativeComparator(oldYear: old.year, newYear: new.year)
         var sections: [SectionDiff] = []
         for kind in SectionKind.allCases {
@@ -150,8 +189,79 @@ public enum ReportComparator {
         }
         var diff = ReportDiff(
             old: old, new: new, swapped: swapped, agenciesDiffer: differ, cells: cells, sections: sections, notes: notes)
+        diff.unmatched = unmatched
         diff.findings = Checker.check(old) + Checker.check(new) + Checker.checkAcross(diff)
         return diff
+    }
+}
+
+/// A cell only one of two reports' templates has.
+public struct UnmatchedCell: Sendable {
+    /// The cell's key in its template.
+    public var key: CellKey
+    /// Which report has it.
+    public var side: ReportSide
+    /// The template of that report.
+    public var template: TemplateEdition
+    /// The cell as read.
+    public var cell: Cell
+}
+
+extension ReportComparator {
+    /// The cells of two reports side by side. Same template: every cell by key. Different templates:
+    /// cells with a key both templates have, the 2019 `（六）其他处理` row against the sum of the three
+    /// 2021 rows, and the cells left over on each side as unmatched.
+    static func alignCells(_ old: Report, _ new: Report) -> ([CellChange], [UnmatchedCell]) {
+        if old.edition == new.edition {
+            let cells = zip(old.cellKeys, zip(old.cells, new.cells)).map { CellChange(key: $0.0, old: $0.1.0, new: $0.1.1) }
+            return (cells, [])
+        }
+        let newer = old.edition > new.edition ? old : new
+        let newerSide: ReportSide = old.edition > new.edition ? .old : .new
+        let older = newerSide == .old ? new : old
+        var changes: [CellChange] = []
+        var unmatched: [UnmatchedCell] = []
+        var used = Set<CellKey>()
+        for key in newer.cellKeys {
+            if let (olderKey, parts) = Template.summedCounterpart(of: key) {
+                // Emitted once, at the first of the summed cells.
+                guard parts.first == key, older.edition.index(of: olderKey) != nil else { continue }
+                used.insert(olderKey)
+                let sumCell = Self.sum(parts.map { newer[$0] }, label: Template.sumLabel)
+                let sum = CellSum(side: newerSide, keys: parts, cells: parts.map { newer[$0] }, label: Template.sumLabel)
+                let (a, b) = newerSide == .new ? (older[olderKey], sumCell) : (sumCell, older[olderKey])
+                changes.append(CellChange(key: olderKey, old: a, new: b, sum: sum))
+            } else if older.edition.index(of: key) != nil {
+                used.insert(key)
+                changes.append(CellChange(key: key, old: old[key], new: new[key]))
+            } else {
+                unmatched.append(UnmatchedCell(key: key, side: newerSide, template: newer.edition, cell: newer[key]))
+            }
+        }
+        for key in older.cellKeys where !used.contains(key) {
+            unmatched.append(
+                UnmatchedCell(key: key, side: newerSide == .new ? .old : .new, template: older.edition, cell: older[key]))
+        }
+        return (changes, unmatched)
+    }
+
+    /// The sum of cells as one cell: a number when every part is one; otherwise no arithmetic (a blank
+    /// is not a zero) and the state of the first part that is not a number, by how much it says: missing,
+    /// unreadable, blank, not applicable. `raw` shows the parts (`1+0+空`), `note` says it is a sum.
+    static func sum(_ parts: [Cell], label: String) -> Cell {
+        let raw = parts.map { $0.number != nil ? $0.raw : $0.value.display }.joined(separator: "+")
+        let line = parts.compactMap(\.line).first
+        var total = Decimal(0)
+        var allNumbers = true
+        for part in parts {
+            if let number = part.number { total += number } else { allNumbers = false }
+        }
+        if allNumbers {
+            return Cell(value: .number(total), raw: total.description, line: line, note: "\(label)：\(raw)")
+        }
+        let order: [CellValue] = [.missing, .unreadable, .blank, .notApplicable]
+        let state = order.first { state in parts.contains { $0.value == state } } ?? .missing
+        return Cell(value: state, raw: "", line: line, note: "\(label)：\(raw)，不全是数字，不求和")
     }
 }
 

@@ -14,15 +14,29 @@ public struct SourceText: Sendable {
     public var encoding: String
     /// Problems with the bytes that did not stop reading (a truncated last character).
     public var diagnostics: [Diagnostic]
+    /// What the file was: plain text, or an HTML page turned into text (`HTMLText`).
+    public var format: SourceFormat
+    /// For each line of `text`, the line of the file it came from; nil when they are the same.
+    public var lineNumbers: [Int]?
+    /// True when the file stops in the middle of a line (no final line end) or, for a page, inside a
+    /// table cell: the last thing in it may be cut short.
+    public var endsMidLine: Bool
 
     /// Largest input accepted: a real report is 5–50 KB, so anything near this is not one.
     public static let sizeLimit = 32 * 1_048_576
 
-    public init(path: String, text: String, encoding: String = "UTF-8", diagnostics: [Diagnostic] = []) {
+    /// Text given as it is; `endsMidLine` defaults to whether the text lacks a final line end.
+    public init(
+        path: String, text: String, encoding: String = "UTF-8", diagnostics: [Diagnostic] = [],
+        format: SourceFormat = .text, lineNumbers: [Int]? = nil, endsMidLine: Bool? = nil
+    ) {
         self.path = path
         self.text = text
         self.encoding = encoding
         self.diagnostics = diagnostics
+        self.format = format
+        self.lineNumbers = lineNumbers
+        self.endsMidLine = endsMidLine ?? (!text.isEmpty && text.utf8.last != 0x0A)
     }
 
     /// Reads and decodes a file, or standard input for `-`.
@@ -34,11 +48,37 @@ public struct SourceText: Sendable {
     }
 
     /// Decodes bytes: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, otherwise GB18030 via iconv.
+    /// A web page (`.html`/`.htm`, or bytes that start like one) is decoded by the same rules, except
+    /// that when it is not valid UTF-8 the `charset` its `<meta>` declares decides (gb2312/gbk/gb18030
+    /// read as GB18030, big5 as Big5), and is then turned into text by `HTMLText`.
     public static func decode(_ bytes: [UInt8], path: String) throws -> SourceText {
         if bytes.isEmpty { throw GKDiffError.empty(path) }
+        let isHTML = HTMLText.looksLikeHTML(path: path, bytes: bytes)
+        var source = try decodeText(bytes, path: path, charset: isHTML ? HTMLText.declaredCharset(bytes) : nil)
+        guard isHTML else { return source }
+        let page = HTMLText.convert(source.text)
+        source.text = page.text
+        source.format = .html
+        source.lineNumbers = page.lineNumbers
+        source.endsMidLine = page.endsInsideCell
+        if page.spansCapped {
+            source.diagnostics.append(
+                Diagnostic(
+                    .warning, line: nil,
+                    "网页表格的合并单元格（colspan/rowspan）多得不像年度报告：超过 \(HTMLText.fillerLimit) 个之后的合并按单个单元格读取"))
+        }
+        if page.endsInsideCell {
+            source.diagnostics.append(
+                Diagnostic(.warning, line: page.lineNumbers.last, "网页在一个表格单元格中间结束，文件可能被截断"))
+        }
+        return source
+    }
+
+    /// Bytes to text, with the charset a web page declares as the fallback for bytes that are not UTF-8.
+    private static func decodeText(_ bytes: [UInt8], path: String, charset: String?) throws -> SourceText {
         var diagnostics: [Diagnostic] = []
         let text: String
-        let encoding: String
+        var encoding: String
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
             text = decodeUTF16(bytes.dropFirst(2), littleEndian: little)
@@ -55,13 +95,17 @@ public struct SourceText: Sendable {
                 encoding = "UTF-8"
                 diagnostics.append(
                     Diagnostic(.warning, line: nil, "文件在一个字符的中间结束（最后 \(body.count - cut) 个字节不完整），文件可能被截断"))
-            } else if !hasBOM, let gb = decodeGB18030(body) {
+            } else if !hasBOM, let declared = charset.flatMap(iconvName), let page = iconvDecode(body, from: declared) {
+                text = page
+                encoding = declared == "GB18030" ? "GB18030" : "Big5"
+            } else if !hasBOM, let gb = iconvDecode(body, from: "GB18030") {
                 text = gb
                 encoding = "GB18030"
             } else {
                 throw GKDiffError.undecodable(path)
             }
         }
+        if let charset { encoding += "（网页声明 charset=\(charset)）" }
         let normalised = normaliseLineEnds(text)
         if normalised.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw GKDiffError.empty(path) }
         if hasManyControlCharacters(normalised) { throw GKDiffError.binary(path) }
@@ -130,9 +174,22 @@ public struct SourceText: Sendable {
         return cut - 1
     }
 
-    private static func decodeGB18030(_ body: [UInt8]) -> String? {
+    /// The iconv name for a charset a page declares, for the charsets that are not UTF-8.
+    static func iconvName(_ charset: String) -> String? {
+        switch charset {
+        case "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "windows-936", "euc-cn", "hz-gb-2312", "x-euc-cn", "gb_2312-80":
+            return "GB18030"
+        case "big5", "big5-hkscs", "cp950", "x-x-big5", "windows-950", "x-big5":
+            return "BIG5-HKSCS"
+        default:
+            return nil
+        }
+    }
+
+    /// Bytes in `encoding` (an iconv name) as a string; nil when they are not valid in it.
+    private static func iconvDecode(_ body: [UInt8], from encoding: String) -> String? {
         #if canImport(Glibc)
-        let converter = iconv_open("UTF-8", "GB18030")
+        let converter = iconv_open("UTF-8", encoding)
         guard converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
         var input = body.map { CChar(bitPattern: $0) }
@@ -203,4 +260,12 @@ public struct SourceText: Sendable {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// What kind of file a report came in.
+public enum SourceFormat: String, Sendable {
+    /// Plain text (a Word export, text copied from a web page).
+    case text
+    /// An HTML page.
+    case html
 }

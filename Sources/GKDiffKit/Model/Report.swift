@@ -4,7 +4,8 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// One parsed annual report: metadata, sections, all 200 template cells and what the parser noticed.
+/// One parsed annual report: metadata, sections, every cell of its template (200 for the 2021
+/// template, 198 for the 2019 one) and what the parser noticed.
 public struct Report: Sendable {
     /// The path it was read from (`-` for standard input).
     public var path: String
@@ -16,25 +17,36 @@ public struct Report: Sendable {
     public var title: String
     /// The statistics period as written, e.g. `2024年1月1日起至2024年12月31日止`.
     public var period: String?
-    /// Which template the tables follow.
+    /// Which template the tables follow: `2021` or `2019` (see `edition`).
     public var template: String
     /// Sections in the order found; at most one per kind.
     public var sections: [Section]
-    /// The 200 cells in `Template.cellKeys` order.
+    /// The cells in `cellKeys` order (`Template.cellKeys` for a 2021-template report).
     public var cells: [Cell]
     /// Warnings and errors found while reading, in line order.
     public var diagnostics: [Diagnostic]
     /// Number of lines in the source text.
     public var lineCount: Int
 
-    /// The cell at a key. O(1).
+    /// The template the report follows, as a value.
+    public var edition: TemplateEdition { TemplateEdition(name: template) ?? .y2021 }
+
+    /// The keys of `cells`, in order: the cells of the report's template.
+    public var cellKeys: [CellKey] { edition.cellKeys }
+
+    /// The cell at a key; `missing` for a key the report's template does not have (a 2021-only
+    /// cell of a 2019-template report). O(1).
     public subscript(key: CellKey) -> Cell {
-        cells[Template.index(of: key)!]
+        guard let index = edition.index(of: key), index < cells.count else { return .missing }
+        return cells[index]
     }
 
-    /// The cell at (table, row, column); nil when the template has no such cell.
+    /// The cell at (table, row, column); nil when the report's template has no such cell.
     public func cell(_ table: TableKind, _ row: String, _ column: String) -> Cell? {
-        Template.index(of: CellKey(table: table, row: row, column: column)).map { cells[$0] }
+        guard let index = edition.index(of: CellKey(table: table, row: row, column: column)), index < cells.count else {
+            return nil
+        }
+        return cells[index]
     }
 
     /// The section of a kind, if the report has it.
@@ -76,6 +88,9 @@ public struct Cell: Sendable, Hashable {
     public var raw: String
     /// The source line, nil when the cell was not found.
     public var line: Int?
+    /// How the number was derived when it is not the text as written: a unit converted
+    /// (`251000元` read as 25.1 万元) or a sum of several cells (a 2019 row against 2021 rows).
+    public var note: String? = nil
 
     /// A cell the report does not have.
     public static let missing = Cell(value: .missing, raw: "", line: nil)

@@ -4,22 +4,90 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Reads what one table cell holds. Strict: a number is digits with at most one decimal point; anything
-/// else that is not a blank or a not-applicable mark is not a value (and is never guessed at).
+/// A unit written after a number in a cell: `44件`, `251000元`, `25.1万元`.
+enum UnitSuffix: String, Sendable {
+    /// 件, 个, 项, 条, 次, 人, 宗, 例, 份, 家, 起: a count.
+    case count
+    /// 元.
+    case yuan
+    /// 万元.
+    case tenThousandYuan
+    /// 亿元.
+    case hundredMillionYuan
+
+    var isMoney: Bool { self != .count }
+}
+
+/// What a cell's text reads as before it is matched to a column.
+struct CellReading: Sendable, Hashable {
+    var value: CellValue
+    /// The unit written after the number, if any.
+    var suffix: UnitSuffix?
+    /// True when the number was written with a sign (`+3`, `-2`).
+    var signed: Bool = false
+}
+
+/// Reads what one table cell holds. Strict: a number is digits with at most one decimal point, an
+/// optional sign and an optional unit after it; anything else that is not a blank or a not-applicable
+/// mark is not a value (and is never guessed at).
 enum CellText {
     /// The cell's value, or nil when the text is not a value at all (a label, a sentence).
     static func value<S: StringProtocol>(_ text: S) -> CellValue? {
+        read(text)?.value
+    }
+
+    /// The cell's value with the unit and sign it was written with, or nil for text.
+    static func read<S: StringProtocol>(_ text: S) -> CellReading? {
         let trimmed = LabelText.trim(text)
-        if trimmed.isEmpty { return .blank }
-        if isNotApplicable(trimmed) { return .notApplicable }
-        if let number = number(trimmed) { return .number(number) }
-        return nil
+        if trimmed.isEmpty { return CellReading(value: .blank) }
+        // Nothing longer is a cell value; this also keeps a 5 MB line from being scanned twice.
+        if trimmed.utf8.count > 64 { return nil }
+        if isNotApplicable(trimmed) { return CellReading(value: .notApplicable) }
+        if let number = number(trimmed) { return CellReading(value: .number(number)) }
+        var body = trimmed
+        let suffix = stripSuffix(&body)
+        var sign: Decimal = 1
+        var signed = false
+        if let first = body.unicodeScalars.first {
+            switch first {
+            case "+", "＋": signed = true
+            case "-", "－", "−": signed = true; sign = -1
+            default: break
+            }
+            if signed { body = Substring(body.unicodeScalars.dropFirst()) }
+        }
+        guard suffix != nil || signed, let number = number(LabelText.trim(body)) else { return nil }
+        return CellReading(value: .number(number * sign), suffix: suffix, signed: signed)
+    }
+
+    /// Removes a unit written after the number and returns it.
+    private static func stripSuffix(_ text: inout Substring) -> UnitSuffix? {
+        let scalars = text.unicodeScalars
+        guard let last = scalars.last else { return nil }
+        var end = scalars.index(before: scalars.endIndex)
+        var suffix: UnitSuffix
+        switch last {
+        case "件", "个", "項", "项", "条", "條", "次", "人", "宗", "例", "份", "家", "起", "個": suffix = .count
+        case "元":
+            suffix = .yuan
+            if end > scalars.startIndex {
+                let before = scalars.index(before: end)
+                switch scalars[before] {
+                case "万", "萬": suffix = .tenThousandYuan; end = before
+                case "亿", "億": suffix = .hundredMillionYuan; end = before
+                default: break
+                }
+            }
+        default: return nil
+        }
+        text = Substring(scalars[scalars.startIndex..<end])
+        return suffix
     }
 
     /// `/`, `／`, `—`, `——`, `-`, `－`, `–`, `无`, `\`.
     static func isNotApplicable(_ text: Substring) -> Bool {
         switch text {
-        case "/", "／", "—", "——", "-", "－", "–", "无", "\\", "、", "--": return true
+        case "/", "／", "—", "——", "-", "－", "–", "无", "無", "\\", "、", "--", "－－", "―": return true
         default: return false
         }
     }
@@ -30,7 +98,10 @@ enum CellText {
         var digits = String.UnicodeScalarView()
         var seenPoint = false
         var digitsSinceComma = -1
+        var count = 0
         for scalar in text.unicodeScalars {
+            count += 1
+            if count > 64 { return nil }
             var v = scalar.value
             if v >= 0xFF10 && v <= 0xFF19 { v -= 0xFEE0 }  // full-width digits
             switch v {
@@ -45,6 +116,7 @@ enum CellText {
                 digits.append(".")
             case 0x2C, 0xFF0C:
                 if seenPoint || digits.isEmpty || (digitsSinceComma >= 0 && digitsSinceComma != 3) { return nil }
+                if digitsSinceComma < 0 && digits.count > 3 { return nil }  // `1234,567` is not a thousands group
                 digitsSinceComma = 0
             case 0x20, 0xA0, 0x3000: continue
             default: return nil

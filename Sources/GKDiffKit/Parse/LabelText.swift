@@ -15,7 +15,7 @@ enum LabelText {
             var v = scalar.value
             if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII
             switch v {
-            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x2002...0x200B, 0xFEFF: continue  // spaces
+            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x2002...0x200B, 0x2028, 0x2029, 0xFEFF: continue  // spaces
             case 0x22, 0x27, 0x2A, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F: continue  // quotes, *
             default: break
             }
@@ -79,9 +79,52 @@ enum LabelText {
     /// True for scalars that are space-like (ASCII, no-break, ideographic, zero-width).
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2002...0x200B, 0xFEFF: return true
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2002...0x200B, 0x2028, 0x2029, 0xFEFF: return true
         default: return false
         }
+    }
+
+    /// True when `needle` occurs in `text`, compared as UTF-8 bytes (exact for valid UTF-8, where no
+    /// character's bytes start inside another's). The standard `contains` builds a searcher on every
+    /// call, far too slow for every token against every header word. O(n·m), no allocation.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        var text = text
+        var needle = needle
+        return text.withUTF8 { t in needle.withUTF8 { n in firstMatch(t, n, prefixOnly: false) } }
+    }
+
+    /// True when `text` starts with `prefix`, compared as UTF-8 bytes.
+    static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+        var text = text
+        var prefix = prefix
+        return text.withUTF8 { t in prefix.withUTF8 { n in firstMatch(t, n, prefixOnly: true) } }
+    }
+
+    private static func firstMatch(_ t: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, prefixOnly: Bool) -> Bool {
+        if n.isEmpty { return true }
+        if n.count > t.count { return false }
+        let last = prefixOnly ? 0 : t.count - n.count
+        var i = 0
+        while i <= last {
+            if t[i] == n[0] {
+                var j = 1
+                while j < n.count && t[i + j] == n[j] { j += 1 }
+                if j == n.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// True when the text has at most `limit` unicode scalars; stops counting there, so it is O(limit)
+    /// even on a 5 MB line.
+    static func isShort<S: StringProtocol>(_ text: S, limit: Int) -> Bool {
+        var count = 0
+        for _ in text.unicodeScalars {
+            count += 1
+            if count > limit { return false }
+        }
+        return true
     }
 
     /// The text without leading and trailing spaces of any kind.
@@ -95,35 +138,62 @@ enum LabelText {
     }
 }
 
-/// The few traditional characters that appear in template labels, mapped to simplified ones, so that a
-/// report mirrored through a Big5 gateway reads like the original.
+/// The traditional characters of the template's labels, headings and title words (and common ones
+/// around them), mapped to simplified ones scalar for scalar, so that a report mirrored through a Big5
+/// gateway reads like the original. Only labels are folded; narrative text stays as written.
 enum Traditional {
+    /// The simplified form of a traditional character in the table; any other scalar as it is.
     static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         guard scalar.value >= 0x4E00 else { return scalar }
         return table[scalar] ?? scalar
     }
 
     private static let table: [Unicode.Scalar: Unicode.Scalar] = {
+        // Every character of the template's labels, section titles, title words and metadata words that
+        // has a traditional form, plus common ones around them. Pairs are (traditional, simplified).
         let pairs: [(String, String)] = [
-            ("開", "开"), ("資", "资"), ("訊", "讯"), ("請", "请"), ("處", "处"), ("理", "理"), ("結", "结"),
-            ("轉", "转"), ("與", "与"), ("計", "计"), ("數", "数"), ("總", "总"), ("審", "审"), ("維", "维"),
-            ("糾", "纠"), ("訴", "诉"), ("訟", "讼"), ("議", "议"), ("規", "规"), ("範", "范"), ("許", "许"),
-            ("罰", "罚"), ("強", "强"), ("製", "制"), ("廢", "废"), ("費", "费"), ("額", "额"), ("萬", "万"),
-            ("況", "况"), ("務", "务"), ("體", "体"), ("動", "动"), ("報", "报"), ("題", "题"), ("進", "进"),
-            ("項", "项"), ("際", "际"), ("關", "关"), ("機", "机"), ("構", "构"), ("組", "组"), ("織", "织"),
-            ("業", "业"), ("會", "会"), ("學", "学"), ("號", "号"), ("國", "国"), ("諮", "咨"), ("詢", "询"),
-            ("權", "权"), ("內", "内"), ("與", "与"), ("為", "为"), ("無", "无"), ("現", "现"), ("復", "复"),
-            ("補", "补"), ("確", "确"), ("類", "类"), ("級", "级"), ("區", "区"), ("縣", "县"), ("長", "长"),
-            ("門", "门"), ("單", "单"), ("負", "负"), ("責", "责"), ("年", "年"), ("法", "法"), ("實", "实"),
-            ("們", "们"), ("問", "问"), ("經", "经"), ("執", "执"), ("紀", "纪"), ("據", "据"), ("應", "应"),
-            ("舉", "举"), ("設", "设"), ("統", "统"), ("營", "营"), ("環", "环"), ("義", "义"), ("維", "维"),
-            ("險", "险"), ("穩", "稳"), ("護", "护"), ("屬", "属"), ("條", "条"), ("涉", "涉"), ("過", "过"),
-            ("齣", "出"), ("錄", "录"), ("戶", "户"), ("擊", "击"), ("買", "买"), ("賣", "卖"), ("給", "给"),
+            ("開", "开"), ("資", "资"), ("訊", "讯"), ("請", "请"), ("處", "处"), ("結", "结"), ("轉", "转"),
+            ("與", "与"), ("計", "计"), ("數", "数"), ("總", "总"), ("審", "审"), ("維", "维"), ("糾", "纠"),
+            ("訴", "诉"), ("訟", "讼"), ("議", "议"), ("規", "规"), ("範", "范"), ("許", "许"), ("罰", "罚"),
+            ("強", "强"), ("製", "制"), ("廢", "废"), ("費", "费"), ("額", "额"), ("萬", "万"), ("況", "况"),
+            ("務", "务"), ("體", "体"), ("動", "动"), ("報", "报"), ("題", "题"), ("進", "进"), ("項", "项"),
+            ("際", "际"), ("關", "关"), ("機", "机"), ("構", "构"), ("組", "组"), ("織", "织"), ("業", "业"),
+            ("會", "会"), ("學", "学"), ("號", "号"), ("國", "国"), ("諮", "咨"), ("詢", "询"), ("權", "权"),
+            ("內", "内"), ("為", "为"), ("無", "无"), ("現", "现"), ("復", "复"), ("補", "补"), ("確", "确"),
+            ("類", "类"), ("級", "级"), ("區", "区"), ("縣", "县"), ("長", "长"), ("門", "门"), ("單", "单"),
+            ("負", "负"), ("責", "责"), ("實", "实"), ("們", "们"), ("問", "问"), ("經", "经"), ("執", "执"),
+            ("紀", "纪"), ("據", "据"), ("應", "应"), ("舉", "举"), ("設", "设"), ("統", "统"), ("營", "营"),
+            ("環", "环"), ("義", "义"), ("險", "险"), ("穩", "稳"), ("護", "护"), ("屬", "属"), ("條", "条"),
+            ("過", "过"), ("錄", "录"), ("戶", "户"), ("擊", "击"), ("買", "买"), ("賣", "卖"), ("給", "给"),
             ("場", "场"), ("選", "选"), ("獨", "独"), ("視", "视"), ("訪", "访"), ("舊", "旧"), ("兩", "两"),
             ("認", "认"), ("證", "证"), ("聯", "联"), ("輯", "辑"), ("複", "复"), ("將", "将"), ("獲", "获"),
             ("閱", "阅"), ("準", "准"), ("這", "这"), ("個", "个"), ("對", "对"), ("種", "种"), ("讓", "让"),
-            ("繳", "缴"), ("納", "纳"), ("額", "额"), ("調", "调"), ("書", "书"), ("態", "态"), ("發", "发"),
-            ("歸", "归"), ("決", "决"), ("來", "来"), ("達", "达"), ("邏", "逻"), ("戰", "战"), ("稅", "税"),
+            ("繳", "缴"), ("納", "纳"), ("調", "调"), ("書", "书"), ("態", "态"), ("發", "发"), ("歸", "归"),
+            ("決", "决"), ("來", "来"), ("達", "达"), ("邏", "逻"), ("戰", "战"), ("稅", "税"),
+            // Added for the full template vocabulary (2019 and 2021), headings and metadata.
+            ("辦", "办"), ("於", "于"), ("後", "后"), ("係", "系"), ("繫", "系"), ("沒", "没"), ("當", "当"),
+            ("繼", "继"), ("續", "续"), ("採", "采"), ("購", "购"), ("減", "减"), ("億", "亿"), ("務", "务"),
+            ("網", "网"), ("站", "站"), ("門", "门"), ("電", "电"), ("話", "话"), ("郵", "邮"), ("編", "编"),
+            ("聯", "联"), ("歲", "岁"), ("專", "专"), ("欄", "栏"), ("頁", "页"), ("規", "规"), ("劃", "划"),
+            ("質", "质"), ("總", "总"), ("結", "结"), ("節", "节"), ("點", "点"), ("見", "见"), ("覽", "览"),
+            ("園", "园"), ("圖", "图"), ("畫", "画"), ("價", "价"), ("東", "东"), ("車", "车"), ("軍", "军"),
+            ("鄉", "乡"), ("鎮", "镇"), ("僅", "仅"), ("約", "约"), ("導", "导"), ("領", "领"), ("黨", "党"),
+            ("員", "员"), ("習", "习"), ("優", "优"), ("勢", "势"), ("們", "们"), ("傳", "传"), ("權", "权"),
+            ("歷", "历"), ("曆", "历"), ("產", "产"), ("濟", "济"), ("災", "灾"), ("醫", "医"), ("療", "疗"),
+            ("衛", "卫"), ("廣", "广"), ("濱", "滨"), ("熱", "热"), ("線", "线"), ("辭", "辞"), ("陽", "阳"),
+            ("與", "与"), ("華", "华"), ("夠", "够"), ("並", "并"), ("據", "据"), ("標", "标"), ("準", "准"),
+            ("隊", "队"), ("團", "团"), ("衝", "冲"), ("農", "农"), ("龍", "龙"), ("門", "门"), ("慶", "庆"),
+            ("簡", "简"), ("稱", "称"), ("餘", "余"), ("徑", "径"), ("聽", "听"), ("觀", "观"), ("處", "处"),
+            ("備", "备"), ("險", "险"), ("離", "离"), ("雜", "杂"), ("難", "难"), ("響", "响"), ("頭", "头"),
+            ("顯", "显"), ("驗", "验"), ("齊", "齐"), ("爭", "争"), ("積", "积"), ("極", "极"), ("構", "构"),
+            ("協", "协"), ("調", "调"), ("訂", "订"), ("評", "评"), ("議", "议"), ("謀", "谋"), ("識", "识"),
+            ("觸", "触"), ("貫", "贯"), ("徹", "彻"), ("貼", "贴"), ("範", "范"), ("圍", "围"), ("屆", "届"),
+            ("兒", "儿"), ("週", "周"), ("進", "进"), ("運", "运"), ("還", "还"), ("邊", "边"), ("遞", "递"),
+            ("適", "适"), ("違", "违"), ("遺", "遗"), ("遼", "辽"), ("變", "变"), ("紐", "纽"), ("細", "细"),
+            ("純", "纯"), ("級", "级"), ("終", "终"), ("絡", "络"), ("給", "给"), ("綜", "综"), ("緊", "紧"),
+            ("綠", "绿"), ("練", "练"), ("總", "总"), ("績", "绩"), ("區", "区"), ("劃", "划"),
+            // Variants a converter may choose: 反覆 (反复), 祕密 (秘密), 爲 (为), 裏 (里), 着 stays.
+            ("覆", "复"), ("祕", "秘"), ("爲", "为"), ("裏", "里"), ("裡", "里"), ("峯", "峰"), ("綫", "线"),
         ]
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]
         for (traditional, simplified) in pairs where traditional != simplified {

@@ -29,34 +29,45 @@ enum Metadata {
     /// The agency named in a title: the year phrase and the `…信息公开工作年度报告` tail removed.
     /// `2024年南关区执法局信息公开工作年度报告` → `南关区执法局`;
     /// `互助县城市管理综合行政执法局 2024 年度政府信息公开工作年度报告` → `互助县城市管理综合行政执法局`.
+    /// A title in traditional characters (`…政府信息公開工作年度報告`) is searched in its simplified
+    /// form and cut in its own.
     static func agency(fromTitle title: String) -> String {
         var scalars = Array(title.unicodeScalars.filter { !LabelText.isSpace($0) })
+        var simple = scalars.map(Traditional.simplified)
         // Remove every year phrase `2024年` / `2024年度`.
         var index = 0
         while index + 5 <= scalars.count {
-            if fourDigits(scalars, at: index) != nil, scalars[index + 4] == "年" {
+            if fourDigits(scalars, at: index) != nil, simple[index + 4] == "年" {
                 var end = index + 5
-                if end < scalars.count, scalars[end] == "度" { end += 1 }
+                if end < scalars.count, simple[end] == "度" { end += 1 }
                 scalars.removeSubrange(index..<end)
+                simple.removeSubrange(index..<end)
                 continue
             }
             index += 1
         }
         for tail in ["政府信息公开", "政务信息公开", "信息公开", "政务公开", "工作年度报告", "年度报告"] {
-            if let cut = find(Array(tail.unicodeScalars), in: scalars, from: 0) {
+            if let cut = find(Array(tail.unicodeScalars), in: simple, from: 0) {
                 scalars.removeSubrange(cut...)
+                simple.removeSubrange(cut...)
                 break
             }
         }
-        var text = String(String.UnicodeScalarView(scalars))
-        if text.hasPrefix("关于") { text.removeFirst(2) }
-        while text.hasSuffix("的") || text.hasSuffix("（") || text.hasSuffix("(") { text.removeLast() }
-        return text
+        if simple.starts(with: ["关", "于"]) {
+            scalars.removeFirst(2)
+            simple.removeFirst(2)
+        }
+        while let last = simple.last, last == "的" || last == "（" || last == "(" {
+            scalars.removeLast()
+            simple.removeLast()
+        }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     /// The statistics period, e.g. `2024年1月1日起至2024年12月31日止`, from `统计期限自…止` or `自…止`.
     static func period(in text: String) -> String? {
-        let scalars = Array(text.unicodeScalars)
+        let original = Array(text.unicodeScalars)
+        let scalars = original.map(Traditional.simplified)
         var start: Int?
         if let label = find(Array("统计期限".unicodeScalars), in: scalars, from: 0) {
             start = scalars[label...].firstIndex(of: "自").map { $0 + 1 }
@@ -78,8 +89,8 @@ enum Metadata {
             else { break }
             end += 1
         }
-        let period = String(String.UnicodeScalarView(scalars[from..<end]))
-        return year(in: period) == nil ? nil : period
+        let period = String(String.UnicodeScalarView(original[from..<end]))
+        return year(in: String(String.UnicodeScalarView(scalars[from..<end]))) == nil ? nil : period
     }
 
     private static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from: Int) -> Int? {

@@ -14,14 +14,13 @@ public enum ReportParser {
         var number = 0
         for text in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
-            lines.append(Line(text: text, number: number))
+            lines.append(Line(text: text, number: source.lineNumbers.map { number <= $0.count ? $0[number - 1] : ($0.last ?? number) } ?? number))
         }
         if lines.count > 1, lines.last!.text.isEmpty { lines.removeLast() }
         var diagnostics = source.diagnostics
 
         let headings = findHeadings(lines)
         var sections: [Section] = []
-        var cells = Array(repeating: Cell.missing, count: Template.cellKeys.count)
         var tablesFound = 0
 
         // Section k runs from its heading to the line before the next heading.
@@ -33,6 +32,11 @@ public enum ReportParser {
             bounds.append((heading.kind, heading.title, heading.index, end))
         }
 
+        let (edition, editionNote) = detectEdition(lines, headings: headings)
+        if let editionNote { diagnostics.append(editionNote) }
+        var cells = Array(repeating: Cell.missing, count: edition.cellKeys.count)
+        let lastLine = lines.last?.number ?? 0
+
         for bound in bounds {
             let body = lines[min(bound.start + (bound.kind == .preamble ? 0 : 1), bound.end)..<bound.end]
             let line = bound.kind == .preamble ? (body.first?.number ?? 1) : lines[bound.start].number
@@ -40,9 +44,10 @@ public enum ReportParser {
             var section = Section(
                 kind: bound.kind, title: bound.title, line: line, endLine: endLine, paragraphs: [], subsections: [])
             if let table = bound.kind.table {
-                let spec = Template.table(table)
-                let read = TableReader.read(spec, lines: body, endOfText: bound.end == lines.count)
-                let first = Template.firstIndex(of: table)
+                let spec = edition.table(table)
+                let end = bound.end == lines.count ? TableReader.TextEnd(line: lastLine, midLine: source.endsMidLine) : nil
+                let read = TableReader.read(spec, lines: body, end: end)
+                let first = edition.firstIndex(of: table)
                 cells.replaceSubrange(first..<first + read.cells.count, with: read.cells)
                 if read.cells.contains(where: { $0.value != .missing }) { tablesFound += 1 }
                 section.paragraphs = read.paragraphs
@@ -56,17 +61,79 @@ public enum ReportParser {
 
         if headings.isEmpty && tablesFound == 0 { throw GKDiffError.notAReport(source.path) }
 
+        var cutAfter: SectionKind?
+        if let last = bounds.last, last.kind.table != nil, lines.count > 0 {
+            // The text stops inside a table section: say where, once, for whatever follows is missing.
+            cutAfter = last.kind
+            let after = SectionKind.allCases.filter { $0 > last.kind }.map { "\($0.numeral)、\($0.title)" }
+            diagnostics.append(
+                Diagnostic(
+                    .warning, line: lastLine,
+                    "文本在第 \(lastLine) 行（第\(last.kind.numeral)部分之中）结束，文件可能被截断：其后的\(after.joined(separator: "、"))都没有读到"))
+        }
+
         var report = Report(
-            path: source.path, agency: "", year: nil, title: "", period: nil, template: "2021",
-            sections: sections, cells: cells, diagnostics: [], lineCount: lines.count)
+            path: source.path, agency: "", year: nil, title: "", period: nil, template: edition.rawValue,
+            sections: sections, cells: cells, diagnostics: [], lineCount: max(lines.count, lastLine))
         readMetadata(into: &report, preamble: sections[0], lines: lines, diagnostics: &diagnostics)
 
         for kind in SectionKind.allCases where kind != .preamble && report.section(kind) == nil {
+            if let cutAfter, kind > cutAfter { continue }  // said once by the truncation warning
             diagnostics.append(
                 Diagnostic(.warning, line: nil, "没有找到第\(kind.numeral)部分「\(kind.title)」的标题" + (kind.table != nil ? "，其表格记为缺失" : "")))
         }
         report.diagnostics = diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
         return report
+    }
+
+    // MARK: Template
+
+    /// Header words only one template uses, normalised (`LabelText.fold`).
+    private static let markers: [(TemplateEdition, String)] = [
+        (.y2019, "本年新制作数量"), (.y2019, "本年新公开数量"), (.y2019, "对外公开总数量"), (.y2019, "上一年项目数量"),
+        (.y2019, "其他对外管理服务事项"), (.y2019, "政府集中采购"), (.y2019, "采购项目数量"), (.y2019, "采购总金额"),
+        (.y2019, "第二十条第(九)项"),
+        (.y2021, "本年制发件数"), (.y2021, "本年废止件数"), (.y2021, "现行有效件数"), (.y2021, "本年处理决定数量"),
+        (.y2021, "本年收费金额"), (.y2021, "逾期不补正"), (.y2021, "逾期未按收费通知要求缴纳费用"),
+    ]
+
+    /// Which template the tables follow, from header words only one of them has (searched in the
+    /// normalised text of the table sections, so that `本年新\n制作数量` counts); 2021 unless the
+    /// 2019 words win. A note when it is 2019, a warning when both appear.
+    static func detectEdition(_ lines: [Line], headings: [(kind: SectionKind, title: String, index: Int)])
+        -> (TemplateEdition, Diagnostic?)
+    {
+        var start = 0
+        var end = lines.count
+        if let first = headings.firstIndex(where: { $0.kind == .proactive || $0.kind == .requests }) {
+            start = headings[first].index
+            let after = headings.firstIndex { $0.kind > .requests } ?? headings.count
+            if after < headings.count { end = headings[after].index }
+        }
+        var text = ""
+        for line in lines[start..<max(start, end)] where LabelText.isShort(line.text, limit: 200) {
+            text += LabelText.fold(line.text)
+        }
+        var score: [TemplateEdition: Int] = [:]
+        for (edition, marker) in markers where LabelText.contains(text, marker) { score[edition, default: 0] += 1 }
+        let old = score[.y2019] ?? 0
+        let new = score[.y2021] ?? 0
+        let edition: TemplateEdition = old > new ? .y2019 : .y2021
+        if old > 0 && new > 0 {
+            return (
+                edition,
+                Diagnostic(
+                    .warning, line: lines.isEmpty ? nil : lines[start].number,
+                    "表格里同时有 2019 年版和 2021 年版模板的表头（\(old) 处和 \(new) 处）：按 \(edition.rawValue) 年版（\(edition.document)）读取"))
+        }
+        if edition == .y2019 {
+            return (
+                edition,
+                Diagnostic(
+                    .note, line: lines.isEmpty ? nil : lines[start].number,
+                    "表格按 2019 年版模板（\(edition.document)）读取：表一的行和列与 2021 年版不同，表二「（六）其他处理」只有一行"))
+        }
+        return (edition, nil)
     }
 
     // MARK: Headings
@@ -86,7 +153,7 @@ public enum ReportParser {
         var last = SectionKind.preamble
         for (index, line) in lines.enumerated() where !line.startsWithTab {
             let trimmed = LabelText.trim(line.text)
-            guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 60 else { continue }
+            guard !trimmed.isEmpty, LabelText.isShort(trimmed, limit: 60) else { continue }
             let cleaned = Artefacts.clean(trimmed)
             guard let kind = headingKinds[LabelText.headingKey(cleaned)], kind > last else { continue }
             result.append((kind, cleaned, index))
@@ -134,15 +201,29 @@ public enum ReportParser {
     private static func readMetadata(
         into report: inout Report, preamble: Section, lines: [Line], diagnostics: inout [Diagnostic]
     ) {
-        let candidates = preamble.paragraphs.prefix(3)
-        if let first = candidates.first {
-            if first.text.contains("报告") && first.text.unicodeScalars.count <= 80 {
-                report.title = first.text
-            } else if candidates.count > 1, first.text.unicodeScalars.count <= 40 {
-                let second = candidates[candidates.startIndex + 1]
-                if second.text.contains("报告") && second.text.unicodeScalars.count <= 40 {
-                    report.title = first.text + second.text
+        // The title is among the first paragraphs; a saved web page may put navigation text before it.
+        // First choice: one line that reads as a report title and has a year; then a title broken over
+        // two lines (`…政府信息` / `公开工作年度报告`) whose halves together have one; then the first
+        // line that reads as a report title at all.
+        let candidates = Array(preamble.paragraphs.prefix(12))
+        func isReport(_ text: String) -> Bool {
+            LabelText.isShort(text, limit: 80) && !LabelText.contains(text, "。") && LabelText.contains(LabelText.fold(text), "报告")
+        }
+        if let whole = candidates.first(where: { isReport($0.text) && Metadata.year(in: $0.text) != nil }) {
+            report.title = whole.text
+        } else {
+            for position in candidates.indices.dropLast() {
+                let first = candidates[position].text
+                let second = candidates[position + 1].text
+                if LabelText.isShort(first, limit: 40), LabelText.isShort(second, limit: 40), !isReport(first), isReport(second),
+                    Metadata.year(in: first + second) != nil
+                {
+                    report.title = first + second
+                    break
                 }
+            }
+            if report.title.isEmpty, let any = candidates.prefix(3).first(where: { isReport($0.text) }) {
+                report.title = any.text
             }
         }
         let searchText = ([preamble] + (report.section(.overview).map { [$0] } ?? [])).map(\.text).joined(separator: "\n")

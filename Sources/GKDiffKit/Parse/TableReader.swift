@@ -1,10 +1,19 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// One source line: its text (without the line end) and its 1-based number.
 struct Line: Sendable {
     var text: Substring
     var number: Int
 
     /// True when the line holds nothing but spaces (a tab-only line is not empty: it is an empty cell).
-    var isEmpty: Bool { text.unicodeScalars.allSatisfy { $0 != "\t" && LabelText.isSpace($0) } }
+    var isEmpty: Bool {
+        for scalar in text.unicodeScalars where scalar == "\t" || !LabelText.isSpace(scalar) { return false }
+        return true
+    }
     var startsWithTab: Bool { text.unicodeScalars.first == "\t" }
 }
 
@@ -12,19 +21,33 @@ struct Line: Sendable {
 struct Token {
     var text: Substring
     var line: Int
-    /// The value it reads as, or nil when it is text (a label or a sentence).
-    var value: CellValue?
+    /// What it reads as, or nil when it is text (a label or a sentence).
+    var reading: CellReading?
+    /// True for a run of blank lines that may or may not stand for an empty cell (blank-line layout).
+    var isGap = false
+    /// Short enough to be a label; longer text is prose and never matched.
+    var isLabelSized: Bool
 
     init(_ text: Substring, line: Int) {
         self.text = LabelText.trim(text)
         self.line = line
-        self.value = CellText.value(self.text)
+        self.reading = CellText.read(self.text)
+        self.isLabelSized = LabelText.isShort(self.text, limit: TableReader.labelLimit)
     }
 
-    var isEmpty: Bool { text.isEmpty }
+    /// A run of blank lines whose meaning is uncertain.
+    static func gap(line: Int) -> Token {
+        var token = Token("", line: line)
+        token.reading = nil
+        token.isGap = true
+        return token
+    }
+
+    var value: CellValue? { reading?.value }
+    var isEmpty: Bool { !isGap && text.isEmpty }
     var isFilledValue: Bool {
-        if case .blank = value { return false }
-        return value != nil
+        guard let value else { return false }
+        return value != .blank
     }
 }
 
@@ -34,34 +57,102 @@ struct TableRead {
     var cells: [Cell]
     var paragraphs: [Paragraph] = []
     var diagnostics: [Diagnostic] = []
+    /// The layout the table was read in.
+    var layout: TableLayout = .cellPerLine
 }
 
-/// Reads one standard table from the lines of its section, in either seed layout: one cell per line
-/// (a tab-only line is an empty cell, an empty line ends a row) or one row per line with tab-separated
-/// cells. Each row is found by its label; its cells are taken from that row only. A row whose cells do
-/// not fit the template is reported and its cells marked unreadable, never shifted into neighbours.
+/// How a table came out as text.
+enum TableLayout: String, Sendable {
+    /// Word export: each cell on its own line after a tab, an empty line ends a row (seeds 000–002, 004).
+    case cellPerLine = "cell_per_line"
+    /// One row per line, cells separated by tabs (seed 003, and HTML tables once converted).
+    case tabRows = "tab_rows"
+    /// Web text with `|`: rows `| 行政许可 | 44 |`, or one cell per line ending in ` |`, or `|` alone
+    /// on a line between cells.
+    case pipes
+    /// Web text with one cell per paragraph, paragraphs separated by blank lines.
+    case blankLines = "blank_lines"
+    /// One cell per line without tabs or pipes; blank lines carry nothing.
+    case plainLines = "plain_lines"
+}
+
+/// Reads one standard table from the lines of its section, in any of the layouts of `TableLayout`.
+/// Each row is found by its label; its cells are taken from that row only. A row whose cells do not
+/// fit the template is reported and its cells marked unreadable, never shifted into neighbours.
 struct TableReader {
+    /// Longest text matched as a label; anything longer is prose.
+    static let labelLimit = 80
+    /// Most cells a line may split into before it is taken for noise rather than a table row.
+    static let cellLimit = 400
+
     let spec: TableSpec
     private var cells: [Cell]
+    private let cellIndex: [String: Int]
+    private let groupKeys: [String]
+    /// The rows' match texts, with whether a label may merely start with them (four or more scalars).
+    private let matchWords: [(text: String, prefix: Bool, row: Int)]
+    /// The header words, with whether a label may merely contain them (four or more scalars).
+    private let headerMatchers: [(text: String, inside: Bool)]
     private var found: Set<String> = []
     private var diagnostics: [Diagnostic] = []
     private var paragraphs: [Paragraph] = []
     private var sawHeader = false
     private var valueRows: [[Token]] = []
+    private var valueRowsCut = false
+    private var layout = TableLayout.cellPerLine
+    /// True when a header says the money column is in 元 rather than 万元.
+    private var moneyInYuan = false
+    private var moneyNoted = false
+    /// Where the text ended, when it ended inside this table's section.
+    private var end: TextEnd?
 
     init(spec: TableSpec) {
         self.spec = spec
         self.cells = Array(repeating: .missing, count: spec.cells.count)
+        var index: [String: Int] = [:]
+        for (offset, cell) in spec.cells.enumerated() { index[cell.row.key + "\u{1}" + cell.column.key] = offset }
+        self.cellIndex = index
+        var groups: [String] = []
+        for row in spec.rows {
+            guard let group = row.group else { continue }
+            let key = LabelText.key(group)
+            if !key.isEmpty && !groups.contains(key) { groups.append(key) }
+        }
+        self.groupKeys = groups
+        var words: [(text: String, prefix: Bool, row: Int)] = []
+        for (position, row) in spec.rows.enumerated() {
+            for m in row.match { words.append((m, m.unicodeScalars.count >= 4, position)) }
+        }
+        self.matchWords = words
+        self.headerMatchers = spec.headerWords.map { ($0, $0.unicodeScalars.count >= 4) }
+    }
+
+    /// Where the text of a report ended, for a table whose section runs to the end.
+    struct TextEnd {
+        /// The last line of the text.
+        var line: Int
+        /// True when the text stops in the middle of a line (no final line end, or an HTML cell left
+        /// open): the last cell may itself be cut short.
+        var midLine: Bool
     }
 
     /// Reads the table from the lines between its section heading and the next heading.
-    /// `endOfText` says whether the text stopped inside this section (a truncated file).
-    static func read(_ spec: TableSpec, lines: ArraySlice<Line>, endOfText: Bool) -> TableRead {
+    /// `end` is set when the text stopped inside this section (a truncated file).
+    static func read(_ spec: TableSpec, lines: ArraySlice<Line>, end: TextEnd? = nil) -> TableRead {
         var reader = TableReader(spec: spec)
+        reader.end = end
         let rows = reader.rows(from: lines)
-        for row in rows { reader.take(row) }
-        reader.finish(lastLine: lines.last?.number, endOfText: endOfText)
-        return TableRead(cells: reader.cells, paragraphs: reader.paragraphs, diagnostics: reader.diagnostics)
+        let lastData = rows.lastIndex { row in row.contains { $0.isFilledValue || $0.value == .blank } }
+        for (index, row) in rows.enumerated() { reader.take(row, cut: end != nil && index == lastData) }
+        reader.finish(lastLine: lines.last?.number)
+        reader.paragraphs.sort { $0.line < $1.line }
+        return TableRead(
+            cells: reader.cells, paragraphs: reader.paragraphs, diagnostics: reader.diagnostics, layout: reader.layout)
+    }
+
+    /// Reads the table; `endOfText` says whether the text stopped inside this section.
+    static func read(_ spec: TableSpec, lines: ArraySlice<Line>, endOfText: Bool) -> TableRead {
+        read(spec, lines: lines, end: endOfText ? TextEnd(line: lines.last?.number ?? 0, midLine: false) : nil)
     }
 
     // MARK: Layout → rows of tokens
@@ -70,11 +161,50 @@ struct TableReader {
     private mutating func rows(from lines: ArraySlice<Line>) -> [[Token]] {
         var tabRows = 0
         var cellLines = 0
-        for line in lines where !line.isEmpty {
+        var pipeLines = 0
+        var plainLines = 0
+        var tableLines = 0
+        var blankRuns = 0
+        var previousEmpty = false
+        for line in lines {
+            if line.isEmpty {
+                if !previousEmpty && plainLines > 0 { blankRuns += 1 }
+                previousEmpty = true
+                continue
+            }
+            previousEmpty = false
             let body = line.startsWithTab ? line.text.dropFirst() : line.text
-            if body.contains("\t") { tabRows += 1 } else if line.startsWithTab { cellLines += 1 }
+            if body.utf8.contains(9) {
+                tabRows += 1
+            } else if line.startsWithTab {
+                cellLines += 1
+            } else if Self.hasPipe(line.text) {
+                pipeLines += 1
+            } else {
+                plainLines += 1
+                if tableLines < 3 && belongsToTable(line.text) { tableLines += 1 }
+            }
         }
-        let tabRowLayout = tabRows >= 2 && tabRows >= cellLines
+        if tabRows >= 2 && tabRows >= cellLines {
+            layout = .tabRows
+            return tabRowLayout(lines)
+        }
+        // A section with no table lines of its own (prose only) keeps every line as prose.
+        if cellLines >= 2 || (cellLines > 0 && pipeLines < 2) || (pipeLines < 2 && tableLines < 3) {
+            layout = .cellPerLine
+            return cellPerLineLayout(lines)
+        }
+        if pipeLines >= 2 {
+            layout = .pipes
+            return pipeLayout(lines)
+        }
+        // Cells as paragraphs when most lines are followed by a blank line.
+        layout = plainLines >= 4 && blankRuns * 10 >= plainLines * 6 ? .blankLines : .plainLines
+        return streamLayout(lines)
+    }
+
+    /// Seeds 000–002, 004: a tab-started line is a cell, an empty line ends a row.
+    private mutating func cellPerLineLayout(_ lines: ArraySlice<Line>) -> [[Token]] {
         var rows: [[Token]] = []
         var current: [Token] = []
         func flush() {
@@ -84,20 +214,13 @@ struct TableReader {
         for line in lines {
             if line.isEmpty {
                 flush()
-                continue
-            }
-            if tabRowLayout {
-                if line.text.contains("\t") {
-                    rows.append(line.text.split(separator: "\t", omittingEmptySubsequences: false).map { Token($0, line: line.number) })
-                } else if belongsToTable(line.text) {
-                    rows.append([Token(line.text, line: line.number)])
-                } else {
-                    prose(line)
-                }
             } else if line.startsWithTab {
-                for part in line.text.dropFirst().split(separator: "\t", omittingEmptySubsequences: false) {
-                    current.append(Token(part, line: line.number))
+                guard let parts = split(line, separator: 9, dropFirst: true) else {
+                    flush()
+                    prose(line)
+                    continue
                 }
+                current += parts
             } else if belongsToTable(line.text) {
                 current.append(Token(line.text, line: line.number))
             } else {
@@ -109,11 +232,323 @@ struct TableReader {
         return rows
     }
 
+    /// Seed 003 and converted HTML: one row per line, cells separated by tabs.
+    private mutating func tabRowLayout(_ lines: ArraySlice<Line>) -> [[Token]] {
+        var rows: [[Token]] = []
+        for line in lines where !line.isEmpty {
+            if line.text.utf8.contains(9) {
+                if let parts = split(line, separator: 9, dropFirst: false) { rows.append(parts) } else { prose(line) }
+            } else if belongsToTable(line.text) {
+                rows.append([Token(line.text, line: line.number)])
+            } else {
+                prose(line)
+            }
+        }
+        return rows
+    }
+
+    /// The cells of a line split at `separator`; nil when the line has more than `cellLimit` of them.
+    private mutating func split(_ line: Line, separator: UInt8, dropFirst: Bool) -> [Token]? {
+        var count = 0
+        for byte in line.text.utf8 where byte == separator {
+            count += 1
+            if count > Self.cellLimit {
+                diagnostics.append(
+                    Diagnostic(.warning, line: line.number, "这一行有 \(Self.cellLimit) 个以上的单元格，不像表格行，按正文处理"))
+                return nil
+            }
+        }
+        let text = dropFirst ? line.text.dropFirst() : line.text
+        return text.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false).map {
+            Token($0, line: line.number)
+        }
+    }
+
+    /// Web text with pipes. A line that splits into two or more cells is a row; otherwise the text
+    /// between pipes is one cell, so that `行政许可 |` / `44 |` lines and `|`-only separator lines
+    /// both give one cell per stretch, and `|` twice in a row gives an empty cell. Rows are then found
+    /// by their labels in that stream of cells.
+    private mutating func pipeLayout(_ lines: ArraySlice<Line>) -> [[Token]] {
+        var rows: [[Token]] = []
+        var stream: [Token] = []
+        var content: [Line] = []  // lines of the cell being read
+        var lastLine = lines.first?.number ?? 0
+        func closeCell(at line: Int) {
+            stream += cellTokens(content, emptyAt: line)
+            content = []
+        }
+        func endStream() {
+            if !content.isEmpty { closeCell(at: lastLine) }
+            if !stream.isEmpty { rows += segment(stream) }
+            stream = []
+        }
+        for line in lines {
+            lastLine = line.number
+            if line.isEmpty || Self.isBorder(line.text) { continue }
+            guard Self.hasPipe(line.text) else {
+                if isProse(line.text) {
+                    endStream()
+                    prose(line)
+                } else {
+                    content.append(line)
+                }
+                continue
+            }
+            guard let parts = Self.pipeCells(line.text) else {
+                endStream()
+                prose(line)
+                continue
+            }
+            if parts.cells.count >= 2 {
+                endStream()
+                rows.append(parts.cells.map { Token($0, line: line.number) })
+                continue
+            }
+            let text = parts.cells.first.map { LabelText.trim($0) } ?? ""
+            if text.isEmpty {
+                // `|` alone: the end of a cell, an empty one when nothing came since the last pipe.
+                closeCell(at: line.number)
+                continue
+            }
+            if parts.leading && !content.isEmpty { closeCell(at: line.number) }
+            content.append(Line(text: text, number: line.number))
+            if parts.trailing { closeCell(at: line.number) }
+        }
+        endStream()
+        return rows
+    }
+
+    /// The tokens of one cell's lines: one empty token for none, the lines joined when all are text
+    /// (a label broken over lines), each line on its own when any holds a value.
+    private func cellTokens(_ content: [Line], emptyAt line: Int) -> [Token] {
+        if content.isEmpty { return [Token("", line: line)] }
+        if content.count == 1 { return [Token(content[0].text, line: content[0].number)] }
+        let tokens = content.map { Token($0.text, line: $0.number) }
+        if tokens.allSatisfy({ $0.value == nil && $0.isLabelSized }) {
+            let joined = tokens.map(\.text).joined()
+            return [Token(Substring(joined), line: content[0].number)]
+        }
+        return tokens
+    }
+
+    /// Web text without tabs or pipes: one cell per line, or per paragraph when paragraphs are
+    /// separated by blank lines. In the blank-line layout a longer run of blank lines than the usual
+    /// separator stands for empty cells; a run that fits no whole number of them is a gap, which makes
+    /// the row it falls in unreadable.
+    private mutating func streamLayout(_ lines: ArraySlice<Line>) -> [[Token]] {
+        let paragraphs = layout == .blankLines
+        var separator = 1
+        if paragraphs {
+            var runs: [Int: Int] = [:]
+            var run = 0
+            var started = false
+            for line in lines {
+                if line.isEmpty {
+                    run += 1
+                } else {
+                    if started && run > 0 { runs[run, default: 0] += 1 }
+                    started = true
+                    run = 0
+                }
+            }
+            separator = runs.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 1
+        }
+        var rows: [[Token]] = []
+        var stream: [Token] = []
+        var content: [Line] = []
+        var blankRun = 0
+        func closeParagraph() {
+            if !content.isEmpty { stream += cellTokens(content, emptyAt: content[0].number) }
+            content = []
+        }
+        func endStream() {
+            closeParagraph()
+            if !stream.isEmpty { rows += segment(stream) }
+            stream = []
+        }
+        for line in lines {
+            if line.isEmpty {
+                if paragraphs { closeParagraph() }
+                blankRun += 1
+                continue
+            }
+            if paragraphs && blankRun > 0 && !stream.isEmpty {
+                let extra = blankRun - separator
+                if extra > 0 {
+                    for _ in 0..<(extra / (separator + 1)) { stream.append(Token("", line: line.number - 1)) }
+                    if extra % (separator + 1) != 0 { stream.append(.gap(line: line.number - 1)) }
+                }
+            }
+            blankRun = 0
+            if isProse(line.text) {
+                endStream()
+                prose(line)
+            } else if paragraphs {
+                content.append(line)
+            } else {
+                stream.append(Token(line.text, line: line.number))
+            }
+        }
+        endStream()
+        return rows
+    }
+
+    /// Finds rows in a stream of cells: a label starts a row and takes every cell up to the next label,
+    /// header or prose; cells before any label are kept together (table 3's run of 15 values).
+    private mutating func segment(_ tokens: [Token]) -> [[Token]] {
+        var rows: [[Token]] = []
+        var current: [Token] = []
+        var currentRow: RowSpec?
+        var orphans: [Token] = []
+        var textRun: [Token] = []
+        func expected(_ row: RowSpec) -> Int { spec.columns(ofRow: row.key).count }
+        func closeRow() {
+            if currentRow != nil && current.count > 1 { rows.append(current) }
+            current = []
+            currentRow = nil
+        }
+        func closeOrphans() {
+            if !orphans.isEmpty { rows.append(orphans) }
+            orphans = []
+        }
+        for index in tokens.indices {
+            let token = tokens[index]
+            if token.isGap {
+                if let row = currentRow, current.count - 1 < expected(row) { current.append(token) } else { closeRow() }
+                continue
+            }
+            if token.value != nil {
+                textRun = []
+                if currentRow != nil { current.append(token) } else { orphans.append(token) }
+                continue
+            }
+            guard token.isLabelSized else {
+                closeRow()
+                closeOrphans()
+                textRun = []
+                prose(token)
+                continue
+            }
+            let key = LabelText.key(token.text)
+            var match = matchRow(key)
+            var label = token
+            if match == nil, !textRun.isEmpty {
+                let joined = textRun.suffix(3).map(\.text).joined() + token.text
+                if let row = matchRow(LabelText.key(joined)) {
+                    match = row
+                    label = Token(Substring(joined), line: textRun.suffix(3).first!.line)
+                }
+            }
+            if match != nil && isAmbiguous(key, written: token.text)
+                && !(index + 1 < tokens.count && tokens[index + 1].isFilledValue)
+            {
+                match = nil
+            }
+            if let match {
+                closeRow()
+                closeOrphans()
+                currentRow = match
+                current = [label]
+                textRun = []
+                continue
+            }
+            if isHeader(key) {
+                closeRow()
+                closeOrphans()
+                sawHeader = true
+                noteMoneyUnit(key)
+                textRun.append(token)
+                continue
+            }
+            if let row = currentRow, current.count > 1, current.count - 1 < expected(row) {
+                current.append(token)  // text where a number must be: an unreadable cell of this row
+                continue
+            }
+            if currentRow != nil && current.count == 1 { continue }  // the rest of a label broken over lines
+            closeRow()
+            closeOrphans()
+            if Self.looksLikeSentence(token.text) { prose(token) }
+            textRun.append(token)
+        }
+        closeRow()
+        closeOrphans()
+        return rows
+    }
+
+    // MARK: Line shapes
+
+    /// `|`, `｜` or a box-drawing vertical bar.
+    private static func isPipe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "|", "｜", "│", "┃", "║": return true
+        default: return false
+        }
+    }
+
+    static func hasPipe(_ text: Substring) -> Bool {
+        for scalar in text.unicodeScalars where isPipe(scalar) { return true }
+        return false
+    }
+
+    /// A Markdown separator (`|---|:--:|`) or a box-drawing border line: no cells.
+    static func isBorder(_ text: Substring) -> Bool {
+        var dashes = 0
+        var any = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "-", "─", "━", "═", "=", "+", "┼", "├", "┤", "┌", "┐", "└", "┘", "┬", "┴", "╪", "╞", "╡", "╔", "╗",
+                "╚", "╝", "╠", "╣", "╦", "╩", "╬", "┏", "┓", "┗", "┛", "┣", "┫", "┳", "┻", "╋":
+                dashes += 1
+                any = true
+            case ":": any = true
+            default:
+                if isPipe(scalar) || LabelText.isSpace(scalar) { continue }
+                return false
+            }
+        }
+        return any && dashes >= 3
+    }
+
+    /// The cells between the pipes of a line, without the empty ones outside a leading or trailing
+    /// pipe; nil when the line has more than `cellLimit` pipes.
+    static func pipeCells(_ text: Substring) -> (cells: [Substring], leading: Bool, trailing: Bool)? {
+        var cells: [Substring] = []
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if isPipe(scalars[index]) {
+                cells.append(Substring(scalars[start..<index]))
+                if cells.count > cellLimit { return nil }
+                start = scalars.index(after: index)
+            }
+            index = scalars.index(after: index)
+        }
+        cells.append(Substring(scalars[start..<scalars.endIndex]))
+        let leading = cells.count > 1 && LabelText.trim(cells[0]).isEmpty
+        let trailing = cells.count > 1 && LabelText.trim(cells[cells.count - 1]).isEmpty
+        if leading { cells.removeFirst() }
+        if trailing && !cells.isEmpty { cells.removeLast() }
+        return (cells, leading, trailing)
+    }
+
+    /// Prose rather than a cell: longer than any label and not a value.
+    private func isProse(_ text: Substring) -> Bool {
+        let trimmed = LabelText.trim(text)
+        return !LabelText.isShort(trimmed, limit: 60) && CellText.read(trimmed) == nil
+    }
+
+    /// A sentence rather than a fragment of a label: it has a full stop or ends with a colon.
+    static func looksLikeSentence(_ text: Substring) -> Bool {
+        for scalar in text.unicodeScalars where scalar == "。" { return true }
+        return text.unicodeScalars.last == "：" || text.unicodeScalars.last == ":"
+    }
+
     /// A line without a tab is part of the table when it is a label of this table or a bare value.
     private func belongsToTable(_ text: Substring) -> Bool {
         let trimmed = LabelText.trim(text)
-        if trimmed.unicodeScalars.count > 60 { return false }
-        if CellText.value(trimmed) != nil { return true }
+        if !LabelText.isShort(trimmed, limit: 60) { return false }
+        if CellText.read(trimmed) != nil { return true }
         let key = LabelText.key(trimmed)
         return matchRow(key) != nil || isHeader(key)
     }
@@ -125,48 +560,86 @@ struct TableReader {
         }
     }
 
+    private mutating func prose(_ token: Token) {
+        prose(Line(text: token.text, number: token.line))
+    }
+
     // MARK: Matching
 
+    /// The row a label names: its normalised text equals a row's, or starts with one of four or more
+    /// characters; a group written before it on the same line (`本年度办理结果(一)予以公开`) is skipped.
     private func matchRow(_ key: String) -> RowSpec? {
         guard !key.isEmpty else { return nil }
-        for row in spec.rows {
-            for m in row.match where key == m || (m.unicodeScalars.count >= 4 && key.hasPrefix(m)) {
-                return row
-            }
+        if let row = matchRowExactly(key) { return row }
+        for group in groupKeys where key.utf8.count > group.utf8.count && LabelText.hasPrefix(key, group) {
+            let rest = LabelText.stripNumbering(String(key.unicodeScalars.dropFirst(group.unicodeScalars.count)))
+            if let row = matchRowExactly(rest) { return row }
+        }
+        return nil
+    }
+
+    private func matchRowExactly(_ key: String) -> RowSpec? {
+        guard !key.isEmpty else { return nil }
+        let length = key.utf8.count
+        for word in matchWords where word.text.utf8.count == length || word.prefix && word.text.utf8.count < length {
+            if LabelText.hasPrefix(key, word.text) { return spec.rows[word.row] }
         }
         return nil
     }
 
     private func isHeader(_ key: String) -> Bool {
         guard !key.isEmpty else { return false }
-        for word in spec.headerWords where key == word || (word.unicodeScalars.count >= 4 && key.contains(word)) {
-            return true
+        let length = key.utf8.count
+        for word in headerMatchers {
+            let size = word.text.utf8.count
+            if size == length && LabelText.hasPrefix(key, word.text) { return true }
+            if word.inside && size < length && LabelText.contains(key, word.text) { return true }
         }
         return false
     }
 
+    /// A word that is both a column header and a row label (`其他`, `总计`, `行政复议`), written
+    /// without the numbering a row label has.
+    private func isAmbiguous(_ key: String, written: Substring) -> Bool {
+        spec.headerWords.contains(key) && LabelText.fold(written) == key
+    }
+
+    /// A header such as `本年收费金额（单位：元）` says the money column is in 元.
+    private mutating func noteMoneyUnit(_ key: String) {
+        guard LabelText.contains(key, "金额"), LabelText.contains(key, "元") else { return }
+        moneyInYuan = !LabelText.contains(key, "万元")
+    }
+
     /// Files one row: a header, a labelled data row, a row of bare values, or noise.
-    private mutating func take(_ row: [Token]) {
+    private mutating func take(_ row: [Token], cut: Bool) {
         var headerWords = 0
         var hasValue = false
         var labelIndex: Int?
         var label: RowSpec?
+        var labelIsAmbiguous = false
         for (index, token) in row.enumerated() {
-            if token.isFilledValue { hasValue = true; continue }
-            if token.value != nil { continue }
+            if token.isFilledValue {
+                hasValue = true
+                continue
+            }
+            if token.value != nil || token.isGap || !token.isLabelSized { continue }
             let key = LabelText.key(token.text)
-            if isHeader(key) { headerWords += 1 }
+            if isHeader(key) {
+                headerWords += 1
+                noteMoneyUnit(key)
+            }
             if let match = matchRow(key) {
                 label = match
                 labelIndex = index
+                labelIsAmbiguous = isAmbiguous(key, written: token.text)
             }
         }
-        if !hasValue && headerWords >= 2 {
+        if !hasValue && (headerWords >= 2 || (label != nil && labelIsAmbiguous)) {
             sawHeader = true
             return
         }
         if let label, let labelIndex {
-            place(Array(row[(labelIndex + 1)...]), in: label, labelLine: row[labelIndex].line)
+            place(Array(row[(labelIndex + 1)...]), in: label, labelLine: row[labelIndex].line, cut: cut)
             return
         }
         if headerWords > 0 { sawHeader = true }
@@ -175,6 +648,7 @@ struct TableReader {
         guard suffix.contains(where: \.isFilledValue) else { return }
         if spec.kind == .appeals && suffix.count == row.count {
             valueRows.append(Array(suffix))
+            valueRowsCut = cut && valueRows.count == 1
         } else {
             let line = suffix.first { $0.isFilledValue }!.line
             diagnostics.append(
@@ -185,7 +659,8 @@ struct TableReader {
     // MARK: Placing cells
 
     /// Puts a row's value tokens into the row's cells, or marks them unreadable when they do not fit.
-    private mutating func place(_ tokens: [Token], in row: RowSpec, labelLine: Int) {
+    /// `cut` is set for the last row of a table the text ends in: cells it never reached stay missing.
+    private mutating func place(_ tokens: [Token], in row: RowSpec, labelLine: Int, cut: Bool) {
         let columns = spec.columns(ofRow: row.key)
         guard !found.contains(row.key) else {
             diagnostics.append(
@@ -193,6 +668,11 @@ struct TableReader {
             return
         }
         found.insert(row.key)
+        var tokens = tokens
+        if cut, let kept = cutShort(&tokens, count: columns.count, what: "「\(row.label)」这一行", line: labelLine) {
+            for (column, token) in zip(columns, kept) { set(row, column, cell(for: token, row: row, column: column)) }
+            return
+        }
         guard let fitted = fit(tokens, count: columns.count) else {
             let count = tokens.count
             diagnostics.append(
@@ -203,17 +683,84 @@ struct TableReader {
             for column in columns { set(row, column, Cell(value: .unreadable, raw: "", line: labelLine)) }
             return
         }
-        for (column, token) in zip(columns, fitted) {
-            if let value = token.value {
-                set(row, column, Cell(value: value, raw: String(token.text), line: token.line))
-            } else {
-                diagnostics.append(
-                    Diagnostic(
-                        .error, line: token.line,
-                        "\(spec.kind.label)「\(row.label)」「\(column.label)」一格写的是「\(token.text)」，不是数字，不读取"))
-                set(row, column, Cell(value: .unreadable, raw: String(token.text), line: token.line))
-            }
+        for (column, token) in zip(columns, fitted) { set(row, column, cell(for: token, row: row, column: column)) }
+    }
+
+    /// For the row the text ends in: drops a last number the end may have cut short (`508` → `50`)
+    /// and, when fewer cells than the row needs are left, returns those that can be placed in order
+    /// (the rest stay missing). Nil when the row is complete and is read as usual.
+    private mutating func cutShort(_ tokens: inout [Token], count: Int, what: String, line: Int) -> [Token]? {
+        guard let end else { return nil }
+        if end.midLine, let last = tokens.last, last.line == end.line, last.isFilledValue {
+            tokens.removeLast()
+            diagnostics.append(
+                Diagnostic(
+                    .warning, line: last.line,
+                    "文本在第 \(end.line) 行中间结束：\(spec.kind.label)\(what)最后一格「\(last.text)」可能不完整，记为缺失"))
         }
+        while tokens.count > count, tokens.last?.isEmpty == true { tokens.removeLast() }
+        guard tokens.count < count else { return nil }
+        // Cells come in column order in every layout but tab rows, where a short row's leading empty
+        // cells may be merged-cell filler: then nothing is placed.
+        let ordered = layout != .tabRows || spec.padding == .trailing || !tokens.contains(where: \.isEmpty)
+        let kept = ordered ? tokens : []
+        diagnostics.append(
+            Diagnostic(
+                .warning, line: line,
+                "文本在第 \(end.line) 行结束：\(spec.kind.label)\(what)只读到 \(kept.count) 格，其余 \(count - kept.count) 格记为缺失"
+            ))
+        return kept
+    }
+
+    /// The cell a token gives in a column: its value, with the unit it was written in checked against
+    /// the column's (and 元 converted to 万元), or unreadable with a diagnostic.
+    private mutating func cell(for token: Token, row: RowSpec, column: ColumnSpec) -> Cell {
+        let raw = String(token.text)
+        let place = "\(spec.kind.label)「\(row.label)」「\(column.label)」"
+        guard let reading = token.reading else {
+            let what = token.isGap ? "空行数目说不清是否有空单元格" : "写的是「\(token.text)」，不是数字"
+            diagnostics.append(Diagnostic(.error, line: token.line, "\(place)一格\(what)，不读取"))
+            return Cell(value: .unreadable, raw: raw, line: token.line)
+        }
+        guard case .number(let number) = reading.value else {
+            return Cell(value: reading.value, raw: raw, line: token.line)
+        }
+        if number < 0 && column.unit != .change || reading.signed && column.unit != .change {
+            diagnostics.append(Diagnostic(.error, line: token.line, "\(place)一格写的是「\(raw)」，本列不应带正负号，不读取"))
+            return Cell(value: .unreadable, raw: raw, line: token.line)
+        }
+        switch (column.unit, reading.suffix) {
+        case (_, nil) where column.unit == .tenThousandYuan && moneyInYuan:
+            return converted(number, from: "元", raw: raw, token: token, place: place, header: true)
+        case (_, nil), (.count, .count?), (.change, .count?), (.tenThousandYuan, .tenThousandYuan?):
+            return Cell(value: .number(number), raw: raw, line: token.line)
+        case (.tenThousandYuan, .yuan?):
+            return converted(number, from: "元", raw: raw, token: token, place: place, header: false)
+        case (.tenThousandYuan, .hundredMillionYuan?):
+            return converted(number, from: "亿元", raw: raw, token: token, place: place, header: false)
+        default:
+            let kind = reading.suffix?.isMoney == true ? "金额" : "件数"
+            diagnostics.append(
+                Diagnostic(.error, line: token.line, "\(place)一格写的是\(kind)「\(raw)」，与本列的单位不符，不读取"))
+            return Cell(value: .unreadable, raw: raw, line: token.line)
+        }
+    }
+
+    /// An amount in 元 or 亿元 as 万元, with a note on the cell and a diagnostic that says so.
+    private mutating func converted(
+        _ number: Decimal, from unit: String, raw: String, token: Token, place: String, header: Bool
+    ) -> Cell {
+        let value = unit == "亿元" ? number * 10_000 : number / 10_000
+        let note = "原文「\(raw)\(header ? "（表头单位：元）" : "")」，按 1 万元 = 10000 元换算为 \(value) 万元"
+        if !header || !moneyNoted {
+            let message =
+                header
+                ? "\(place)表头写明单位为元：本列数字已按 1 万元 = 10000 元换算为万元（如「\(raw)」→ \(value)）"
+                : "\(place)一格写的是「\(raw)」：按 1 万元 = 10000 元换算为 \(value)（万元）"
+            diagnostics.append(Diagnostic(.warning, line: token.line, message))
+            if header { moneyNoted = true }
+        }
+        return Cell(value: .number(value), raw: raw, line: token.line, note: note)
     }
 
     /// Drops the empty filler that merged Word cells leave in a row, on the side the table puts it;
@@ -232,29 +779,28 @@ struct TableReader {
     }
 
     private mutating func set(_ row: RowSpec, _ column: ColumnSpec, _ cell: Cell) {
-        if let index = spec.cells.firstIndex(where: { $0.row.key == row.key && $0.column.key == column.key }) {
-            cells[index] = cell
-        }
+        if let index = cellIndex[row.key + "\u{1}" + column.key] { cells[index] = cell }
     }
 
     // MARK: Finishing
 
-    private mutating func finish(lastLine: Int?, endOfText: Bool) {
+    private mutating func finish(lastLine: Int?) {
         if spec.kind == .appeals { placeAppeals() }
         let missingRows = spec.rows.filter { !found.contains($0.key) }
         if missingRows.isEmpty { return }
-        if found.isEmpty && spec.kind == .appeals && sawHeader && !endOfText {
+        if found.isEmpty && spec.kind == .appeals && sawHeader && end == nil {
             // The header is there and the section ends without a data row: the agency left table 3 empty.
             for index in cells.indices { cells[index] = Cell(value: .blank, raw: "", line: nil) }
             diagnostics.append(
                 Diagnostic(.note, line: lastLine, "\(spec.kind.label)只有表头，没有数据行：按未填写（空白）处理，不当作 0"))
             return
         }
-        if endOfText {
+        if let end {
+            let names = missingRows.map(\.label).prefix(3).joined(separator: "、")
             diagnostics.append(
                 Diagnostic(
-                    .warning, line: lastLine,
-                    "文本在第 \(lastLine ?? 0) 行结束，\(spec.kind.label)没有读完：\(missingRows.count) 行缺失（\(missingRows.map(\.label).prefix(3).joined(separator: "、"))…）"
+                    .warning, line: end.line,
+                    "文本在第 \(end.line) 行结束，\(spec.kind.label)没有读完：\(missingRows.count) 行缺失（\(names)\(missingRows.count > 3 ? "…" : "")）"
                 ))
         } else if found.isEmpty {
             diagnostics.append(Diagnostic(.warning, line: lastLine, "没有找到\(spec.kind.label)的数据：全部单元格记为缺失"))
@@ -267,10 +813,13 @@ struct TableReader {
 
     /// Table 3 has no row labels: one row of 15 values (or three rows of 5) in template order.
     private mutating func placeAppeals() {
-        guard let first = valueRows.first else { return }
+        guard var first = valueRows.first else { return }
         let width = spec.columns.count
+        let total = width * spec.rows.count
         var groups: [[Token]] = []
-        if let row = fit(first, count: width * spec.rows.count) {
+        if valueRowsCut, valueRows.count == 1, let kept = cutShort(&first, count: total, what: "的数据行", line: first.first?.line ?? 0) {
+            groups = stride(from: 0, to: kept.count, by: width).map { Array(kept[$0..<min($0 + width, kept.count)]) }
+        } else if let row = fit(first, count: total) {
             groups = stride(from: 0, to: row.count, by: width).map { Array(row[$0..<$0 + width]) }
             if valueRows.count > 1 {
                 diagnostics.append(
@@ -282,25 +831,29 @@ struct TableReader {
         {
             groups = rows
         } else {
-            for row in spec.rows { found.insert(row.key) }
-            for index in cells.indices { cells[index] = Cell(value: .unreadable, raw: "", line: first.first?.line) }
+            for row in spec.rows where !found.contains(row.key) {
+                found.insert(row.key)
+                for column in spec.columns(ofRow: row.key) {
+                    set(row, column, Cell(value: .unreadable, raw: "", line: first.first?.line))
+                }
+            }
             diagnostics.append(
                 Diagnostic(
                     .error, line: first.first?.line,
-                    "\(spec.kind.label)的数据行有 \(first.count) 个单元格，应为 \(width * spec.rows.count) 个：不读取，以免数字错位（\(preview(first))）"
+                    "\(spec.kind.label)的数据行有 \(first.count) 个单元格，应为 \(total) 个：不读取，以免数字错位（\(preview(first))）"
                 ))
             return
         }
-        for (row, tokens) in zip(spec.rows, groups) {
+        for (row, tokens) in zip(spec.rows, groups) where !found.contains(row.key) {
             found.insert(row.key)
             for (column, token) in zip(spec.columns, tokens) {
-                set(row, column, Cell(value: token.value ?? .unreadable, raw: String(token.text), line: token.line))
+                set(row, column, cell(for: token, row: row, column: column))
             }
         }
     }
 
     private func preview(_ tokens: [Token]) -> String {
-        let shown = tokens.prefix(10).map { $0.text.isEmpty ? "空" : String($0.text.prefix(12)) }
+        let shown = tokens.prefix(10).map { $0.isGap ? "？" : $0.text.isEmpty ? "空" : String($0.text.prefix(12)) }
         return shown.joined(separator: " | ") + (tokens.count > 10 ? " …" : "")
     }
 }

@@ -2,7 +2,8 @@
 /// section, table, row and column key and for the Chinese labels printed next to them.
 ///
 /// The parser matches what it reads against these specs, the comparator joins on their keys and the
-/// renderers print their labels. Nothing outside this folder spells a label.
+/// renderers print their labels. Nothing outside this folder spells a label. The older 2019 template
+/// is in `Template2019.swift`; `TemplateEdition` chooses between the two.
 public enum Template {
     /// The three tables in report order.
     public static let tables: [TableSpec] = [proactive, requests, appeals]
@@ -42,7 +43,7 @@ public enum Template {
     static let repealed = ColumnSpec(key: "repealed", label: "本年废止件数")
     static let inForce = ColumnSpec(key: "in_force", label: "现行有效件数")
     static let decisions = ColumnSpec(key: "decisions", label: "本年处理决定数量")
-    static let amount = ColumnSpec(key: "amount", label: "本年收费金额（万元）")
+    static let amount = ColumnSpec(key: "amount", label: "本年收费金额（万元）", unit: .tenThousandYuan)
 
     static let proactive = TableSpec(
         kind: .proactive,
@@ -144,9 +145,15 @@ public enum Template {
             ColumnSpec(key: "total", label: "总计"),
         ]
         let rows = [
-            RowSpec(key: "review", label: "行政复议", group: nil, match: []),
-            RowSpec(key: "litigation_direct", label: "行政诉讼·未经复议直接起诉", group: "行政诉讼", match: []),
-            RowSpec(key: "litigation_after_review", label: "行政诉讼·复议后起诉", group: "行政诉讼", match: []),
+            // Matched only when a report writes table 3 as three labelled rows (`行政复议 | 2 | 1 | …`);
+            // the template's own layout is one row of 15 values under a header.
+            RowSpec(key: "review", label: "行政复议", group: nil, match: ["行政复议"]),
+            RowSpec(
+                key: "litigation_direct", label: "行政诉讼·未经复议直接起诉", group: "行政诉讼",
+                match: ["未经复议直接起诉", "行政诉讼未经复议直接起诉"]),
+            RowSpec(
+                key: "litigation_after_review", label: "行政诉讼·复议后起诉", group: "行政诉讼",
+                match: ["复议后起诉", "行政诉讼复议后起诉"]),
         ]
         return TableSpec(
             kind: .appeals, rows: rows, columns: columns,
@@ -273,6 +280,24 @@ public struct ColumnSpec: Sendable, Hashable {
     public let key: String
     /// Chinese label, e.g. `自然人`.
     public let label: String
+    /// What the column's numbers measure, for cells that carry a unit (`44件`, `251000元`).
+    public let unit: CellUnit
+
+    init(key: String, label: String, unit: CellUnit = .count) {
+        self.key = key
+        self.label = label
+        self.unit = unit
+    }
+}
+
+/// What a column's numbers measure. A unit written in a cell is checked against it.
+public enum CellUnit: String, Sendable, Hashable {
+    /// A count (件, 个, 项, 条 …): never negative.
+    case count
+    /// A signed change of a count (2019 template 本年增/减): `+3`, `-2`.
+    case change
+    /// An amount in 万元: a cell written in 元 is converted (÷ 10000) and says so.
+    case tenThousandYuan
 }
 
 /// Where a table's rows carry filler cells from merged Word cells when they come out as tab rows.
@@ -327,8 +352,8 @@ public struct CellKey: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(table.rawValue).\(row).\(column)" }
 
-    /// The row's spec.
-    public var rowSpec: RowSpec { Template.table(table).row(row)! }
-    /// The column's spec.
-    public var columnSpec: ColumnSpec { Template.table(table).column(column)! }
+    /// The row's spec, from the template that has this cell (2021 first, then 2019).
+    public var rowSpec: RowSpec { TemplateEdition.specs(of: self).row }
+    /// The column's spec, from the template that has this cell (2021 first, then 2019).
+    public var columnSpec: ColumnSpec { TemplateEdition.specs(of: self).column }
 }

@@ -1,0 +1,89 @@
+/// The two national templates a report can follow. Tables, rows and columns share their keys where
+/// the two templates mean the same thing (`requests.new.total` is one key in both); a cell only one
+/// template has carries a key only that template uses (`requests.other.total`, `proactive.fees.amount`).
+public enum TemplateEdition: String, CaseIterable, Sendable, Comparable {
+    /// 国办公开办函〔2019〕60号: the 2019 and 2020 reports (and some agencies later).
+    case y2019 = "2019"
+    /// 国办公开办函〔2021〕30号: the reports from 2021 on.
+    case y2021 = "2021"
+
+    /// The edition a `Report.template` string names; nil for anything else.
+    public init?(name: String) { self.init(rawValue: name) }
+
+    /// The document that issued the template, for people.
+    public var document: String {
+        switch self {
+        case .y2019: return "国办公开办函〔2019〕60号"
+        case .y2021: return "国办公开办函〔2021〕30号"
+        }
+    }
+
+    /// The three tables in report order.
+    public var tables: [TableSpec] {
+        switch self {
+        case .y2019: return [Template.proactive2019, Template.requests2019, Template.appeals]
+        case .y2021: return Template.tables
+        }
+    }
+
+    /// The spec of one table.
+    public func table(_ kind: TableKind) -> TableSpec {
+        switch (self, kind) {
+        case (.y2019, .proactive): return Template.proactive2019
+        case (.y2019, .requests): return Template.requests2019
+        default: return Template.table(kind)
+        }
+    }
+
+    /// Every cell of the template in report order (2021: 10 + 175 + 15 = 200; 2019: 22 + 161 + 15 = 198).
+    public var cellKeys: [CellKey] {
+        switch self {
+        case .y2019: return Self.keys2019
+        case .y2021: return Template.cellKeys
+        }
+    }
+
+    /// Position of a cell in `cellKeys`, or nil for a key this template does not have. O(1).
+    public func index(of key: CellKey) -> Int? {
+        switch self {
+        case .y2019: return Self.index2019[key]
+        case .y2021: return Template.index(of: key)
+        }
+    }
+
+    /// Position of a table's first cell in `cellKeys`.
+    public func firstIndex(of kind: TableKind) -> Int {
+        var index = 0
+        for table in tables {
+            if table.kind == kind { return index }
+            index += table.cells.count
+        }
+        return index
+    }
+
+    public static func < (a: TemplateEdition, b: TemplateEdition) -> Bool { a.rawValue < b.rawValue }
+
+    private static let keys2019: [CellKey] = TemplateEdition.y2019.tables.flatMap { table in
+        table.cells.map { CellKey(table: table.kind, row: $0.row.key, column: $0.column.key) }
+    }
+    private static let index2019: [CellKey: Int] = Dictionary(
+        uniqueKeysWithValues: keys2019.enumerated().map { ($0.element, $0.offset) })
+
+    /// Row and column spec of a key, from the first edition (2021, then 2019) whose table has that
+    /// column in that row; a key no template has gets specs that show the key itself.
+    static func specs(of key: CellKey) -> (row: RowSpec, column: ColumnSpec) {
+        for edition in [TemplateEdition.y2021, .y2019] {
+            let table = edition.table(key.table)
+            if let row = table.row(key.row), let column = table.columns(ofRow: key.row).first(where: { $0.key == key.column }) {
+                return (row, column)
+            }
+        }
+        for edition in [TemplateEdition.y2021, .y2019] {
+            let table = edition.table(key.table)
+            if let row = table.row(key.row), let column = table.column(key.column) { return (row, column) }
+        }
+        return (
+            RowSpec(key: key.row, label: key.row, group: nil, match: []), ColumnSpec(key: key.column, label: key.column)
+        )
+    }
+}
