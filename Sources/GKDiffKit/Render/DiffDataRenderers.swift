@@ -4,7 +4,7 @@ public enum DiffCSVRenderer {
     public static let columns = [
         "kind", "section", "table", "row", "column", "row_label", "column_label", "old", "new", "change",
         "change_pct", "status", "status_label", "old_line", "new_line", "old_text", "new_text", "similarity",
-        "carried_sentences", "carried_chars", "rule", "severity", "message",
+        "carried_sentences", "carried_chars", "rule", "severity", "message", "note", "sum_of",
     ]
 
     public static func render(_ diff: ReportDiff, all: Bool) -> String {
@@ -25,7 +25,25 @@ public enum DiffCSVRenderer {
                     "status_label": change.status.label,
                     "old_text": change.old.number == nil ? change.old.value.display : "",
                     "new_text": change.new.number == nil ? change.new.value.display : "",
+                    "note": change.old.note ?? change.new.note ?? "",
+                    "sum_of": change.sum.map { $0.keys.map(\.description).joined(separator: "+") } ?? "",
                 ], numbers: numbers)
+        }
+        for item in diff.unmatched {
+            let old = item.side == .old
+            csv.row(
+                [
+                    "kind": "unmatched", "section": item.key.table.section.rawValue, "table": item.key.table.rawValue,
+                    "row": item.key.row, "column": item.key.column, "row_label": item.key.rowSpec.fullLabel,
+                    "column_label": item.key.columnSpec.label, "status": old ? "only_old" : "only_new",
+                    "status_label": "只有\(old ? "上年" : "本年")（\(item.template.rawValue) 年版模板）有",
+                    old ? "old_text" : "new_text": item.cell.number == nil ? item.cell.value.display : "",
+                    "note": item.cell.note ?? "",
+                ],
+                numbers: [
+                    old ? "old" : "new": item.cell.number?.description ?? "",
+                    old ? "old_line" : "new_line": item.cell.line.map(String.init) ?? "",
+                ])
         }
         for section in diff.sections {
             csv.row(
@@ -100,6 +118,10 @@ public enum DiffJSONRenderer {
             ReportRenderer.writeDiagnostics(&json, report.diagnostics)
             json.endObject()
         }
+        json.beginObject("templates")
+        json.field("old", diff.old.template)
+        json.field("new", diff.new.template)
+        json.endObject()
         json.field("swapped", diff.swapped)
         json.field("agenciesDiffer", diff.agenciesDiffer)
         json.beginArray("notes")
@@ -126,6 +148,36 @@ public enum DiffJSONRenderer {
             json.field("status", change.status.rawValue)
             json.field("oldLine", change.old.line)
             json.field("newLine", change.new.line)
+            json.field("oldNote", change.old.note)
+            json.field("newNote", change.new.note)
+            if let sum = change.sum {
+                json.beginObject("sum")
+                json.field("side", sum.side.rawValue)
+                json.beginArray("keys")
+                for key in sum.keys { json.value(key.description) }
+                json.endArray()
+                json.beginArray("values")
+                for cell in sum.cells { json.item(cell.number.map { $0.description } ?? "null") }
+                json.endArray()
+                json.field("label", sum.label)
+                json.endObject()
+            }
+            json.endObject()
+        }
+        json.endArray()
+        json.beginArray("unmatched")
+        for item in diff.unmatched {
+            json.beginObject()
+            json.field("table", item.key.table.rawValue)
+            json.field("row", item.key.row)
+            json.field("column", item.key.column)
+            json.field("rowLabel", item.key.rowSpec.fullLabel)
+            json.field("columnLabel", item.key.columnSpec.label)
+            json.field("side", item.side.rawValue)
+            json.field("template", item.template.rawValue)
+            json.field("state", item.cell.value.state)
+            json.field("value", number: item.cell.number)
+            json.field("line", item.cell.line)
             json.endObject()
         }
         json.endArray()

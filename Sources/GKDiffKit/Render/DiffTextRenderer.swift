@@ -18,6 +18,7 @@ public enum DiffTextRenderer {
         for note in diff.notes { out += style.warning("！ " + note) + "\n" }
         out += "\n" + summary(diff, style: style)
         out += "\n" + tables(diff, all: all, style: style)
+        out += unmatched(diff, style: style)
         out += narrative(diff, style: style)
         out += findingsBlock(diff)
         return out
@@ -35,7 +36,10 @@ public enum DiffTextRenderer {
             let count = changed.filter { $0.key.table == table }.count
             perTable.append("\(table.label) \(count)")
         }
-        out += "  表格：\(Template.cellKeys.count) 格中 \(changed.count) 格有变化（\(perTable.joined(separator: "，"))）\n"
+        out += "  表格：\(diff.cells.count) 格中 \(changed.count) 格有变化（\(perTable.joined(separator: "，"))）\n"
+        if diff.templatesDiffer {
+            out += "  模板：上年 \(diff.old.template) 年版，本年 \(diff.new.template) 年版；只有一方有的 \(diff.unmatched.count) 格不比较（见表格之后）\n"
+        }
         var rows: [[String]] = []
         for section in diff.sections {
             var parts: [String] = []
@@ -91,17 +95,36 @@ public enum DiffTextRenderer {
                 var percent = cell.percentText ?? ""
                 if cell.status == .added { percent = "新增" }
                 if cell.status == .stateChanged { change = ""; percent = "" }
-                rows.append([
-                    cell.key.rowSpec.fullLabel, cell.key.columnSpec.label, old, "→", new, change, percent,
-                ])
+                var label = cell.key.rowSpec.fullLabel
+                if let sum = cell.sum { label += "［\(sum.label)］" }
+                rows.append([label, cell.key.columnSpec.label, old, "→", new, change, percent])
             }
             out += TextLayout.table(rows, rightAligned: [2, 4, 5, 6]) + "\n"
         }
         return out
     }
 
-    /// A number as the report wrote it (`236.40`), otherwise the state (`空`, `缺失`).
-    static func shown(_ cell: Cell) -> String { cell.number != nil ? cell.raw : cell.value.display }
+    /// A number as the report wrote it (`236.40`); a converted or summed number with the text it came
+    /// from (`25.1（原文 251000元）`); otherwise the state (`空`, `缺失`).
+    static func shown(_ cell: Cell) -> String {
+        guard let number = cell.number else { return cell.value.display }
+        if cell.note != nil {
+            return cell.raw.isEmpty || cell.raw == number.description ? number.description : "\(number)（原文 \(cell.raw)）"
+        }
+        return cell.raw.isEmpty ? number.description : cell.raw
+    }
+
+    /// Cells only one template has: listed, not compared.
+    static func unmatched(_ diff: ReportDiff, style: Style) -> String {
+        guard !diff.unmatched.isEmpty else { return "" }
+        let out = style.heading("只有一方模板有，不比较") + "\n"
+        var rows: [[String]] = []
+        for item in diff.unmatched {
+            let side = item.side == .old ? "上年（\(item.template.rawValue) 年版）" : "本年（\(item.template.rawValue) 年版）"
+            rows.append([item.key.table.label, item.key.rowSpec.fullLabel, item.key.columnSpec.label, side, shown(item.cell)])
+        }
+        return out + TextLayout.table(rows) + "\n"
+    }
 
     // MARK: Narrative
 

@@ -21,6 +21,8 @@ struct JSONWriter {
     mutating func field(_ key: String, number value: Decimal?) { item(key, value.map { $0.description } ?? "null") }
     mutating func field(_ key: String, raw value: String) { item(key, value) }
     mutating func value(_ value: String) { item(nil, Self.quote(value)) }
+    /// An array element written as is (a number or `null`).
+    mutating func item(_ raw: String) { item(nil, raw) }
 
     private mutating func open(_ key: String?, _ bracket: String) {
         item(key, bracket)

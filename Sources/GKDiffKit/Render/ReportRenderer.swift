@@ -8,7 +8,7 @@ public enum ReportRenderer {
         out += "年度：\(report.year.map(String.init) ?? "（未找到）")\n"
         out += "标题：\(report.title.isEmpty ? "（未找到）" : report.title)\n"
         out += "统计期限：\(report.period ?? "（未找到）")\n"
-        out += "模板：\(report.template)\n\n"
+        out += "模板：\(report.template)（\(report.edition.document)）\n\n"
 
         out += "章节\n"
         var rows: [[String]] = []
@@ -24,8 +24,8 @@ public enum ReportRenderer {
             out += TextLayout.table(section.subsections.map { ["第 \($0.line) 行", $0.text] })
         }
 
-        for table in Template.tables {
-            out += "\n" + tableText(report, table) 
+        for table in report.edition.tables {
+            out += "\n" + tableText(report, table)
         }
 
         out += "\n诊断\n"
@@ -41,7 +41,7 @@ public enum ReportRenderer {
             var rows: [[String]] = [["", "列", "值", "行号"]]
             for (row, column) in table.cells {
                 let cell = report[CellKey(table: table.kind, row: row.key, column: column.key)]
-                rows.append([row.label, column.label, cell.value.display, cell.line.map { "\($0)" } ?? ""])
+                rows.append([row.label, column.label, DiffTextRenderer.shown(cell), cell.line.map { "\($0)" } ?? ""])
             }
             return out + TextLayout.table(rows, rightAligned: [2, 3])
         }
@@ -93,7 +93,7 @@ public enum ReportRenderer {
         }
         json.endArray()
         json.beginArray("cells")
-        for (key, cell) in zip(Template.cellKeys, report.cells) {
+        for (key, cell) in zip(report.cellKeys, report.cells) {
             writeCell(&json, key: key, cell: cell)
         }
         json.endArray()
@@ -113,6 +113,7 @@ public enum ReportRenderer {
         json.field("value", number: cell.number)
         json.field("raw", cell.raw)
         json.field("line", cell.line)
+        json.field("note", cell.note)
         json.endObject()
     }
 
