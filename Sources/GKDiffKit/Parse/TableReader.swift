@@ -87,7 +87,6 @@ struct TableReader {
 
     let spec: TableSpec
     private var cells: [Cell]
-    private let cellIndex: [String: Int]
     private let groupKeys: [String]
     /// The rows' match texts, with whether a label may merely start with them (four or more scalars).
     private let matchWords: [(text: String, prefix: Bool, row: Int)]
@@ -109,9 +108,6 @@ struct TableReader {
     init(spec: TableSpec) {
         self.spec = spec
         self.cells = Array(repeating: .missing, count: spec.cells.count)
-        var index: [String: Int] = [:]
-        for (offset, cell) in spec.cells.enumerated() { index[cell.row.key + "\u{1}" + cell.column.key] = offset }
-        self.cellIndex = index
         var groups: [String] = []
         for row in spec.rows {
             guard let group = row.group else { continue }
@@ -670,7 +666,9 @@ struct TableReader {
         found.insert(row.key)
         var tokens = tokens
         if cut, let kept = cutShort(&tokens, count: columns.count, what: "「\(row.label)」这一行", line: labelLine) {
-            for (column, token) in zip(columns, kept) { set(row, column, cell(for: token, row: row, column: column)) }
+            for (position, (column, token)) in zip(columns, kept).enumerated() {
+                set(row, position, cell(for: token, row: row, column: column))
+            }
             return
         }
         guard let fitted = fit(tokens, count: columns.count) else {
@@ -680,10 +678,12 @@ struct TableReader {
                     .error, line: labelLine,
                     "\(spec.kind.label)「\(row.label)」这一行有 \(count) 个单元格，应为 \(columns.count) 个：整行不读取，以免数字错位（\(preview(tokens))）"
                 ))
-            for column in columns { set(row, column, Cell(value: .unreadable, raw: "", line: labelLine)) }
+            for position in columns.indices { set(row, position, Cell(value: .unreadable, raw: "", line: labelLine)) }
             return
         }
-        for (column, token) in zip(columns, fitted) { set(row, column, cell(for: token, row: row, column: column)) }
+        for (position, (column, token)) in zip(columns, fitted).enumerated() {
+            set(row, position, cell(for: token, row: row, column: column))
+        }
     }
 
     /// For the row the text ends in: drops a last number the end may have cut short (`508` → `50`)
@@ -778,8 +778,9 @@ struct TableReader {
         }
     }
 
-    private mutating func set(_ row: RowSpec, _ column: ColumnSpec, _ cell: Cell) {
-        if let index = cellIndex[row.key + "\u{1}" + column.key] { cells[index] = cell }
+    /// Sets the cell at `position` among the row's columns (`spec.columns(ofRow:)` order).
+    private mutating func set(_ row: RowSpec, _ position: Int, _ cell: Cell) {
+        if let first = spec.firstCell[row.key] { cells[first + position] = cell }
     }
 
     // MARK: Finishing
@@ -833,8 +834,8 @@ struct TableReader {
         } else {
             for row in spec.rows where !found.contains(row.key) {
                 found.insert(row.key)
-                for column in spec.columns(ofRow: row.key) {
-                    set(row, column, Cell(value: .unreadable, raw: "", line: first.first?.line))
+                for position in spec.columns(ofRow: row.key).indices {
+                    set(row, position, Cell(value: .unreadable, raw: "", line: first.first?.line))
                 }
             }
             diagnostics.append(
@@ -846,8 +847,8 @@ struct TableReader {
         }
         for (row, tokens) in zip(spec.rows, groups) where !found.contains(row.key) {
             found.insert(row.key)
-            for (column, token) in zip(spec.columns, tokens) {
-                set(row, column, cell(for: token, row: row, column: column))
+            for (position, (column, token)) in zip(spec.columns, tokens).enumerated() {
+                set(row, position, cell(for: token, row: row, column: column))
             }
         }
     }

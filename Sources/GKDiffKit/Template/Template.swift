@@ -322,14 +322,34 @@ public struct TableSpec: Sendable {
     let headerWords: [String]
     /// Where merged-cell filler sits in tab rows.
     let padding: PaddingSide
+    /// Every (row, column) pair of the table, in report order; computed once, since the parser and
+    /// the comparator ask for it per report.
+    public let cells: [(row: RowSpec, column: ColumnSpec)]
+    /// Position in `cells` of each row's first cell, by row key.
+    let firstCell: [String: Int]
+
+    init(
+        kind: TableKind, rows: [RowSpec], columns: [ColumnSpec], layout: [String: [ColumnSpec]],
+        headerWords: [String], padding: PaddingSide
+    ) {
+        self.kind = kind
+        self.rows = rows
+        self.columns = columns
+        self.layout = layout
+        self.headerWords = headerWords
+        self.padding = padding
+        var cells: [(row: RowSpec, column: ColumnSpec)] = []
+        var firstCell: [String: Int] = [:]
+        for row in rows {
+            if firstCell[row.key] == nil { firstCell[row.key] = cells.count }
+            for column in layout[row.key] ?? [] { cells.append((row: row, column: column)) }
+        }
+        self.cells = cells
+        self.firstCell = firstCell
+    }
 
     /// The columns of one row, in order.
     public func columns(ofRow key: String) -> [ColumnSpec] { layout[key] ?? [] }
-
-    /// Every (row, column) pair of the table, in report order.
-    public var cells: [(row: RowSpec, column: ColumnSpec)] {
-        rows.flatMap { row in columns(ofRow: row.key).map { (row: row, column: $0) } }
-    }
 
     /// Spec of a row by key.
     public func row(_ key: String) -> RowSpec? { rows.first { $0.key == key } }
