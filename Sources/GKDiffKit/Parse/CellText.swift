@@ -84,46 +84,56 @@ enum CellText {
         return suffix
     }
 
-    /// `/`, `／`, `—`, `——`, `-`, `－`, `–`, `无`, `\`.
+    /// `/`, `／`, `—`, `——`, `-`, `－`, `–`, `无`, `\\`. Compared as UTF-8 bytes, which is exact here:
+    /// no other text is canonically equivalent to any of these marks.
     static func isNotApplicable(_ text: Substring) -> Bool {
-        switch text {
-        case "/", "／", "—", "——", "-", "－", "–", "无", "無", "\\", "、", "--", "－－", "―": return true
-        default: return false
-        }
+        let length = text.utf8.count
+        guard length <= 6 else { return false }
+        for mark in notApplicableMarks where mark.count == length && text.utf8.elementsEqual(mark) { return true }
+        return false
     }
 
+    private static let notApplicableMarks: [[UInt8]] = [
+        "/", "／", "—", "——", "-", "－", "–", "无", "無", "\\", "、", "--", "－－", "―",
+    ].map { Array($0.utf8) }
+
     /// Digits (ASCII or full-width) with at most one `.`; spaces inside are ignored, as are thousands
-    /// separators in the `1,234` shape. Returns nil for anything else.
+    /// separators in the `1,234` shape. Returns nil for anything else. Collects the digits in a stack
+    /// buffer (at most 64 scalars are read).
     static func number(_ text: Substring) -> Decimal? {
-        var digits = String.UnicodeScalarView()
-        var seenPoint = false
-        var digitsSinceComma = -1
-        var count = 0
-        for scalar in text.unicodeScalars {
-            count += 1
-            if count > 64 { return nil }
-            var v = scalar.value
-            if v >= 0xFF10 && v <= 0xFF19 { v -= 0xFEE0 }  // full-width digits
-            switch v {
-            case 0x30...0x39:
-                digits.append(Unicode.Scalar(v)!)
-                if digitsSinceComma >= 0 { digitsSinceComma += 1 }
-            case 0x2E, 0xFF0E:
-                if seenPoint || digits.isEmpty { return nil }
-                if digitsSinceComma >= 0 && digitsSinceComma != 3 { return nil }
-                digitsSinceComma = -1
-                seenPoint = true
-                digits.append(".")
-            case 0x2C, 0xFF0C:
-                if seenPoint || digits.isEmpty || (digitsSinceComma >= 0 && digitsSinceComma != 3) { return nil }
-                if digitsSinceComma < 0 && digits.count > 3 { return nil }  // `1234,567` is not a thousands group
-                digitsSinceComma = 0
-            case 0x20, 0xA0, 0x3000: continue
-            default: return nil
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { digits in
+            var length = 0
+            var seenPoint = false
+            var digitsSinceComma = -1
+            var count = 0
+            for scalar in text.unicodeScalars {
+                count += 1
+                if count > 64 { return nil }
+                var v = scalar.value
+                if v >= 0xFF10 && v <= 0xFF19 { v -= 0xFEE0 }  // full-width digits
+                switch v {
+                case 0x30...0x39:
+                    digits[length] = UInt8(v)
+                    length += 1
+                    if digitsSinceComma >= 0 { digitsSinceComma += 1 }
+                case 0x2E, 0xFF0E:
+                    if seenPoint || length == 0 { return nil }
+                    if digitsSinceComma >= 0 && digitsSinceComma != 3 { return nil }
+                    digitsSinceComma = -1
+                    seenPoint = true
+                    digits[length] = 0x2E
+                    length += 1
+                case 0x2C, 0xFF0C:
+                    if seenPoint || length == 0 || (digitsSinceComma >= 0 && digitsSinceComma != 3) { return nil }
+                    if digitsSinceComma < 0 && length > 3 { return nil }  // `1234,567` is not a thousands group
+                    digitsSinceComma = 0
+                case 0x20, 0xA0, 0x3000: continue
+                default: return nil
+                }
             }
+            if length == 0 || digits[length - 1] == 0x2E { return nil }
+            if digitsSinceComma >= 0 && digitsSinceComma != 3 { return nil }
+            return Decimal(string: String(decoding: UnsafeBufferPointer(rebasing: digits[..<length]), as: UTF8.self))
         }
-        if digits.isEmpty || digits.last == "." { return nil }
-        if digitsSinceComma >= 0 && digitsSinceComma != 3 { return nil }
-        return Decimal(string: String(digits))
     }
 }

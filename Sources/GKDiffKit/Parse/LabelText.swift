@@ -9,19 +9,60 @@ import Foundation
 /// Scans unicode scalars with switches (this runs on every line).
 enum LabelText {
     /// Full-width ASCII folded to ASCII, every kind of space and every quote mark removed, `**` removed.
+    /// Scans the UTF-8 bytes and writes the result straight into the new string's storage (the output
+    /// is never longer than the input: folding only shortens, and traditional and simplified characters
+    /// are both three bytes). O(n).
     static func fold<S: StringProtocol>(_ text: S) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            var v = scalar.value
-            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII
-            switch v {
-            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x2002...0x200B, 0x2028, 0x2029, 0xFEFF: continue  // spaces
-            case 0x22, 0x27, 0x2A, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F: continue  // quotes, *
-            default: break
+        let capacity = text.utf8.count
+        if capacity == 0 { return "" }
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            var count = 0
+            var bytes = text.utf8.makeIterator()
+            while let lead = bytes.next() {
+                var v: UInt32
+                if lead < 0x80 {
+                    v = UInt32(lead)
+                } else if lead < 0xE0 {
+                    v = UInt32(lead & 0x1F) << 6 | UInt32(bytes.next()! & 0x3F)
+                } else if lead < 0xF0 {
+                    let b1 = UInt32(bytes.next()! & 0x3F)
+                    v = UInt32(lead & 0x0F) << 12 | b1 << 6 | UInt32(bytes.next()! & 0x3F)
+                } else {
+                    // Four-byte scalars are never folded or skipped: copy them.
+                    out[count] = lead
+                    for k in 1...3 { out[count + k] = bytes.next()! }
+                    count += 4
+                    continue
+                }
+                if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII
+                switch v {
+                case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x2002...0x200B, 0x2028, 0x2029, 0xFEFF: continue  // spaces
+                case 0x22, 0x27, 0x2A, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F: continue  // quotes, *
+                default: break
+                }
+                if v >= 0x4E00 { v = Traditional.simplified(v) }
+                count += encode(v, into: out, at: count)
             }
-            if let folded = Unicode.Scalar(v) { scalars.append(Traditional.simplified(folded)) }
+            return count
         }
-        return String(scalars)
+    }
+
+    /// Writes the UTF-8 bytes of scalar value `v` (below 0x10000) at `index`; returns how many.
+    @inline(__always)
+    private static func encode(_ v: UInt32, into out: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int {
+        if v < 0x80 {
+            out[index] = UInt8(v)
+            return 1
+        }
+        if v < 0x800 {
+            out[index] = UInt8(0xC0 | v >> 6)
+            out[index + 1] = UInt8(0x80 | v & 0x3F)
+            return 2
+        }
+        out[index] = UInt8(0xE0 | v >> 12)
+        out[index + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+        out[index + 2] = UInt8(0x80 | v & 0x3F)
+        return 3
     }
 
     /// `fold` and then the leading numbering removed: `（三）不予公开` → `不予公开`, `3、收到…` → `收到…`,
@@ -44,29 +85,31 @@ enum LabelText {
     }
 
     /// Removes one leading numbering: Chinese or Arabic numerals followed by `、` `.` `，`, or in brackets.
+    /// O(length of the numbering), plus one copy of the rest when something is removed.
     static func stripNumbering(_ folded: String) -> String {
-        let scalars = Array(folded.unicodeScalars)
-        var index = 0
-        if index < scalars.count, scalars[index] == "(" || scalars[index] == "[" {
-            var end = index + 1
-            while end < scalars.count, isNumeral(scalars[end]) { end += 1 }
-            if end > index + 1, end < scalars.count, scalars[end] == ")" || scalars[end] == "]" {
-                index = end + 1
+        let scalars = folded.unicodeScalars
+        let endIndex = scalars.endIndex
+        var start = scalars.startIndex
+        guard start < endIndex else { return folded }
+        if scalars[start] == "(" || scalars[start] == "[" {
+            var end = scalars.index(after: start)
+            let first = end
+            while end < endIndex, isNumeral(scalars[end]) { end = scalars.index(after: end) }
+            if end > first, end < endIndex, scalars[end] == ")" || scalars[end] == "]" {
+                start = scalars.index(after: end)
             }
         } else {
-            var end = index
-            while end < scalars.count, isNumeral(scalars[end]) { end += 1 }
-            if end > index, end < scalars.count {
+            var end = start
+            while end < endIndex, isNumeral(scalars[end]) { end = scalars.index(after: end) }
+            if end > start, end < endIndex {
                 switch scalars[end] {
-                case "、", ".", ",", "，", "．": index = end + 1
+                case "、", ".", ",", "，", "．": start = scalars.index(after: end)
                 default: break
                 }
             }
         }
-        guard index > 0 else { return folded }
-        var rest = String.UnicodeScalarView()
-        rest.append(contentsOf: scalars[index...])
-        return String(rest)
+        guard start > scalars.startIndex else { return folded }
+        return String(scalars[start...])
     }
 
     static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
@@ -145,8 +188,25 @@ enum Traditional {
     /// The simplified form of a traditional character in the table; any other scalar as it is.
     static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         guard scalar.value >= 0x4E00 else { return scalar }
-        return table[scalar] ?? scalar
+        return Unicode.Scalar(simplified(scalar.value)) ?? scalar
     }
+
+    /// The simplified form of a scalar value, by binary search in the sorted table. O(log n), no hashing.
+    static func simplified(_ value: UInt32) -> UInt32 {
+        let keys = sortedKeys
+        guard value >= keys[0] && value <= keys[keys.count - 1] else { return value }
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && keys[low] == value ? sortedValues[low] : value
+    }
+
+    /// The table's traditional scalars in ascending order, and their simplified forms at the same positions.
+    private static let sortedKeys: [UInt32] = table.keys.map(\.value).sorted()
+    private static let sortedValues: [UInt32] = sortedKeys.map { table[Unicode.Scalar($0)!]!.value }
 
     private static let table: [Unicode.Scalar: Unicode.Scalar] = {
         // Every character of the template's labels, section titles, title words and metadata words that

@@ -12,7 +12,7 @@ public enum ReportParser {
     public static func parse(_ source: SourceText) throws -> Report {
         var lines: [Line] = []
         var number = 0
-        for text in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for text in Line.pieces(of: Substring(source.text), separator: 0x0A) {
             number += 1
             lines.append(Line(text: text, number: source.lineNumbers.map { number <= $0.count ? $0[number - 1] : ($0.last ?? number) } ?? number))
         }

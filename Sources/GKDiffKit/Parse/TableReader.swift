@@ -15,6 +15,29 @@ struct Line: Sendable {
         return true
     }
     var startsWithTab: Bool { text.unicodeScalars.first == "\t" }
+
+    /// The pieces of `text` between `separator` bytes (an ASCII control such as tab or line feed), empty
+    /// pieces kept: what `split(separator: Character, omittingEmptySubsequences: false)` gives, without
+    /// walking characters. As there, a line feed right after a carriage return is one CRLF character and
+    /// does not split. O(n).
+    static func pieces(of text: Substring, separator: UInt8) -> [Substring] {
+        let utf8 = text.utf8
+        var pieces: [Substring] = []
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == separator && !(separator == 0x0A && previous == 0x0D) {
+                pieces.append(text[start..<index])
+                start = utf8.index(after: index)
+            }
+            previous = byte
+            index = utf8.index(after: index)
+        }
+        pieces.append(text[start..<utf8.endIndex])
+        return pieces
+    }
 }
 
 /// A cell of text as it came out of the layout, before it is matched to the template.
@@ -255,9 +278,7 @@ struct TableReader {
             }
         }
         let text = dropFirst ? line.text.dropFirst() : line.text
-        return text.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false).map {
-            Token($0, line: line.number)
-        }
+        return Line.pieces(of: text, separator: separator).map { Token($0, line: line.number) }
     }
 
     /// Web text with pipes. A line that splits into two or more cells is a row; otherwise the text
