@@ -111,8 +111,8 @@ public enum Batch {
         let identities = parallelMap(all.count) { index -> Identity in
             let isOld = index < oldCount
             do {
-                let report = try ReportParser.read(path: all[index])
-                return Identity(path: all[index], isOld: isOld, agency: report.agency, year: report.year, error: nil)
+                let (agency, year) = try ReportParser.identify(SourceText.read(path: all[index]))
+                return Identity(path: all[index], isOld: isOld, agency: agency, year: year, error: nil)
             } catch let error as GKDiffError {
                 return Identity(path: all[index], isOld: isOld, agency: "", year: nil, error: error.reason)
             } catch {

@@ -10,27 +10,13 @@ public enum ReportParser {
     /// Parses decoded text.
     /// - Throws: `GKDiffError.notAReport` when neither a section heading nor a table row is found.
     public static func parse(_ source: SourceText) throws -> Report {
-        var lines: [Line] = []
-        var number = 0
-        for text in Line.pieces(of: Substring(source.text), separator: 0x0A) {
-            number += 1
-            lines.append(Line(text: text, number: source.lineNumbers.map { number <= $0.count ? $0[number - 1] : ($0.last ?? number) } ?? number))
-        }
-        if lines.count > 1, lines.last!.text.isEmpty { lines.removeLast() }
+        let lines = self.lines(of: source)
         var diagnostics = source.diagnostics
 
         let headings = findHeadings(lines)
         var sections: [Section] = []
         var tablesFound = 0
-
-        // Section k runs from its heading to the line before the next heading.
-        var bounds: [(kind: SectionKind, title: String, start: Int, end: Int)] = []
-        let firstHeading = headings.first?.index ?? lines.count
-        bounds.append((.preamble, "", 0, firstHeading))
-        for (position, heading) in headings.enumerated() {
-            let end = position + 1 < headings.count ? headings[position + 1].index : lines.count
-            bounds.append((heading.kind, heading.title, heading.index, end))
-        }
+        let bounds = sectionBounds(lines, headings: headings)
 
         let (edition, editionNote) = detectEdition(lines, headings: headings)
         if let editionNote { diagnostics.append(editionNote) }
@@ -38,11 +24,8 @@ public enum ReportParser {
         let lastLine = lines.last?.number ?? 0
 
         for bound in bounds {
-            let body = lines[min(bound.start + (bound.kind == .preamble ? 0 : 1), bound.end)..<bound.end]
-            let line = bound.kind == .preamble ? (body.first?.number ?? 1) : lines[bound.start].number
-            let endLine = bound.end > bound.start ? lines[bound.end - 1].number : line
-            var section = Section(
-                kind: bound.kind, title: bound.title, line: line, endLine: endLine, paragraphs: [], subsections: [])
+            var section = emptySection(bound, lines: lines)
+            let body = self.body(of: bound, in: lines)
             if let table = bound.kind.table {
                 let spec = edition.table(table)
                 let end = bound.end == lines.count ? TableReader.TextEnd(line: lastLine, midLine: source.endsMidLine) : nil
@@ -53,8 +36,7 @@ public enum ReportParser {
                 section.paragraphs = read.paragraphs
                 diagnostics += read.diagnostics
             } else {
-                section.paragraphs = narrative(body)
-                section.subsections = section.paragraphs.compactMap(subsectionTitle)
+                section = proseSection(bound, lines: lines)
             }
             sections.append(section)
         }
@@ -84,6 +66,81 @@ public enum ReportParser {
         }
         report.diagnostics = diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
         return report
+    }
+
+    /// Who wrote the report and for which year (`Report.agency`, `Report.year`), without reading its
+    /// tables: what batch review needs to pair files. Gives what `parse` gives for these two, and throws
+    /// when `parse` throws.
+    /// - Throws: `GKDiffError.notAReport` as `parse` does.
+    public static func identify(_ source: SourceText) throws -> (agency: String, year: Int?) {
+        let lines = self.lines(of: source)
+        let headings = findHeadings(lines)
+        // Without headings, whether this is a report at all depends on its tables: read everything.
+        if headings.isEmpty {
+            let report = try parse(source)
+            return (report.agency, report.year)
+        }
+        let bounds = sectionBounds(lines, headings: headings)
+        var sections = [proseSection(bounds[0], lines: lines)]
+        if let overview = bounds.first(where: { $0.kind == .overview }) {
+            sections.append(proseSection(overview, lines: lines))
+        }
+        var report = Report(
+            path: source.path, agency: "", year: nil, title: "", period: nil, template: "", sections: sections,
+            cells: [], diagnostics: [], lineCount: 0)
+        var diagnostics: [Diagnostic] = []
+        readMetadata(into: &report, preamble: sections[0], lines: lines, diagnostics: &diagnostics)
+        return (report.agency, report.year)
+    }
+
+    // MARK: Lines and sections
+
+    /// The text's lines, numbered as in the file (an HTML page's lines by where they came from). O(n).
+    static func lines(of source: SourceText) -> [Line] {
+        var lines: [Line] = []
+        var number = 0
+        for text in Line.pieces(of: Substring(source.text), separator: 0x0A) {
+            number += 1
+            lines.append(Line(text: text, number: source.lineNumbers.map { number <= $0.count ? $0[number - 1] : ($0.last ?? number) } ?? number))
+        }
+        if lines.count > 1, lines.last!.text.isEmpty { lines.removeLast() }
+        return lines
+    }
+
+    typealias Bound = (kind: SectionKind, title: String, start: Int, end: Int)
+
+    /// Section k runs from its heading to the line before the next heading; the preamble from the
+    /// first line to the first heading.
+    static func sectionBounds(_ lines: [Line], headings: [(kind: SectionKind, title: String, index: Int)]) -> [Bound] {
+        var bounds: [Bound] = []
+        let firstHeading = headings.first?.index ?? lines.count
+        bounds.append((.preamble, "", 0, firstHeading))
+        for (position, heading) in headings.enumerated() {
+            let end = position + 1 < headings.count ? headings[position + 1].index : lines.count
+            bounds.append((heading.kind, heading.title, heading.index, end))
+        }
+        return bounds
+    }
+
+    /// The lines of a section below its heading.
+    static func body(of bound: Bound, in lines: [Line]) -> ArraySlice<Line> {
+        lines[min(bound.start + (bound.kind == .preamble ? 0 : 1), bound.end)..<bound.end]
+    }
+
+    /// A section with its place in the text and nothing in it yet.
+    static func emptySection(_ bound: Bound, lines: [Line]) -> Section {
+        let body = self.body(of: bound, in: lines)
+        let line = bound.kind == .preamble ? (body.first?.number ?? 1) : lines[bound.start].number
+        let endLine = bound.end > bound.start ? lines[bound.end - 1].number : line
+        return Section(kind: bound.kind, title: bound.title, line: line, endLine: endLine, paragraphs: [], subsections: [])
+    }
+
+    /// A section without a table: its paragraphs and the subsection titles among them.
+    static func proseSection(_ bound: Bound, lines: [Line]) -> Section {
+        var section = emptySection(bound, lines: lines)
+        section.paragraphs = narrative(body(of: bound, in: lines))
+        section.subsections = section.paragraphs.compactMap(subsectionTitle)
+        return section
     }
 
     // MARK: Template
