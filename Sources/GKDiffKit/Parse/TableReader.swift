@@ -737,7 +737,8 @@ struct TableReader {
     /// the column's (and 元 converted to 万元), or unreadable with a diagnostic.
     private mutating func cell(for token: Token, row: RowSpec, column: ColumnSpec) -> Cell {
         let raw = String(token.text)
-        let place = "\(spec.kind.label)「\(row.label)」「\(column.label)」"
+        // Only a diagnostic needs it: built when used, not for every cell.
+        var place: String { "\(spec.kind.label)「\(row.label)」「\(column.label)」" }
         guard let reading = token.reading else {
             let what = token.isGap ? "空行数目说不清是否有空单元格" : "写的是「\(token.text)」，不是数字"
             diagnostics.append(Diagnostic(.error, line: token.line, "\(place)一格\(what)，不读取"))
