@@ -236,7 +236,7 @@ struct NarrativeComparator {
                 default: break
                 }
             }
-            ids.append(0x20_0000 + interner.id(String(String.UnicodeScalarView(tokens.scalars[start..<end]))))
+            ids.append(0x20_0000 + interner.id(LabelText.string(tokens.scalars[start..<end])))
         }
         return Prepared(sentence: sentence, tokens: tokens, ids: ids, bag: ids.sorted(), key: sentences.id(ids))
     }
@@ -361,7 +361,7 @@ struct NarrativeComparator {
         func text(_ tokens: Sentences.Tokens, _ run: [Int]) -> String {
             guard let first = run.first, let last = run.last else { return "" }
             // A changed piece ends with its own text; the spaces after it are not part of the change.
-            return String(String.UnicodeScalarView(tokens.scalars[tokens.range(first, first).lowerBound..<tokens.ends[last]]))
+            return LabelText.string(tokens.scalars[tokens.range(first, first).lowerBound..<tokens.ends[last]])
         }
         func flushSame() {
             if let start = sameStart { segments.append(.same(b.tokens.text(start, sameEnd))) }

@@ -13,11 +13,15 @@ enum Sentences {
     static func split(_ paragraphs: [Paragraph]) -> [Sentence] {
         var sentences: [Sentence] = []
         for paragraph in paragraphs {
-            var current = String.UnicodeScalarView()
+            let text = paragraph.text
+            let scalars = text.unicodeScalars
+            var start = scalars.startIndex
             var depth = 0
             var quoted = false
-            for scalar in paragraph.text.unicodeScalars {
-                current.append(scalar)
+            var index = scalars.startIndex
+            while index < scalars.endIndex {
+                let scalar = scalars[index]
+                index = scalars.index(after: index)
                 switch scalar {
                 case "“": quoted = true
                 case "”": quoted = false
@@ -25,20 +29,21 @@ enum Sentences {
                 case "）", ")": depth = max(0, depth - 1)
                 case "。", "！", "？", "；", "!", "?", ";":
                     if depth == 0 && !quoted {
-                        flush(&current, line: paragraph.line, into: &sentences)
+                        add(text[start..<index], line: paragraph.line, to: &sentences)
+                        start = index
                     }
                 default: break
                 }
             }
-            flush(&current, line: paragraph.line, into: &sentences)
+            add(text[start..<index], line: paragraph.line, to: &sentences)
         }
         return sentences
     }
 
-    private static func flush(_ current: inout String.UnicodeScalarView, line: Int, into sentences: inout [Sentence]) {
-        let text = LabelText.trim(String(current))
+    /// Appends the piece, trimmed, unless nothing is left.
+    private static func add(_ piece: Substring, line: Int, to sentences: inout [Sentence]) {
+        let text = LabelText.trim(piece)
         if !text.isEmpty { sentences.append(Sentence(text: String(text), line: line)) }
-        current = String.UnicodeScalarView()
     }
 
     /// A sentence cut into tokens: a CJK character, a punctuation mark, an ASCII word, or a number with
@@ -64,7 +69,7 @@ enum Sentences {
 
         /// Text of tokens `first..<last`.
         func text(_ first: Int, _ last: Int) -> String {
-            String(String.UnicodeScalarView(scalars[range(first, last)]))
+            LabelText.string(scalars[range(first, last)])
         }
     }
 

@@ -74,14 +74,41 @@ enum LabelText {
     /// A heading's key: `key` with the punctuation inside removed (`、，,：:。`), so that
     /// `政府信息公开行政复议、行政诉讼情况` and `…复议和行政诉讼…` variants compare on their words.
     static func headingKey<S: StringProtocol>(_ text: S) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in key(text).unicodeScalars {
-            switch scalar.value {
-            case 0x3001, 0x2C, 0xFF0C, 0x3A, 0x3002, 0x2E, 0x3B: continue  // 、 , ， : 。 . ;
-            default: scalars.append(scalar)
-            }
+        let key = self.key(text)
+        let scalars = key.unicodeScalars
+        // Most keys have no such mark: keep the string as it is.
+        guard scalars.contains(where: isHeadingPunctuation) else { return key }
+        return string(scalars.filter { !isHeadingPunctuation($0) })
+    }
+
+    /// 、 , ， : 。 . ;
+    private static func isHeadingPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3001, 0x2C, 0xFF0C, 0x3A, 0x3002, 0x2E, 0x3B: return true
+        default: return false
         }
-        return String(scalars)
+    }
+
+    /// A string of the scalars, written as UTF-8 straight into its storage (appending scalar by scalar
+    /// to a `String.UnicodeScalarView` costs several hundred instructions each). O(n).
+    static func string<C: Collection<Unicode.Scalar>>(_ scalars: C) -> String {
+        if scalars.isEmpty { return "" }
+        return String(unsafeUninitializedCapacity: scalars.count * 4) { out in
+            var count = 0
+            for scalar in scalars {
+                let v = scalar.value
+                if v < 0x10000 {
+                    count += encode(v, into: out, at: count)
+                } else {
+                    out[count] = UInt8(0xF0 | v >> 18)
+                    out[count + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+                    out[count + 2] = UInt8(0x80 | (v >> 6) & 0x3F)
+                    out[count + 3] = UInt8(0x80 | v & 0x3F)
+                    count += 4
+                }
+            }
+            return count
+        }
     }
 
     /// Removes one leading numbering: Chinese or Arabic numerals followed by `、` `.` `，`, or in brackets.

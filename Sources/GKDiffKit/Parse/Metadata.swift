@@ -61,7 +61,7 @@ enum Metadata {
             scalars.removeLast()
             simple.removeLast()
         }
-        return String(String.UnicodeScalarView(scalars))
+        return LabelText.string(scalars)
     }
 
     /// The statistics period, e.g. `2024年1月1日起至2024年12月31日止`, from `统计期限自…止` or `自…止`.
@@ -89,8 +89,8 @@ enum Metadata {
             else { break }
             end += 1
         }
-        let period = String(String.UnicodeScalarView(original[from..<end]))
-        return year(in: String(String.UnicodeScalarView(scalars[from..<end]))) == nil ? nil : period
+        let period = LabelText.string(original[from..<end])
+        return year(in: LabelText.string(scalars[from..<end])) == nil ? nil : period
     }
 
     private static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from: Int) -> Int? {

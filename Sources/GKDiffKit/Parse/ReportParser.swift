@@ -249,7 +249,7 @@ public enum ReportParser {
             end = scalars.index(after: end)
             length += 1
         }
-        return Paragraph(text: String(String.UnicodeScalarView(scalars[..<end])), line: paragraph.line)
+        return Paragraph(text: String(paragraph.text[..<end]), line: paragraph.line)
     }
 
     // MARK: Metadata
