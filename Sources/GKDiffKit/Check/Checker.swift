@@ -89,7 +89,8 @@ public enum Checker {
         let applicants = requests.columns.dropLast().map(\.key)
 
         var notCheckable: [Rule: Int] = [:]
-        func sum(_ rule: Rule, left: [CellKey], right: [CellKey], label: String) {
+        // The label is only written into a finding: built when one is made.
+        func sum(_ rule: Rule, left: [CellKey], right: [CellKey], label: @autoclosure () -> String) {
             let leftCells = left.map { report[$0] }
             let rightCells = right.map { report[$0] }
             guard let a = total(leftCells), let b = total(rightCells) else {
@@ -101,7 +102,7 @@ public enum Checker {
             findings.append(
                 Finding(
                     rule: rule, severity: .error, year: report.year, acrossYears: false,
-                    message: "\(label)：左边 \(a)，右边 \(b)，相差 \(a - b)", cells: cells, difference: a - b,
+                    message: "\(label())：左边 \(a)，右边 \(b)，相差 \(a - b)", cells: cells, difference: a - b,
                     line: leftCells.first?.line))
         }
         for column in requests.columns {

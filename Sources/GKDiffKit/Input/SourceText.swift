@@ -226,17 +226,32 @@ public struct SourceText: Sendable {
         return controls > 8 && controls * 100 > min(body.count, 65_536)
     }
 
+    /// More than 8 control characters (C0 but tab, line feed, form feed; DEL; C1; U+FFFD) and more
+    /// than one in 20 of the first 65,536 scalars. Scans the UTF-8 bytes: a scalar is counted at its
+    /// lead byte, C1 controls are `C2 80`…`C2 9F` and U+FFFD is `EF BF BD`. O(min(n, 65,536)).
     private static func hasManyControlCharacters(_ text: String) -> Bool {
-        var controls = 0
-        var total = 0
-        for scalar in text.unicodeScalars.prefix(65_536) {
-            total += 1
-            let v = scalar.value
-            if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0C) || v == 0xFFFD || (0x7F...0x9F).contains(v) {
-                controls += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            var controls = 0
+            var total = 0
+            var previous: UInt8 = 0
+            var beforePrevious: UInt8 = 0
+            for byte in bytes {
+                if byte & 0xC0 != 0x80 {
+                    // A lead byte: a new scalar starts.
+                    if total == 65_536 { break }
+                    total += 1
+                    if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C) || byte == 0x7F { controls += 1 }
+                } else if previous == 0xC2 && byte <= 0x9F {
+                    controls += 1  // U+0080…U+009F
+                } else if beforePrevious == 0xEF && previous == 0xBF && byte == 0xBD {
+                    controls += 1  // U+FFFD
+                }
+                beforePrevious = previous
+                previous = byte
             }
+            return controls > 8 && controls * 20 > total
         }
-        return controls > 8 && controls * 20 > total
     }
 
     /// CRLF and CR become LF.

@@ -22,6 +22,24 @@ struct Line: Sendable {
     /// does not split. O(n).
     static func pieces(of text: Substring, separator: UInt8) -> [Substring] {
         let utf8 = text.utf8
+        // Native strings: scan the bytes in place and cut by offset (O(1) per index).
+        let fast = utf8.withContiguousStorageIfAvailable { bytes -> [Substring] in
+            var pieces: [Substring] = []
+            var start = 0
+            var previous: UInt8 = 0
+            for offset in bytes.indices {
+                let byte = bytes[offset]
+                if byte == separator && !(separator == 0x0A && previous == 0x0D) {
+                    pieces.append(
+                        text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)])
+                    start = offset + 1
+                }
+                previous = byte
+            }
+            pieces.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.endIndex])
+            return pieces
+        }
+        if let fast { return fast }
         var pieces: [Substring] = []
         var start = utf8.startIndex
         var previous: UInt8 = 0
