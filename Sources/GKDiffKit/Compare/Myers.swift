@@ -179,11 +179,10 @@ enum Myers {
 struct Interner {
     private var ids: [String: Int] = [:]
 
+    /// One hash lookup: a new text is inserted with the next id by the `default:` subscript.
     mutating func id(_ text: String) -> Int {
-        if let id = ids[text] { return id }
-        let id = ids.count
-        ids[text] = id
-        return id
+        let next = ids.count
+        return value(&ids[text, default: next])
     }
 }
 
@@ -191,10 +190,13 @@ struct Interner {
 struct SequenceInterner {
     private var ids: [[Int]: Int] = [:]
 
+    /// One hash lookup: a new sequence is inserted with the next id by the `default:` subscript.
     mutating func id(_ sequence: [Int]) -> Int {
-        if let id = ids[sequence] { return id }
-        let id = ids.count
-        ids[sequence] = id
-        return id
+        let next = ids.count
+        return value(&ids[sequence, default: next])
     }
 }
+
+/// Reading through `inout` makes `Dictionary`'s `default:` subscript insert the default when the key
+/// is new, so that looking up and inserting cost one hash.
+private func value(_ slot: inout Int) -> Int { slot }

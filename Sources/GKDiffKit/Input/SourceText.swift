@@ -256,7 +256,8 @@ public struct SourceText: Sendable {
 
     /// CRLF and CR become LF.
     static func normaliseLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
+        let hasCR = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0D) } ?? text.utf8.contains(0x0D)
+        guard hasCR else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var previousCR = false

@@ -133,6 +133,13 @@ enum CellText {
             }
             if length == 0 || digits[length - 1] == 0x2E { return nil }
             if digitsSinceComma >= 0 && digitsSinceComma != 3 { return nil }
+            if !seenPoint && length <= 18 {
+                // A whole number: the same Decimal as parsing its digits (checked bit for bit up to
+                // 10^18), without the parser.
+                var value: UInt64 = 0
+                for index in 0..<length { value = value * 10 + UInt64(digits[index] - 0x30) }
+                return Decimal(value)
+            }
             return Decimal(string: String(decoding: UnsafeBufferPointer(rebasing: digits[..<length]), as: UTF8.self))
         }
     }
