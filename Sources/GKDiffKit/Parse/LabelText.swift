@@ -189,6 +189,10 @@ enum LabelText {
     /// True when the text has at most `limit` unicode scalars; stops counting there, so it is O(limit)
     /// even on a 5 MB line.
     static func isShort<S: StringProtocol>(_ text: S, limit: Int) -> Bool {
+        // A scalar is one to four UTF-8 bytes: the byte count (O(1) for native strings) mostly decides.
+        let bytes = text.utf8.count
+        if bytes <= limit { return true }
+        if bytes > 4 * limit { return false }
         var count = 0
         for _ in text.unicodeScalars {
             count += 1

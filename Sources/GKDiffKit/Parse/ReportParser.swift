@@ -171,10 +171,11 @@ public enum ReportParser {
         for line in lines[start..<max(start, end)] where LabelText.isShort(line.text, limit: 200) {
             text += LabelText.fold(line.text)
         }
-        var score: [TemplateEdition: Int] = [:]
-        for (edition, marker) in markers where LabelText.contains(text, marker) { score[edition, default: 0] += 1 }
-        let old = score[.y2019] ?? 0
-        let new = score[.y2021] ?? 0
+        var old = 0
+        var new = 0
+        for (edition, marker) in markers where LabelText.contains(text, marker) {
+            if edition == .y2019 { old += 1 } else { new += 1 }
+        }
         let edition: TemplateEdition = old > new ? .y2019 : .y2021
         if old > 0 && new > 0 {
             return (

@@ -117,6 +117,33 @@ enum TableLayout: String, Sendable {
     case plainLines = "plain_lines"
 }
 
+/// What a table's labels are matched against, derived from its spec once (`TableSpec.matchers`)
+/// rather than for every table read.
+struct RowMatchers: Sendable {
+    /// The rows' group headings, normalised (`LabelText.key`), each once.
+    let groupKeys: [String]
+    /// The rows' match texts, with whether a label may merely start with them (four or more scalars).
+    let matchWords: [(text: String, prefix: Bool, row: Int)]
+    /// The header words, with whether a label may merely contain them (four or more scalars).
+    let headerMatchers: [(text: String, inside: Bool)]
+
+    init(rows: [RowSpec], headerWords: [String]) {
+        var groups: [String] = []
+        for row in rows {
+            guard let group = row.group else { continue }
+            let key = LabelText.key(group)
+            if !key.isEmpty && !groups.contains(key) { groups.append(key) }
+        }
+        self.groupKeys = groups
+        var words: [(text: String, prefix: Bool, row: Int)] = []
+        for (position, row) in rows.enumerated() {
+            for m in row.match { words.append((m, m.unicodeScalars.count >= 4, position)) }
+        }
+        self.matchWords = words
+        self.headerMatchers = headerWords.map { ($0, $0.unicodeScalars.count >= 4) }
+    }
+}
+
 /// Reads one standard table from the lines of its section, in any of the layouts of `TableLayout`.
 /// Each row is found by its label; its cells are taken from that row only. A row whose cells do not
 /// fit the template is reported and its cells marked unreadable, never shifted into neighbours.
@@ -149,19 +176,9 @@ struct TableReader {
     init(spec: TableSpec) {
         self.spec = spec
         self.cells = Array(repeating: .missing, count: spec.cells.count)
-        var groups: [String] = []
-        for row in spec.rows {
-            guard let group = row.group else { continue }
-            let key = LabelText.key(group)
-            if !key.isEmpty && !groups.contains(key) { groups.append(key) }
-        }
-        self.groupKeys = groups
-        var words: [(text: String, prefix: Bool, row: Int)] = []
-        for (position, row) in spec.rows.enumerated() {
-            for m in row.match { words.append((m, m.unicodeScalars.count >= 4, position)) }
-        }
-        self.matchWords = words
-        self.headerMatchers = spec.headerWords.map { ($0, $0.unicodeScalars.count >= 4) }
+        self.groupKeys = spec.matchers.groupKeys
+        self.matchWords = spec.matchers.matchWords
+        self.headerMatchers = spec.matchers.headerMatchers
     }
 
     /// Where the text of a report ended, for a table whose section runs to the end.

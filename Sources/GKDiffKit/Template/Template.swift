@@ -327,6 +327,8 @@ public struct TableSpec: Sendable {
     public let cells: [(row: RowSpec, column: ColumnSpec)]
     /// Position in `cells` of each row's first cell, by row key.
     let firstCell: [String: Int]
+    /// The normalised texts the parser matches labels against.
+    let matchers: RowMatchers
 
     init(
         kind: TableKind, rows: [RowSpec], columns: [ColumnSpec], layout: [String: [ColumnSpec]],
@@ -346,6 +348,7 @@ public struct TableSpec: Sendable {
         }
         self.cells = cells
         self.firstCell = firstCell
+        self.matchers = RowMatchers(rows: rows, headerWords: headerWords)
     }
 
     /// The columns of one row, in order.
