@@ -188,12 +188,19 @@ struct Interner {
 
 /// Gives each distinct sequence of token ids a small integer.
 struct SequenceInterner {
-    private var ids: [[Int]: Int] = [:]
+    /// A sequence hashed as one block of bytes (the generic `Array` hash combines element by element).
+    private struct Key: Hashable {
+        let sequence: [Int]
+        func hash(into hasher: inout Hasher) {
+            sequence.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+    private var ids: [Key: Int] = [:]
 
     /// One hash lookup: a new sequence is inserted with the next id by the `default:` subscript.
     mutating func id(_ sequence: [Int]) -> Int {
         let next = ids.count
-        return value(&ids[sequence, default: next])
+        return value(&ids[Key(sequence: sequence), default: next])
     }
 }
 

@@ -224,31 +224,60 @@ enum Traditional {
 
     /// The simplified form of a scalar value: a bit test for the common case (not in the table), else
     /// a binary search. O(log n), no hashing.
+    @inline(__always)
     static func simplified(_ value: UInt32) -> UInt32 {
-        let lookup = Self.lookup
-        guard value >= lookup.first && value < lookup.first + UInt32(lookup.bits.count * 64) else { return value }
-        let offset = Int(value - lookup.first)
-        guard lookup.bits[offset >> 6] & (1 << UInt64(offset & 63)) != 0 else { return value }
-        var low = 0
-        var high = lookup.keys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if lookup.keys[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return lookup.values[low]
+        let bits = Self.bits
+        guard value >= first, case let offset = Int(value - first), offset >> 6 < bits.count,
+            bits[offset >> 6] & (1 << UInt64(offset & 63)) != 0
+        else { return value }
+        return lookup(value)
     }
 
-    /// The table sorted by traditional scalar, and a bitmap of which scalars from `first` on are in it.
-    private static let lookup: (first: UInt32, bits: [UInt64], keys: [UInt32], values: [UInt32]) = {
-        var map: [UInt32: UInt32] = [:]
-        for (traditional, simplified) in pairs where traditional != simplified {
-            map[traditional.value] = simplified.value  // a later pair wins, as it always has
+    private static func lookup(_ value: UInt32) -> UInt32 {
+        let keys = sorted.keys
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < value { low = middle + 1 } else { high = middle }
         }
-        let keys = map.keys.sorted()
-        let first = keys.first!
-        var bits = [UInt64](repeating: 0, count: Int(keys.last! - first) / 64 + 1)
-        for key in keys { bits[Int(key - first) >> 6] |= 1 << UInt64(Int(key - first) & 63) }
-        return (first, bits, keys, keys.map { map[$0]! })
+        return sorted.values[low]
+    }
+
+    /// The table sorted by traditional scalar ("a later pair wins", as it always has).
+    private static let sorted: (keys: [UInt32], values: [UInt32]) = {
+        // Sorted by scalar and then by position in `pairs`; the last of a run of equal scalars wins.
+        var order: [UInt64] = []  // scalar << 32 | position: plain integers sort fast
+        for (position, pair) in pairs.enumerated() where pair.0 != pair.1 {
+            order.append(UInt64(pair.0.value) << 32 | UInt64(position))
+        }
+        order.sort()
+        var keys: [UInt32] = []
+        var values: [UInt32] = []
+        for entry in order {
+            let (traditional, simplified) = pairs[Int(entry & 0xFFFF_FFFF)]
+            if keys.last == traditional.value {
+                values[values.count - 1] = simplified.value
+            } else {
+                keys.append(traditional.value)
+                values.append(simplified.value)
+            }
+        }
+        return (keys, values)
+    }()
+
+    /// The smallest traditional scalar in the table.
+    private static let first: UInt32 = sorted.keys[0]
+
+    /// Which scalars from `first` on are in the table, one bit each. Allocated once for the life of
+    /// the process, so that the test on every CJK scalar touches no reference count.
+    /// Never written after it is built, hence `nonisolated(unsafe)`.
+    nonisolated(unsafe) private static let bits: UnsafeBufferPointer<UInt64> = {
+        let keys = sorted.keys
+        let words = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: Int(keys.last! - keys[0]) / 64 + 1)
+        words.initialize(repeating: 0)
+        for key in keys { words[Int(key - keys[0]) >> 6] |= 1 << UInt64(Int(key - keys[0]) & 63) }
+        return UnsafeBufferPointer(words)
     }()
 
     /// Every character of the template's labels, section titles, title words and metadata words that
