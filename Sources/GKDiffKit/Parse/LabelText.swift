@@ -154,6 +154,36 @@ enum LabelText {
         }
     }
 
+    /// True when the two strings have the same UTF-8 bytes: `==` for plain strings (`isPlain`). O(n).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    }
+
+    /// True when every scalar is ASCII, CJK punctuation (U+3000…3029, 302F…303F — the tone marks
+    /// U+302A…302E combine), a CJK unified ideograph (U+4E00…9FFF) or a full-width form (U+FF00…FFEF):
+    /// scalars without canonical decomposition that combine with nothing, so that a string of them is
+    /// its own normal form. O(n).
+    static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                guard lead >= 0xE0 && lead < 0xF0 && index + 2 < bytes.count else { return false }
+                let v = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                switch v {
+                case 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF, 0xFF00...0xFFEF: index += 3
+                default: return false
+                }
+            }
+            return true
+        }
+    }
+
     /// True when `needle` occurs in `text`, compared as UTF-8 bytes (exact for valid UTF-8, where no
     /// character's bytes start inside another's). The standard `contains` builds a searcher on every
     /// call, far too slow for every token against every header word. O(n·m), no allocation.

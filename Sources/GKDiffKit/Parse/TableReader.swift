@@ -126,6 +126,8 @@ struct RowMatchers: Sendable {
     let matchWords: [(text: String, prefix: Bool, row: Int)]
     /// The header words, with whether a label may merely contain them (four or more scalars).
     let headerMatchers: [(text: String, inside: Bool)]
+    /// True when every header word is `LabelText.isPlain`.
+    let plainHeaderWords: Bool
 
     init(rows: [RowSpec], headerWords: [String]) {
         var groups: [String] = []
@@ -141,6 +143,7 @@ struct RowMatchers: Sendable {
         }
         self.matchWords = words
         self.headerMatchers = headerWords.map { ($0, $0.unicodeScalars.count >= 4) }
+        self.plainHeaderWords = headerWords.allSatisfy(LabelText.isPlain)
     }
 }
 
@@ -653,7 +656,13 @@ struct TableReader {
     /// A word that is both a column header and a row label (`其他`, `总计`, `行政复议`), written
     /// without the numbering a row label has.
     private func isAmbiguous(_ key: String, written: Substring) -> Bool {
-        spec.headerWords.contains(key) && LabelText.fold(written) == key
+        // For plain strings (`LabelText.isPlain`) equality is byte equality, far cheaper than `==`.
+        guard LabelText.isPlain(key) && spec.matchers.plainHeaderWords else {
+            return spec.headerWords.contains(key) && LabelText.fold(written) == key
+        }
+        guard spec.headerWords.contains(where: { LabelText.sameBytes($0, key) }) else { return false }
+        let folded = LabelText.fold(written)
+        return LabelText.isPlain(folded) ? LabelText.sameBytes(folded, key) : folded == key
     }
 
     /// A header such as `本年收费金额（单位：元）` says the money column is in 元.
