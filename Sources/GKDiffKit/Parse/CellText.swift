@@ -38,7 +38,11 @@ enum CellText {
 
     /// The cell's value with the unit and sign it was written with, or nil for text.
     static func read<S: StringProtocol>(_ text: S) -> CellReading? {
-        let trimmed = LabelText.trim(text)
+        read(trimmed: LabelText.trim(text))
+    }
+
+    /// `read` of text already trimmed (`LabelText.trim`), as a token's text is.
+    static func read(trimmed: Substring) -> CellReading? {
         if trimmed.isEmpty { return CellReading(value: .blank) }
         // Nothing longer is a cell value; this also keeps a 5 MB line from being scanned twice.
         if trimmed.utf8.count > 64 { return nil }

@@ -72,7 +72,7 @@ struct Token {
     init(_ text: Substring, line: Int) {
         self.text = LabelText.trim(text)
         self.line = line
-        self.reading = CellText.read(self.text)
+        self.reading = CellText.read(trimmed: self.text)
         self.isLabelSized = LabelText.isShort(self.text, limit: TableReader.labelLimit)
     }
 

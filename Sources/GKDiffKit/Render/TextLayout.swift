@@ -21,13 +21,25 @@ enum TextLayout {
 
     /// The text padded with spaces on the right to `columns`.
     static func padRight(_ text: String, _ columns: Int) -> String {
-        text + String(repeating: " ", count: max(0, columns - width(text)))
+        var padded = text
+        padded += spaces(max(0, columns - width(text)))
+        return padded
     }
 
     /// The text padded with spaces on the left to `columns`.
     static func padLeft(_ text: String, _ columns: Int) -> String {
-        String(repeating: " ", count: max(0, columns - width(text))) + text
+        var padded = String(spaces(max(0, columns - width(text))))
+        padded += text
+        return padded
     }
+
+    /// `count` spaces, cut from one long run (`String(repeating:count:)` costs thousands of
+    /// instructions per call).
+    private static func spaces(_ count: Int) -> Substring {
+        count <= blank.utf8.count ? blank.prefix(count) : Substring(String(repeating: " ", count: count))
+    }
+
+    private static let blank = String(repeating: " ", count: 128)
 
     /// Rows laid out in columns separated by two spaces; `rightAligned` columns are numbers.
     static func table(_ rows: [[String]], rightAligned: Set<Int> = [], indent: String = "  ") -> String {
