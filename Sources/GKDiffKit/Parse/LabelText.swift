@@ -13,25 +13,32 @@ enum LabelText {
     /// is never longer than the input: folding only shortens, and traditional and simplified characters
     /// are both three bytes). O(n).
     static func fold<S: StringProtocol>(_ text: S) -> String {
-        let capacity = text.utf8.count
-        if capacity == 0 { return "" }
-        return String(unsafeUninitializedCapacity: capacity) { out in
+        if let folded = text.utf8.withContiguousStorageIfAvailable(fold) { return folded }
+        return Array(text.utf8).withUnsafeBufferPointer(fold)
+    }
+
+    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if bytes.isEmpty { return "" }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
             var count = 0
-            var bytes = text.utf8.makeIterator()
-            while let lead = bytes.next() {
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
                 var v: UInt32
                 if lead < 0x80 {
                     v = UInt32(lead)
+                    index += 1
                 } else if lead < 0xE0 {
-                    v = UInt32(lead & 0x1F) << 6 | UInt32(bytes.next()! & 0x3F)
+                    v = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    index += 2
                 } else if lead < 0xF0 {
-                    let b1 = UInt32(bytes.next()! & 0x3F)
-                    v = UInt32(lead & 0x0F) << 12 | b1 << 6 | UInt32(bytes.next()! & 0x3F)
+                    v = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    index += 3
                 } else {
                     // Four-byte scalars are never folded or skipped: copy them.
-                    out[count] = lead
-                    for k in 1...3 { out[count + k] = bytes.next()! }
+                    for k in 0..<4 { out[count + k] = bytes[index + k] }
                     count += 4
+                    index += 4
                     continue
                 }
                 if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII
