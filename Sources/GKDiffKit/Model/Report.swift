@@ -29,7 +29,9 @@ public struct Report: Sendable {
     public var lineCount: Int
 
     /// The template the report follows, as a value.
-    public var edition: TemplateEdition { TemplateEdition(name: template) ?? .y2021 }
+    /// (Any name but `2019` reads as 2021: asked on every cell lookup, so one small-string compare
+    /// instead of `TemplateEdition(rawValue:)`'s string switch.)
+    public var edition: TemplateEdition { template == TemplateEdition.y2019.rawValue ? .y2019 : .y2021 }
 
     /// The keys of `cells`, in order: the cells of the report's template.
     public var cellKeys: [CellKey] { edition.cellKeys }
