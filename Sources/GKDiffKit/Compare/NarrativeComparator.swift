@@ -189,8 +189,8 @@ struct NarrativeComparator {
 
     /// Dice similarity of two short texts on their characters (as multisets).
     static func similarity(_ a: String, _ b: String) -> Double {
-        let x = Array(a.unicodeScalars)
-        let y = Array(b.unicodeScalars)
+        let x = LabelText.scalars(a)
+        let y = LabelText.scalars(b)
         if x.isEmpty && y.isEmpty { return 1 }
         var counts: [Unicode.Scalar: Int] = [:]
         for s in x { counts[s, default: 0] += 1 }

@@ -283,8 +283,8 @@ public enum Agency {
     /// and both end alike (`南关区执法局` in `长春市南关区城市管理行政执法局`); `南关区执法局` and
     /// `南关区政数局` are not one agency. An unknown name never contradicts.
     public static func same(_ a: String, _ b: String) -> Bool {
-        let x = Array(LabelText.fold(a).unicodeScalars)
-        let y = Array(LabelText.fold(b).unicodeScalars)
+        let x = LabelText.scalars(LabelText.fold(a))
+        let y = LabelText.scalars(LabelText.fold(b))
         if x.isEmpty || y.isEmpty || x == y { return true }
         let (short, long) = x.count <= y.count ? (x, y) : (y, x)
         guard short.count >= 3, short.last == long.last else { return false }

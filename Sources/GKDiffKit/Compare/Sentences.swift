@@ -75,7 +75,7 @@ enum Sentences {
 
     /// Tokens of a sentence. O(n) in its length, no allocation per token.
     static func tokens(_ text: String) -> Tokens {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = LabelText.scalars(text)
         var starts: [Int] = []
         var ends: [Int] = []
         var isNumber: [Bool] = []

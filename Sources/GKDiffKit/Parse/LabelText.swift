@@ -96,6 +96,39 @@ enum LabelText {
         }
     }
 
+    /// The text's unicode scalars as an array, decoded from its UTF-8 bytes in place
+    /// (`Array(text.unicodeScalars)` counts the scalars first and then walks them again). O(n).
+    static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }  // lead bytes: one per scalar
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(count)
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                var v: UInt32
+                if lead < 0x80 {
+                    v = UInt32(lead)
+                    index += 1
+                } else if lead < 0xE0 {
+                    v = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    index += 2
+                } else if lead < 0xF0 {
+                    v = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    index += 3
+                } else {
+                    v = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                    index += 4
+                }
+                scalars.append(Unicode.Scalar(v)!)  // valid UTF-8 decodes to valid scalars
+            }
+            return scalars
+        }
+    }
+
     /// A string of the scalars, written as UTF-8 straight into its storage (appending scalar by scalar
     /// to a `String.UnicodeScalarView` costs several hundred instructions each). O(n).
     static func string<C: Collection<Unicode.Scalar>>(_ scalars: C) -> String {

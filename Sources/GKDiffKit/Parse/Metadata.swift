@@ -2,7 +2,7 @@
 enum Metadata {
     /// The first year written as `2024年` or `2024 年` (19xx or 20xx).
     static func year(in text: String) -> Int? {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = LabelText.scalars(text)
         var index = 0
         while index + 4 <= scalars.count {
             if let value = fourDigits(scalars, at: index), (1990...2099).contains(value) {
