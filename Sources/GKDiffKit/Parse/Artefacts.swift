@@ -3,7 +3,10 @@ enum Artefacts {
     /// The line without `[bookmark: …]` marks and `**` emphasis, trimmed.
     static func clean(_ text: Substring) -> String {
         // Nearly every line has neither mark: then it is only trimmed, without a copy scalar by scalar.
-        if !text.utf8.contains(where: { $0 == 0x2A || $0 == 0x5B }) { return String(LabelText.trim(text)) }
+        let marked =
+            text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x2A || $0 == 0x5B } }
+            ?? text.utf8.contains { $0 == 0x2A || $0 == 0x5B }
+        if !marked { return String(LabelText.trim(text)) }
         var result = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         var index = 0
