@@ -16,6 +16,26 @@ struct Line: Sendable {
     }
     var startsWithTab: Bool { text.unicodeScalars.first == "\t" }
 
+    /// How many `byte`s the text holds, counting no further than `limit`; scans a native string's bytes
+    /// in place. O(n).
+    static func count(of byte: UInt8, in text: Substring, upTo limit: Int) -> Int {
+        let counted = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            var count = 0
+            for b in bytes where b == byte {
+                count += 1
+                if count >= limit { break }
+            }
+            return count
+        }
+        if let counted { return counted }
+        var count = 0
+        for b in text.utf8 where b == byte {
+            count += 1
+            if count >= limit { break }
+        }
+        return count
+    }
+
     /// The pieces of `text` between `separator` bytes (an ASCII control such as tab or line feed), empty
     /// pieces kept: what `split(separator: Character, omittingEmptySubsequences: false)` gives, without
     /// walking characters. As there, a line feed right after a carriage return is one CRLF character and
@@ -231,7 +251,7 @@ struct TableReader {
             }
             previousEmpty = false
             let body = line.startsWithTab ? line.text.dropFirst() : line.text
-            if body.utf8.contains(9) {
+            if Line.count(of: 9, in: body, upTo: 1) > 0 {
                 tabRows += 1
             } else if line.startsWithTab {
                 cellLines += 1
@@ -293,7 +313,7 @@ struct TableReader {
     private mutating func tabRowLayout(_ lines: ArraySlice<Line>) -> [[Token]] {
         var rows: [[Token]] = []
         for line in lines where !line.isEmpty {
-            if line.text.utf8.contains(9) {
+            if Line.count(of: 9, in: line.text, upTo: 1) > 0 {
                 if let parts = split(line, separator: 9, dropFirst: false) { rows.append(parts) } else { prose(line) }
             } else if belongsToTable(line.text) {
                 rows.append([Token(line.text, line: line.number)])
@@ -306,14 +326,10 @@ struct TableReader {
 
     /// The cells of a line split at `separator`; nil when the line has more than `cellLimit` of them.
     private mutating func split(_ line: Line, separator: UInt8, dropFirst: Bool) -> [Token]? {
-        var count = 0
-        for byte in line.text.utf8 where byte == separator {
-            count += 1
-            if count > Self.cellLimit {
-                diagnostics.append(
-                    Diagnostic(.warning, line: line.number, "这一行有 \(Self.cellLimit) 个以上的单元格，不像表格行，按正文处理"))
-                return nil
-            }
+        if Line.count(of: separator, in: line.text, upTo: Self.cellLimit + 1) > Self.cellLimit {
+            diagnostics.append(
+                Diagnostic(.warning, line: line.number, "这一行有 \(Self.cellLimit) 个以上的单元格，不像表格行，按正文处理"))
+            return nil
         }
         let text = dropFirst ? line.text.dropFirst() : line.text
         return Line.pieces(of: text, separator: separator).map { Token($0, line: line.number) }
