@@ -53,11 +53,7 @@ public enum CheckRenderer {
             json.beginArray("cells")
             for cell in finding.cells {
                 json.beginObject()
-                json.field("table", cell.key.table.rawValue)
-                json.field("row", cell.key.row)
-                json.field("column", cell.key.column)
-                json.field("rowLabel", cell.key.rowSpec.fullLabel)
-                json.field("columnLabel", cell.key.columnSpec.label)
+                json.fields(of: cell.key)
                 json.field("year", cell.year)
                 json.field("state", cell.cell.value.state)
                 json.field("value", number: cell.cell.number)

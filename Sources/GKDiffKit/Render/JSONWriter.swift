@@ -21,6 +21,15 @@ struct JSONWriter {
     mutating func field(_ key: String, number value: Decimal?) { item(key, value.map { $0.description } ?? "null") }
     mutating func field(_ key: String, raw value: String) { item(key, value) }
     mutating func value(_ value: String) { item(nil, Self.quote(value)) }
+    /// The canonical keys and Chinese labels of a cell: `table`, `row`, `column`, `rowLabel`, `columnLabel`.
+    mutating func fields(of key: CellKey) {
+        field("table", key.table.rawValue)
+        field("row", key.row)
+        field("column", key.column)
+        field("rowLabel", key.rowSpec.fullLabel)
+        field("columnLabel", key.columnSpec.label)
+    }
+
     /// An array element written as is (a number or `null`).
     mutating func item(_ raw: String) { item(nil, raw) }
 

@@ -104,11 +104,7 @@ public enum ReportRenderer {
 
     static func writeCell(_ json: inout JSONWriter, key: CellKey, cell: Cell) {
         json.beginObject()
-        json.field("table", key.table.rawValue)
-        json.field("row", key.row)
-        json.field("column", key.column)
-        json.field("rowLabel", key.rowSpec.fullLabel)
-        json.field("columnLabel", key.columnSpec.label)
+        json.fields(of: key)
         json.field("state", cell.value.state)
         json.field("value", number: cell.number)
         json.field("raw", cell.raw)
