@@ -23,22 +23,12 @@ enum LabelText {
             var count = 0
             var index = 0
             while index < bytes.count {
-                let lead = bytes[index]
-                var v: UInt32
-                if lead < 0x80 {
-                    v = UInt32(lead)
-                    index += 1
-                } else if lead < 0xE0 {
-                    v = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    index += 2
-                } else if lead < 0xF0 {
-                    v = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                    index += 3
-                } else {
+                let start = index
+                var v = decode(bytes, at: &index)
+                if v >= 0x10000 {
                     // Four-byte scalars are never folded or skipped: copy them.
-                    for k in 0..<4 { out[count + k] = bytes[index + k] }
+                    for k in 0..<4 { out[count + k] = bytes[start + k] }
                     count += 4
-                    index += 4
                     continue
                 }
                 if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII
@@ -52,6 +42,27 @@ enum LabelText {
             }
             return count
         }
+    }
+
+    /// The scalar value of the valid UTF-8 sequence at `index`, which moves past it.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt32 {
+        let lead = bytes[index]
+        if lead < 0x80 {
+            index += 1
+            return UInt32(lead)
+        }
+        if lead < 0xE0 {
+            defer { index += 2 }
+            return UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+        }
+        if lead < 0xF0 {
+            defer { index += 3 }
+            return UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        }
+        defer { index += 4 }
+        return UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+            | UInt32(bytes[index + 3] & 0x3F)
     }
 
     /// Writes the UTF-8 bytes of scalar value `v` (below 0x10000) at `index`; returns how many.
@@ -107,22 +118,7 @@ enum LabelText {
             scalars.reserveCapacity(count)
             var index = 0
             while index < bytes.count {
-                let lead = bytes[index]
-                var v: UInt32
-                if lead < 0x80 {
-                    v = UInt32(lead)
-                    index += 1
-                } else if lead < 0xE0 {
-                    v = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    index += 2
-                } else if lead < 0xF0 {
-                    v = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                    index += 3
-                } else {
-                    v = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                    index += 4
-                }
+                let v = decode(bytes, at: &index)
                 scalars.append(Unicode.Scalar(v)!)  // valid UTF-8 decodes to valid scalars
             }
             return scalars
