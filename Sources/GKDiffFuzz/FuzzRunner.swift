@@ -1,7 +1,7 @@
 import GKDiffKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs gkdiff in-process on one fuzz input, the way the command line would: `show`, the comparison
@@ -70,12 +70,18 @@ public struct FuzzRunner {
         case .trouble:
             if !console.out.isEmpty { return "exit 2 with output on standard output" }
             let lines = console.err.split(separator: "\n", omittingEmptySubsequences: false)
-            if lines.count != 2 || !lines[1].isEmpty { return "exit 2 with \(lines.count - 1) lines on standard error: \(console.err.prefix(300))" }
-            if !console.err.hasPrefix("gkdiff: \(path): ") { return "exit 2 without `gkdiff: \(path): reason`: \(console.err.prefix(300))" }
+            if lines.count != 2 || !lines[1].isEmpty {
+                return "exit 2 with \(lines.count - 1) lines on standard error: \(console.err.prefix(300))"
+            }
+            if !console.err.hasPrefix("gkdiff: \(path): ") {
+                return "exit 2 without `gkdiff: \(path): reason`: \(console.err.prefix(300))"
+            }
             return nil
         case .same, .different:
             if console.out.isEmpty { return "exit \(status.rawValue) with nothing on standard output" }
-            if !console.err.isEmpty { return "exit \(status.rawValue) with a message on standard error: \(console.err.prefix(300))" }
+            if !console.err.isEmpty {
+                return "exit \(status.rawValue) with a message on standard error: \(console.err.prefix(300))"
+            }
             return nil
         }
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// SplitMix64: a tiny deterministic generator, so that `(seed, index)` always gives the same input.

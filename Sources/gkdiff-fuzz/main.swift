@@ -11,7 +11,7 @@
 import GKDiffFuzz
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a line to standard error.

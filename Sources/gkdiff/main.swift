@@ -1,7 +1,7 @@
 import GKDiffKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 exit(CommandLine.run(arguments: Array(CommandLine.arguments.dropFirst())).rawValue)

@@ -1,8 +1,9 @@
-@testable import GKDiffKit
 import Testing
 
+@testable import GKDiffKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Batch review of two folders built from the fixtures. The expected counts of changed cells were
@@ -93,7 +94,9 @@ import Glibc
         let f = try folders()
         let out = Fixture.temporaryFolder() + "/summary.csv"
         let details = Fixture.temporaryFolder() + "/details"
-        let result = Fixture.run(["--batch", "--pairs", f.pairs, "--format", "csv", "-o", out, "--details", details, f.old, f.new])
+        let result = Fixture.run([
+            "--batch", "--pairs", f.pairs, "--format", "csv", "-o", out, "--details", details, f.old, f.new,
+        ])
         #expect(result.status == .trouble)
         #expect(result.err == "gkdiff: \(f.new)/scan.png: 不是文本文件，像是二进制数据（binary file）\n")
         let csv = String(decoding: try SourceText.readBytes(path: out), as: UTF8.self)

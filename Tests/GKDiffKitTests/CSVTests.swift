@@ -1,5 +1,6 @@
-@testable import GKDiffKit
 import Testing
+
+@testable import GKDiffKit
 
 /// The CSV read back with an RFC 4180 reader written here.
 @Suite struct CSVTests {
@@ -102,4 +103,3 @@ import Testing
         #expect(CSVWriter.field("+1") == "'+1")
     }
 }
-

@@ -1,5 +1,6 @@
-@testable import GKDiffKit
 import Testing
+
+@testable import GKDiffKit
 
 /// What a cell's text reads as: numbers with separators, signs and units; everything else is not a
 /// number and is never guessed at.
@@ -7,7 +8,9 @@ import Testing
     @Test func numbersAndSeparators() {
         #expect(CellText.read("1,234")?.value == .number(1234))
         #expect(CellText.read("5125.11")?.value.state == "number")
-        #expect(CellText.value("5125.11").map { if case .number(let n) = $0 { return n.description } else { return "" } } == "5125.11")
+        #expect(
+            CellText.value("5125.11").map { if case .number(let n) = $0 { return n.description } else { return "" } } == "5125.11"
+        )
         #expect(CellText.read("１２")?.value == .number(12))
         #expect(CellText.read("1234,567") == nil)
         #expect(CellText.read("12,34") == nil)

@@ -30,7 +30,8 @@ import Testing
 
     @Test func aFixtureBreakingNothingGivesNoFinding() throws {
         #expect(Checker.check(try Fixture.report("nanguan-zsj-2024.txt")).isEmpty)
-        let diff = ReportComparator.compare(try Fixture.report("nanguan-zsj-2023.txt"), try Fixture.report("nanguan-zsj-2024.txt"))
+        let diff = ReportComparator.compare(
+            try Fixture.report("nanguan-zsj-2023.txt"), try Fixture.report("nanguan-zsj-2024.txt"))
         // Only last year's section 五 `无` (a quality warning) remains.
         #expect(diff.findings.map(\.rule.id) == ["Q2"])
     }
@@ -110,7 +111,8 @@ import Testing
         // 行政许可 463 → 2500 (nanguan-zfj-2024 line 33).
         var lines = try Fixture.text("nanguan-zfj-2024.txt").split(separator: "\n", omittingEmptySubsequences: false)
         lines[32] = "\t2500"
-        let diff = ReportComparator.compare(try Fixture.report("nanguan-zfj-2023.txt"), try Fixture.parse(lines.joined(separator: "\n")))
+        let diff = ReportComparator.compare(
+            try Fixture.report("nanguan-zfj-2023.txt"), try Fixture.parse(lines.joined(separator: "\n")))
         let q4 = diff.findings.filter { $0.rule.id == "Q4" }
         #expect(q4.count == 1 && q4[0].cells[0].key.row == "licensing" && q4[0].severity == .warning)
     }

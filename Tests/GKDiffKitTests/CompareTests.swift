@@ -1,5 +1,6 @@
-@testable import GKDiffKit
 import Testing
+
+@testable import GKDiffKit
 
 /// Comparisons of fixture pairs; every expected value was read from the fixture files
 /// (e.g. `grep -n 行政许可 Fixtures/nanguan-zfj-2023.txt` → `行政许可→463→→` on line 16).
@@ -90,8 +91,10 @@ import Testing
         #expect(cell(d, .proactive, "licensing", "decisions").changeText == "+45")
     }
 
-    @Test(arguments: ["nanguan-zfj-2024.txt", "encodings/nanguan-zfj-2024.gb18030.txt", "encodings/nanguan-zfj-2024.utf16le.txt",
-                      "encodings/nanguan-zfj-2024.crlf.txt"])
+    @Test(arguments: [
+        "nanguan-zfj-2024.txt", "encodings/nanguan-zfj-2024.gb18030.txt", "encodings/nanguan-zfj-2024.utf16le.txt",
+        "encodings/nanguan-zfj-2024.crlf.txt",
+    ])
     func aReportAgainstItselfOrItsEncodedCopyHasNoChange(copy: String) throws {
         let result = Fixture.run([Fixture.path("nanguan-zfj-2024.txt"), Fixture.path(copy)])
         #expect(result.status == .same, "\(result.out)")

@@ -3,7 +3,7 @@ import GKDiffKit
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A bounded run of Scripts/fuzz.sh's mutations, in-process, for CI (the script runs 100 000).

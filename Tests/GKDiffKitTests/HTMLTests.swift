@@ -1,5 +1,6 @@
-@testable import GKDiffKit
 import Testing
+
+@testable import GKDiffKit
 
 /// The HTML reader: detection, charset, entities, the table grid with merged cells, robustness.
 @Suite struct HTMLTests {
@@ -27,7 +28,8 @@ import Testing
 
     @Test func aGBKPageIsDecodedByItsMetaAndAUTF8OneDespiteIt() throws {
         // `政府` in GB18030 is D5 FE B8 AE.
-        let gbk: [UInt8] = Array("<html><head><meta charset=\"gbk\"></head><body><p>".utf8) + [0xD5, 0xFE, 0xB8, 0xAE]
+        let gbk: [UInt8] =
+            Array("<html><head><meta charset=\"gbk\"></head><body><p>".utf8) + [0xD5, 0xFE, 0xB8, 0xAE]
             + Array("</p></body></html>".utf8)
         let page = try SourceText.decode(gbk, path: "a.html")
         #expect(page.text == "政府")
@@ -82,7 +84,8 @@ import Testing
     }
 
     @Test func hostileSpansAndTagsStayBounded() {
-        let wide = "<table><tr>" + String(repeating: "<td colspan=\"99999\" rowspan=\"99999\">x</td>", count: 50) + "</tr>"
+        let wide =
+            "<table><tr>" + String(repeating: "<td colspan=\"99999\" rowspan=\"99999\">x</td>", count: 50) + "</tr>"
             + String(repeating: "<tr><td>1</td></tr>", count: 2000) + "</table>"
         let page = HTMLText.convert(wide)
         #expect(page.spansCapped)

@@ -65,12 +65,16 @@ import Testing
         let report = try Fixture.report("nanguan-zfj-2024.txt")
         let lines = report.sections.map { "\($0.kind.rawValue):\($0.line)-\($0.endLine)" }
         // Headings read from the file: 一 at 3, 二 at 9, `3、 收到…` at 55, `4、 政府…` at 353, 五 at 398, 六 at 402.
-        #expect(lines == ["preamble:1-2", "overview:3-8", "proactive:9-54", "requests:55-352", "appeals:353-397",
-                          "problems:398-401", "other:402-405"])
+        #expect(
+            lines == [
+                "preamble:1-2", "overview:3-8", "proactive:9-54", "requests:55-352", "appeals:353-397",
+                "problems:398-401", "other:402-405",
+            ])
         #expect(report.section(.requests)?.title == "3、 收到和处理政府信息公开申请情况")
-        #expect(report.section(.overview)?.subsections.map(\.text) == [
-            "（一）保障政府信息主动公开质量", "（二）四个“第一”处理依申请公开", "（三）政府信息公开平台建设", "（四）监督保障情况",
-        ])
+        #expect(
+            report.section(.overview)?.subsections.map(\.text) == [
+                "（一）保障政府信息主动公开质量", "（二）四个“第一”处理依申请公开", "（三）政府信息公开平台建设", "（四）监督保障情况",
+            ])
         // The trailing page number `2` (line 404) is not part of section 六.
         #expect(report.section(.other)?.text == "2024年全年未收取信息处理费。")
     }

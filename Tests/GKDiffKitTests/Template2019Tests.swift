@@ -1,5 +1,6 @@
-@testable import GKDiffKit
 import Testing
+
+@testable import GKDiffKit
 
 /// The 2019 template (2019 and 2020 reports) and comparing it with the 2021 one.
 @Suite struct Template2019Tests {
@@ -24,7 +25,8 @@ import Testing
         #expect(edition.table(.requests).row("other")?.label == "（六）其他处理")
         #expect(edition.table(.requests).row("other_other") == nil)
         #expect(edition.table(.proactive).row("procurement")?.group == "第二十条第（九）项")
-        #expect(edition.table(.proactive).columns(ofRow: "licensing").map(\.key) == ["items_last_year", "items_change", "decisions"])
+        #expect(
+            edition.table(.proactive).columns(ofRow: "licensing").map(\.key) == ["items_last_year", "items_change", "decisions"])
         #expect(TemplateEdition.y2021.cellKeys == Template.cellKeys)
         // A key only the 2019 template has still has labels.
         #expect(CellKey(table: .requests, row: "other", column: "total").rowSpec.label == "（六）其他处理")
@@ -42,7 +44,8 @@ import Testing
         for row in Self.requests2020 + Self.appeals2020 { wanted += row.split(separator: " ").map(String.init) }
         #expect(wanted.count == 198)
         for (index, key) in report.cellKeys.enumerated() {
-            #expect(report[key].number?.description == wanted[index], "\(key): expected \(wanted[index]), got \(report[key].value)")
+            #expect(
+                report[key].number?.description == wanted[index], "\(key): expected \(wanted[index]), got \(report[key].value)")
         }
         #expect(report.cell(.proactive, "licensing", "items_change")?.raw == "-1")
         #expect(report.cell(.proactive, "licensing", "items_change")?.line == 34)

@@ -1,5 +1,6 @@
-@testable import GKDiffKit
 import Testing
+
+@testable import GKDiffKit
 
 /// How a 2019-template report against a 2021 one is shown: the summed （六） row, the unmatched cells.
 /// Values read from Fixtures/layouts: nanguan-mzj-2020.txt lines 316–323 (（六）其他处理: 2 1 0 0 0 0 3),
@@ -25,10 +26,15 @@ import Testing
         let index = Dictionary(uniqueKeysWithValues: DiffCSVRenderer.columns.enumerated().map { ($1, $0) })
         let summed = try #require(records.first { $0[index["row"]!] == "other" && $0[index["column"]!] == "natural_person" })
         #expect(summed[index["old"]!] == "2" && summed[index["new"]!] == "3")
-        #expect(summed[index["sum_of"]!] == "requests.other_no_correction.natural_person+requests.other_unpaid_fee.natural_person+requests.other_other.natural_person")
+        #expect(
+            summed[index["sum_of"]!]
+                == "requests.other_no_correction.natural_person+requests.other_unpaid_fee.natural_person+requests.other_other.natural_person"
+        )
         let unmatched = records.filter { $0[0] == "unmatched" }
         #expect(unmatched.count == d.unmatched.count && !unmatched.isEmpty)
-        #expect(unmatched.contains { $0[index["status"]!] == "only_old" } && unmatched.contains { $0[index["status"]!] == "only_new" })
+        #expect(
+            unmatched.contains { $0[index["status"]!] == "only_old" } && unmatched.contains { $0[index["status"]!] == "only_new" }
+        )
     }
 
     @Test func showPrintsA2019ReportWithItsOwnKeys() throws {

@@ -58,7 +58,8 @@ import Testing
     }
 
     @Test func aGroupAndItsFirstRowOnOneLine() throws {
-        let text = Self.head + "三、收到和处理政府信息公开申请情况\n"
+        let text =
+            Self.head + "三、收到和处理政府信息公开申请情况\n"
             + "自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n"
             + "三、本年度办理结果 (一)予以公开\n1\n2\n3\n4\n5\n6\n21\n（三）不予公开 1.属于国家秘密\n0\n0\n0\n0\n0\n0\n0\n3.其他\n0\n1\n0\n0\n0\n0\n1\n"
         let r = try Fixture.parse(text)

@@ -2,15 +2,15 @@ import Dispatch
 import Synchronization
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One row of the batch summary: a compared pair, an unpaired report or an unreadable file.
@@ -66,7 +66,8 @@ public enum Batch {
     public static let figures: [BatchFigure] = [
         BatchFigure(key: "requests_new", label: "本年新收", cells: [CellKey(table: .requests, row: "new", column: "total")]),
         BatchFigure(key: "granted", label: "予以公开", cells: [CellKey(table: .requests, row: "granted", column: "total")]),
-        BatchFigure(key: "results_total", label: "办理结果总计", cells: [CellKey(table: .requests, row: "results_total", column: "total")]),
+        BatchFigure(
+            key: "results_total", label: "办理结果总计", cells: [CellKey(table: .requests, row: "results_total", column: "total")]),
         BatchFigure(key: "licensing", label: "行政许可", cells: [CellKey(table: .proactive, row: "licensing", column: "decisions")]),
         BatchFigure(key: "penalties", label: "行政处罚", cells: [CellKey(table: .proactive, row: "penalties", column: "decisions")]),
         BatchFigure(key: "review", label: "行政复议", cells: [CellKey(table: .appeals, row: "review", column: "total")]),
@@ -125,7 +126,8 @@ public enum Batch {
         for identity in identities where identity.error != nil {
             rows.append(single(identity, status: .unreadable, reason: identity.error!))
         }
-        let (pairs, unpaired) = match(old: old.filter { $0.error == nil }, new: new.filter { $0.error == nil }, explicit: explicit)
+        let (pairs, unpaired) = match(
+            old: old.filter { $0.error == nil }, new: new.filter { $0.error == nil }, explicit: explicit)
         for (identity, reason) in unpaired { rows.append(single(identity, status: .unpaired, reason: reason)) }
 
         // Phase 2: compare each pair, keeping only its summary row.
@@ -244,7 +246,9 @@ public enum Batch {
         func candidates(for report: Identity, exact: Bool) -> [Identity] {
             old.filter { candidate in
                 !usedOld.contains(candidate.path) && !candidate.agency.isEmpty
-                    && (exact ? LabelText.fold(candidate.agency) == LabelText.fold(report.agency) : Agency.same(candidate.agency, report.agency))
+                    && (exact
+                        ? LabelText.fold(candidate.agency) == LabelText.fold(report.agency)
+                        : Agency.same(candidate.agency, report.agency))
                     && (candidate.year == nil || report.year == nil || candidate.year! < report.year!)
             }
         }
@@ -287,7 +291,8 @@ public enum Batch {
     static func compare(_ pair: Pair, options: Options) -> BatchRow {
         let diff: ReportDiff
         do {
-            diff = ReportComparator.compare(try ReportParser.read(path: pair.old.path), try ReportParser.read(path: pair.new.path))
+            diff = ReportComparator.compare(
+                try ReportParser.read(path: pair.old.path), try ReportParser.read(path: pair.new.path))
         } catch {
             // The file changed between the two readings.
             var row = single(pair.new, status: .unreadable, reason: "\(error)")
@@ -310,9 +315,12 @@ public enum Batch {
             sentencesRemoved: count(.removed), sentencesEdited: count(.edited) + count(.numbersOnly),
             carried: carried, details: nil)
         if let folder = options.detailsFolder {
-            let name = "\(row.agency.isEmpty ? "未知机关" : row.agency)_\(row.oldYear.map(String.init) ?? "x")-\(row.newYear.map(String.init) ?? "x")"
+            let name =
+                "\(row.agency.isEmpty ? "未知机关" : row.agency)_\(row.oldYear.map(String.init) ?? "x")-\(row.newYear.map(String.init) ?? "x")"
             let path = folder + "/" + safeFileName(name) + (options.detailsCSV ? ".csv" : ".txt")
-            let text = options.detailsCSV ? DiffCSVRenderer.render(diff, all: false) : DiffTextRenderer.render(diff, all: false, color: false)
+            let text =
+                options.detailsCSV
+                ? DiffCSVRenderer.render(diff, all: false) : DiffTextRenderer.render(diff, all: false, color: false)
             if (try? FileWriter.write(text, to: path)) != nil { row.details = path }
         }
         return row

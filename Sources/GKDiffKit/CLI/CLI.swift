@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Exit statuses as GNU diff has them.
@@ -117,7 +117,8 @@ public enum GKDiff {
         case .always: useColor = options.format == .text
         case .never: useColor = false
         case .auto:
-            useColor = options.format == .text && options.output == nil && console.outputIsTerminal
+            useColor =
+                options.format == .text && options.output == nil && console.outputIsTerminal
                 && console.environment["NO_COLOR"] == nil && console.environment["TERM"] != "dumb"
         }
         let text: String
@@ -215,7 +216,8 @@ public enum GKDiff {
         let wanted = options.command == .compare || options.command == .batch ? 2 : 1
         if options.paths.count != wanted {
             let what =
-                options.command == .batch ? "需要两个文件夹：旧年度 新年度"
+                options.command == .batch
+                ? "需要两个文件夹：旧年度 新年度"
                 : options.command == .compare ? "需要两个报告文件：旧年度 新年度" : "需要一个报告文件"
             throw usageError("\(what)（收到 \(options.paths.count) 个；gkdiff --help 查看用法）")
         }

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// A rule of the template's arithmetic (勾稽关系) or a quality check a supervisor makes.
@@ -98,7 +98,9 @@ public enum Checker {
                 return
             }
             guard a != b else { return }
-            let cells = (Array(zip(left, leftCells)) + Array(zip(right, rightCells))).map { FindingCell(key: $0.0, year: report.year, cell: $0.1) }
+            let cells = (Array(zip(left, leftCells)) + Array(zip(right, rightCells))).map {
+                FindingCell(key: $0.0, year: report.year, cell: $0.1)
+            }
             findings.append(
                 Finding(
                     rule: rule, severity: .error, year: report.year, acrossYears: false,
@@ -107,19 +109,23 @@ public enum Checker {
         }
         for column in requests.columns {
             func key(_ row: String) -> CellKey { CellKey(table: .requests, row: row, column: column.key) }
-            sum(.r1, left: [key("new"), key("carried_over")], right: [key("results_total"), key("carried_forward")],
+            sum(
+                .r1, left: [key("new"), key("carried_over")], right: [key("results_total"), key("carried_forward")],
                 label: "表二「\(column.label)」列 一+二 应等于 （七）总计+四")
-            sum(.r3, left: [key("results_total")], right: results.map(key),
+            sum(
+                .r3, left: [key("results_total")], right: results.map(key),
                 label: "表二「\(column.label)」列 （七）总计 应等于 \(results.count) 个办理结果行之和")
         }
         for row in requests.rows {
-            sum(.r2, left: [CellKey(table: .requests, row: row.key, column: "total")],
+            sum(
+                .r2, left: [CellKey(table: .requests, row: row.key, column: "total")],
                 right: applicants.map { CellKey(table: .requests, row: row.key, column: $0) },
                 label: "表二「\(row.fullLabel)」行 总计 应等于 六类申请人之和")
         }
         for row in report.edition.table(.appeals).rows {
             func key(_ column: String) -> CellKey { CellKey(table: .appeals, row: row.key, column: column) }
-            sum(.r4, left: [key("total")], right: ["upheld", "corrected", "other", "pending"].map(key),
+            sum(
+                .r4, left: [key("total")], right: ["upheld", "corrected", "other", "pending"].map(key),
                 label: "表三「\(row.label)」总计 应等于 维持+纠正+其他+尚未审结")
         }
         for rule in [Rule.r1, .r2, .r3, .r4] {
@@ -199,7 +205,10 @@ public enum Checker {
                     Finding(
                         rule: .x1, severity: .error, year: nil, acrossYears: true,
                         message: "「\(column.label)」列：\(b)年 二、上年结转 \(x)，\(a)年 四、结转下年度继续办理 \(y)，相差 \(x - y)",
-                        cells: [FindingCell(key: thisKey, year: b, cell: new[thisKey]), FindingCell(key: lastKey, year: a, cell: old[lastKey])],
+                        cells: [
+                            FindingCell(key: thisKey, year: b, cell: new[thisKey]),
+                            FindingCell(key: lastKey, year: a, cell: old[lastKey]),
+                        ],
                         difference: x - y, line: new[thisKey].line))
             }
         }
@@ -221,7 +230,8 @@ public enum Checker {
                 findings.append(
                     Finding(
                         rule: .x2, severity: .warning, year: nil, acrossYears: true,
-                        message: "\(label)：\(b)年现行有效 \(now)，按 \(a)年 \(before) + 制发 \(issued) − 废止 \(repealed) 应为 \(expected)，相差 \(now - expected)",
+                        message:
+                            "\(label)：\(b)年现行有效 \(now)，按 \(a)年 \(before) + 制发 \(issued) − 废止 \(repealed) 应为 \(expected)，相差 \(now - expected)",
                         cells: [
                             FindingCell(key: key("in_force"), year: b, cell: new[key("in_force")]),
                             FindingCell(key: key("in_force"), year: a, cell: old[key("in_force")]),
@@ -255,7 +265,9 @@ public enum Checker {
                     switch piece {
                     case .removed(let text): removed.append(text)
                     case .added(let text):
-                        if removed.contains(text), text.unicodeScalars.count == 4, let year = Int(text), (1990...2099).contains(year) {
+                        if removed.contains(text), text.unicodeScalars.count == 4, let year = Int(text),
+                            (1990...2099).contains(year)
+                        {
                             findings.append(
                                 Finding(
                                     rule: .q3, severity: .warning, year: diff.new.year, acrossYears: true,
@@ -280,7 +292,8 @@ public enum Checker {
                 findings.append(
                     Finding(
                         rule: .q4, severity: .warning, year: nil, acrossYears: true,
-                        message: "\(change.key.table.label)「\(change.key.rowSpec.fullLabel)」「\(change.key.columnSpec.label)」从 \(a) 变为 \(b)，变化超过 5 倍，值得核实",
+                        message:
+                            "\(change.key.table.label)「\(change.key.rowSpec.fullLabel)」「\(change.key.columnSpec.label)」从 \(a) 变为 \(b)，变化超过 5 倍，值得核实",
                         cells: [
                             FindingCell(key: change.key, year: diff.old.year, cell: change.old),
                             FindingCell(key: change.key, year: diff.new.year, cell: change.new),

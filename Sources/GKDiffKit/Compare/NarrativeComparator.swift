@@ -306,7 +306,9 @@ struct NarrativeComparator {
             if let candidate = partner[position] {
                 while nextRemoved < candidate {
                     changes.append(
-                        SentenceChange(status: .removed, old: old[removed[nextRemoved]].sentence, new: nil, subsection: subsection, pieces: []))
+                        SentenceChange(
+                            status: .removed, old: old[removed[nextRemoved]].sentence, new: nil, subsection: subsection,
+                            pieces: []))
                     nextRemoved += 1
                 }
                 let i = removed[candidate]
@@ -322,7 +324,8 @@ struct NarrativeComparator {
         }
         while nextRemoved < removed.count {
             changes.append(
-                SentenceChange(status: .removed, old: old[removed[nextRemoved]].sentence, new: nil, subsection: subsection, pieces: []))
+                SentenceChange(
+                    status: .removed, old: old[removed[nextRemoved]].sentence, new: nil, subsection: subsection, pieces: []))
             nextRemoved += 1
         }
         return changes

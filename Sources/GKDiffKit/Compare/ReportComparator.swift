@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// How a table cell changed.
@@ -186,7 +186,8 @@ public enum ReportComparator {
         if old.edition != new.edition {
             let sums = cells.filter { $0.sum != nil }.count
             notes.append(
-                "两份报告所用模板不同（\(old.year.map { "\($0)年" } ?? "上年")：\(old.edition.rawValue) 年版，\(new.year.map { "\($0)年" } ?? "本年")：\(new.edition.rawValue) 年版）：只比较含义相同的 \(cells.count) 格，其中 \(sums) 格是 2021 年版「（六）其他处理」三行之和对 2019 年版一行；另有 \(unmatched.count) 格只有一方的模板有，不比较")
+                "两份报告所用模板不同（\(old.year.map { "\($0)年" } ?? "上年")：\(old.edition.rawValue) 年版，\(new.year.map { "\($0)年" } ?? "本年")：\(new.edition.rawValue) 年版）：只比较含义相同的 \(cells.count) 格，其中 \(sums) 格是 2021 年版「（六）其他处理」三行之和对 2019 年版一行；另有 \(unmatched.count) 格只有一方的模板有，不比较"
+            )
         }
         var narrative = NarrativeComparator(oldYear: old.year, newYear: new.year)
         var sections: [SectionDiff] = []

@@ -333,7 +333,9 @@ enum HTMLText {
             let closing = next == UInt8(ascii: "/")
             var cursor = index + (closing ? 2 : 1)
             let nameStart = cursor
-            while cursor < bytes.count, isNameByte(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "-") || bytes[cursor] == UInt8(ascii: ":") {
+            while cursor < bytes.count,
+                isNameByte(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "-") || bytes[cursor] == UInt8(ascii: ":")
+            {
                 cursor += 1
             }
             guard cursor > nameStart, isLetter(bytes[nameStart]) else {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The text of one input file, decoded to a Swift string with `\n` line ends.
@@ -189,26 +189,26 @@ public struct SourceText: Sendable {
     /// Bytes in `encoding` (an iconv name) as a string; nil when they are not valid in it.
     private static func iconvDecode(_ body: [UInt8], from encoding: String) -> String? {
         #if canImport(Glibc)
-        let converter = iconv_open("UTF-8", encoding)
-        guard converter != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(converter) }
-        var input = body.map { CChar(bitPattern: $0) }
-        var output = [CChar](repeating: 0, count: body.count * 2 + 16)
-        let length: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
-                var inLeft = inBuffer.count
-                var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
-                var outLeft = outBuffer.count
-                let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-                if result == -1 || inLeft != 0 { return nil }
-                return outBuffer.count - outLeft
+            let converter = iconv_open("UTF-8", encoding)
+            guard converter != iconv_t(bitPattern: -1) else { return nil }
+            defer { iconv_close(converter) }
+            var input = body.map { CChar(bitPattern: $0) }
+            var output = [CChar](repeating: 0, count: body.count * 2 + 16)
+            let length: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
+                output.withUnsafeMutableBufferPointer { outBuffer in
+                    var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
+                    var inLeft = inBuffer.count
+                    var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
+                    var outLeft = outBuffer.count
+                    let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                    if result == -1 || inLeft != 0 { return nil }
+                    return outBuffer.count - outLeft
+                }
             }
-        }
-        guard let length else { return nil }
-        return String(validating: output[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            guard let length else { return nil }
+            return String(validating: output[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         #else
-        return nil
+            return nil
         #endif
     }
 

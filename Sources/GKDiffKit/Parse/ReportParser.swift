@@ -62,7 +62,8 @@ public enum ReportParser {
         for kind in SectionKind.allCases where kind != .preamble && report.section(kind) == nil {
             if let cutAfter, kind > cutAfter { continue }  // said once by the truncation warning
             diagnostics.append(
-                Diagnostic(.warning, line: nil, "没有找到第\(kind.numeral)部分「\(kind.title)」的标题" + (kind.table != nil ? "，其表格记为缺失" : "")))
+                Diagnostic(
+                    .warning, line: nil, "没有找到第\(kind.numeral)部分「\(kind.title)」的标题" + (kind.table != nil ? "，其表格记为缺失" : "")))
         }
         report.diagnostics = diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
         return report
@@ -101,7 +102,10 @@ public enum ReportParser {
         var number = 0
         for text in Line.pieces(of: Substring(source.text), separator: 0x0A) {
             number += 1
-            lines.append(Line(text: text, number: source.lineNumbers.map { number <= $0.count ? $0[number - 1] : ($0.last ?? number) } ?? number))
+            lines.append(
+                Line(
+                    text: text,
+                    number: source.lineNumbers.map { number <= $0.count ? $0[number - 1] : ($0.last ?? number) } ?? number))
         }
         if lines.count > 1, lines.last!.text.isEmpty { lines.removeLast() }
         return lines
@@ -182,14 +186,16 @@ public enum ReportParser {
                 edition,
                 Diagnostic(
                     .warning, line: lines.isEmpty ? nil : lines[start].number,
-                    "表格里同时有 2019 年版和 2021 年版模板的表头（\(old) 处和 \(new) 处）：按 \(edition.rawValue) 年版（\(edition.document)）读取"))
+                    "表格里同时有 2019 年版和 2021 年版模板的表头（\(old) 处和 \(new) 处）：按 \(edition.rawValue) 年版（\(edition.document)）读取")
+            )
         }
         if edition == .y2019 {
             return (
                 edition,
                 Diagnostic(
                     .note, line: lines.isEmpty ? nil : lines[start].number,
-                    "表格按 2019 年版模板（\(edition.document)）读取：表一的行和列与 2021 年版不同，表二「（六）其他处理」只有一行"))
+                    "表格按 2019 年版模板（\(edition.document)）读取：表一的行和列与 2021 年版不同，表二「（六）其他处理」只有一行")
+            )
         }
         return (edition, nil)
     }

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// One source line: its text (without the line end) and its 1-based number.
@@ -900,7 +900,9 @@ struct TableReader {
         let width = spec.columns.count
         let total = width * spec.rows.count
         var groups: [[Token]] = []
-        if valueRowsCut, valueRows.count == 1, let kept = cutShort(&first, count: total, what: "的数据行", line: first.first?.line ?? 0) {
+        if valueRowsCut, valueRows.count == 1,
+            let kept = cutShort(&first, count: total, what: "的数据行", line: first.first?.line ?? 0)
+        {
             groups = stride(from: 0, to: kept.count, by: width).map { Array(kept[$0..<min($0 + width, kept.count)]) }
         } else if let row = fit(first, count: total) {
             groups = stride(from: 0, to: row.count, by: width).map { Array(row[$0..<$0 + width]) }

@@ -20,7 +20,8 @@ public enum CheckRenderer {
         for finding in sorted {
             let file = finding.year.flatMap { paths[$0] } ?? (finding.acrossYears ? "跨年度" : path)
             let place = finding.line.map { "\(file):\($0)" } ?? file
-            out += "  \(place): \(ReportRenderer.severityWord(finding.severity)): [\(finding.rule.id) \(finding.rule.name)] \(finding.message)\n"
+            out +=
+                "  \(place): \(ReportRenderer.severityWord(finding.severity)): [\(finding.rule.id) \(finding.rule.name)] \(finding.message)\n"
         }
         return out
     }

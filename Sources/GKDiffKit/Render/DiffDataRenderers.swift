@@ -67,7 +67,8 @@ public enum DiffCSVRenderer {
                         "old_text": change.old?.text ?? "", "new_text": change.new?.text ?? "",
                     ],
                     numbers: [
-                        "old_line": change.old.map { String($0.line) } ?? "", "new_line": change.new.map { String($0.line) } ?? "",
+                        "old_line": change.old.map { String($0.line) } ?? "",
+                        "new_line": change.new.map { String($0.line) } ?? "",
                     ])
             }
         }
@@ -84,7 +85,8 @@ public enum DiffCSVRenderer {
                 ],
                 numbers: [
                     "change": finding.difference?.description ?? "",
-                    finding.year == diff.old.year && !finding.acrossYears ? "old_line" : "new_line": finding.line.map(String.init) ?? "",
+                    finding.year == diff.old.year && !finding.acrossYears ? "old_line" : "new_line": finding.line.map(String.init)
+                        ?? "",
                 ])
         }
         return csv.output

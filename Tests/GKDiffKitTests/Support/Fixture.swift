@@ -1,6 +1,7 @@
 import GKDiffKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Finds files under the package's `Fixtures/` folder, wherever the tests run from.

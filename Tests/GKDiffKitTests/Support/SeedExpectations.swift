@@ -38,36 +38,36 @@ extension SeedExpectation {
             year: 2024,
             proactive: "0 0 0 0 0 0 508 195 0 0",
             requests: [
-                "8 0 0 0 0 0 8", // new
-                "0 0 0 0 0 0 0", // carried_over
-                "1 0 0 0 0 0 1", // granted
-                "0 0 0 0 0 0 0", // partially_granted
-                "0 0 0 0 0 0 0", // denied_state_secret
-                "0 0 0 0 0 0 0", // denied_prohibited_by_law
-                "0 0 0 0 0 0 0", // denied_security_stability
-                "0 0 0 0 0 0 0", // denied_third_party
-                "0 0 0 0 0 0 0", // denied_internal_affairs
-                "0 0 0 0 0 0 0", // denied_process_info
-                "0 0 0 0 0 0 0", // denied_enforcement_file
-                "1 0 0 0 0 0 1", // denied_inquiry
-                "5 0 0 0 0 0 5", // unable_not_held
-                "1 0 0 0 0 0 1", // unable_needs_creation
-                "0 0 0 0 0 0 0", // unable_unclear
-                "0 0 0 0 0 0 0", // declined_petition
-                "0 0 0 0 0 0 0", // declined_duplicate
-                "0 0 0 0 0 0 0", // declined_publication
-                "0 0 0 0 0 0 0", // declined_excessive
-                "0 0 0 0 0 0 0", // declined_confirmation
-                "0 0 0 0 0 0 0", // other_no_correction
-                "0 0 0 0 0 0 0", // other_unpaid_fee
-                "0 0 0 0 0 0 0", // other_other
-                "8 0 0 0 0 0 8", // results_total
-                "0 0 0 0 0 0 0", // carried_forward
+                "8 0 0 0 0 0 8",  // new
+                "0 0 0 0 0 0 0",  // carried_over
+                "1 0 0 0 0 0 1",  // granted
+                "0 0 0 0 0 0 0",  // partially_granted
+                "0 0 0 0 0 0 0",  // denied_state_secret
+                "0 0 0 0 0 0 0",  // denied_prohibited_by_law
+                "0 0 0 0 0 0 0",  // denied_security_stability
+                "0 0 0 0 0 0 0",  // denied_third_party
+                "0 0 0 0 0 0 0",  // denied_internal_affairs
+                "0 0 0 0 0 0 0",  // denied_process_info
+                "0 0 0 0 0 0 0",  // denied_enforcement_file
+                "1 0 0 0 0 0 1",  // denied_inquiry
+                "5 0 0 0 0 0 5",  // unable_not_held
+                "1 0 0 0 0 0 1",  // unable_needs_creation
+                "0 0 0 0 0 0 0",  // unable_unclear
+                "0 0 0 0 0 0 0",  // declined_petition
+                "0 0 0 0 0 0 0",  // declined_duplicate
+                "0 0 0 0 0 0 0",  // declined_publication
+                "0 0 0 0 0 0 0",  // declined_excessive
+                "0 0 0 0 0 0 0",  // declined_confirmation
+                "0 0 0 0 0 0 0",  // other_no_correction
+                "0 0 0 0 0 0 0",  // other_unpaid_fee
+                "0 0 0 0 0 0 0",  // other_other
+                "8 0 0 0 0 0 8",  // results_total
+                "0 0 0 0 0 0 0",  // carried_forward
             ],
             appeals: [
-                "0 0 0 0 0", // review
-                "0 0 0 0 0", // litigation_direct
-                "0 0 0 0 0", // litigation_after_review
+                "0 0 0 0 0",  // review
+                "0 0 0 0 0",  // litigation_direct
+                "0 0 0 0 0",  // litigation_after_review
             ],
             lines: [
                 "proactive.regulations.issued": 18,
@@ -104,36 +104,36 @@ extension SeedExpectation {
             year: 2024,
             proactive: "0 0 0 0 0 0 0 0 0 0",
             requests: [
-                "0 0 0 0 0 0 0", // new
-                "0 0 0 0 0 0 0", // carried_over
-                "0 0 0 0 0 0 0", // granted
-                "0 0 0 0 0 0 0", // partially_granted
-                "0 0 0 0 0 0 0", // denied_state_secret
-                "0 0 0 0 0 0 0", // denied_prohibited_by_law
-                "0 0 0 0 0 0 0", // denied_security_stability
-                "0 0 0 0 0 0 0", // denied_third_party
-                "0 0 0 0 0 0 0", // denied_internal_affairs
-                "0 0 0 0 0 0 0", // denied_process_info
-                "0 0 0 0 0 0 0", // denied_enforcement_file
-                "0 0 0 0 0 0 0", // denied_inquiry
-                "0 0 0 0 0 0 0", // unable_not_held
-                "0 0 0 0 0 0 0", // unable_needs_creation
-                "0 0 0 0 0 0 0", // unable_unclear
-                "0 0 0 0 0 0 0", // declined_petition
-                "0 0 0 0 0 0 0", // declined_duplicate
-                "0 0 0 0 0 0 0", // declined_publication
-                "0 0 0 0 0 0 0", // declined_excessive
-                "0 0 0 0 0 0 0", // declined_confirmation
-                "0 0 0 0 0 0 0", // other_no_correction
-                "0 0 0 0 0 0 0", // other_unpaid_fee
-                "0 0 0 0 0 0 0", // other_other
-                "0 0 0 0 0 0 0", // results_total
-                "0 0 0 0 0 0 0", // carried_forward
+                "0 0 0 0 0 0 0",  // new
+                "0 0 0 0 0 0 0",  // carried_over
+                "0 0 0 0 0 0 0",  // granted
+                "0 0 0 0 0 0 0",  // partially_granted
+                "0 0 0 0 0 0 0",  // denied_state_secret
+                "0 0 0 0 0 0 0",  // denied_prohibited_by_law
+                "0 0 0 0 0 0 0",  // denied_security_stability
+                "0 0 0 0 0 0 0",  // denied_third_party
+                "0 0 0 0 0 0 0",  // denied_internal_affairs
+                "0 0 0 0 0 0 0",  // denied_process_info
+                "0 0 0 0 0 0 0",  // denied_enforcement_file
+                "0 0 0 0 0 0 0",  // denied_inquiry
+                "0 0 0 0 0 0 0",  // unable_not_held
+                "0 0 0 0 0 0 0",  // unable_needs_creation
+                "0 0 0 0 0 0 0",  // unable_unclear
+                "0 0 0 0 0 0 0",  // declined_petition
+                "0 0 0 0 0 0 0",  // declined_duplicate
+                "0 0 0 0 0 0 0",  // declined_publication
+                "0 0 0 0 0 0 0",  // declined_excessive
+                "0 0 0 0 0 0 0",  // declined_confirmation
+                "0 0 0 0 0 0 0",  // other_no_correction
+                "0 0 0 0 0 0 0",  // other_unpaid_fee
+                "0 0 0 0 0 0 0",  // other_other
+                "0 0 0 0 0 0 0",  // results_total
+                "0 0 0 0 0 0 0",  // carried_forward
             ],
             appeals: [
-                "0 0 0 0 0", // review
-                "0 0 0 0 0", // litigation_direct
-                "0 0 0 0 0", // litigation_after_review
+                "0 0 0 0 0",  // review
+                "0 0 0 0 0",  // litigation_direct
+                "0 0 0 0 0",  // litigation_after_review
             ],
             lines: [
                 "proactive.regulations.issued": 36,
@@ -165,36 +165,36 @@ extension SeedExpectation {
             year: 2024,
             proactive: "0 0 0 0 0 0 7 12 0 0",
             requests: [
-                "0 0 0 0 0 0 0", // new
-                "0 0 0 0 0 0 0", // carried_over
-                "0 0 0 0 0 0 0", // granted
-                "0 0 0 0 0 0 0", // partially_granted
-                "0 0 0 0 0 0 0", // denied_state_secret
-                "0 0 0 0 0 0 0", // denied_prohibited_by_law
-                "0 0 0 0 0 0 0", // denied_security_stability
-                "0 0 0 0 0 0 0", // denied_third_party
-                "0 0 0 0 0 0 0", // denied_internal_affairs
-                "0 0 0 0 0 0 0", // denied_process_info
-                "0 0 0 0 0 0 0", // denied_enforcement_file
-                "0 0 0 0 0 0 0", // denied_inquiry
-                "0 0 0 0 0 0 0", // unable_not_held
-                "0 0 0 0 0 0 0", // unable_needs_creation
-                "0 0 0 0 0 0 0", // unable_unclear
-                "0 0 0 0 0 0 0", // declined_petition
-                "0 0 0 0 0 0 0", // declined_duplicate
-                "0 0 0 0 0 0 0", // declined_publication
-                "0 0 0 0 0 0 0", // declined_excessive
-                "0 0 0 0 0 0 0", // declined_confirmation
-                "0 0 0 0 0 0 0", // other_no_correction
-                "0 0 0 0 0 0 0", // other_unpaid_fee
-                "0 0 0 0 0 0 0", // other_other
-                "0 0 0 0 0 0 0", // results_total
-                "0 0 0 0 0 0 0", // carried_forward
+                "0 0 0 0 0 0 0",  // new
+                "0 0 0 0 0 0 0",  // carried_over
+                "0 0 0 0 0 0 0",  // granted
+                "0 0 0 0 0 0 0",  // partially_granted
+                "0 0 0 0 0 0 0",  // denied_state_secret
+                "0 0 0 0 0 0 0",  // denied_prohibited_by_law
+                "0 0 0 0 0 0 0",  // denied_security_stability
+                "0 0 0 0 0 0 0",  // denied_third_party
+                "0 0 0 0 0 0 0",  // denied_internal_affairs
+                "0 0 0 0 0 0 0",  // denied_process_info
+                "0 0 0 0 0 0 0",  // denied_enforcement_file
+                "0 0 0 0 0 0 0",  // denied_inquiry
+                "0 0 0 0 0 0 0",  // unable_not_held
+                "0 0 0 0 0 0 0",  // unable_needs_creation
+                "0 0 0 0 0 0 0",  // unable_unclear
+                "0 0 0 0 0 0 0",  // declined_petition
+                "0 0 0 0 0 0 0",  // declined_duplicate
+                "0 0 0 0 0 0 0",  // declined_publication
+                "0 0 0 0 0 0 0",  // declined_excessive
+                "0 0 0 0 0 0 0",  // declined_confirmation
+                "0 0 0 0 0 0 0",  // other_no_correction
+                "0 0 0 0 0 0 0",  // other_unpaid_fee
+                "0 0 0 0 0 0 0",  // other_other
+                "0 0 0 0 0 0 0",  // results_total
+                "0 0 0 0 0 0 0",  // carried_forward
             ],
             appeals: [
-                "0 0 0 0 0", // review
-                "0 0 0 0 0", // litigation_direct
-                "0 0 0 0 0", // litigation_after_review
+                "0 0 0 0 0",  // review
+                "0 0 0 0 0",  // litigation_direct
+                "0 0 0 0 0",  // litigation_after_review
             ],
             lines: [
                 "proactive.regulations.issued": 23,
@@ -229,36 +229,36 @@ extension SeedExpectation {
             year: 2024,
             proactive: "_ _ _ _ _ _ 44 31 _ 250.83",
             requests: [
-                "_ _ _ _ _ _ _", // new
-                "_ _ _ _ _ _ _", // carried_over
-                "_ _ _ _ _ _ _", // granted
-                "_ _ _ _ _ _ _", // partially_granted
-                "_ _ _ _ _ _ _", // denied_state_secret
-                "_ _ _ _ _ _ _", // denied_prohibited_by_law
-                "_ _ _ _ _ _ _", // denied_security_stability
-                "_ _ _ _ _ _ _", // denied_third_party
-                "_ _ _ _ _ _ _", // denied_internal_affairs
-                "_ _ _ _ _ _ _", // denied_process_info
-                "_ _ _ _ _ _ _", // denied_enforcement_file
-                "_ _ _ _ _ _ _", // denied_inquiry
-                "_ _ _ _ _ _ _", // unable_not_held
-                "_ _ _ _ _ _ _", // unable_needs_creation
-                "_ _ _ _ _ _ _", // unable_unclear
-                "_ _ _ _ _ _ _", // declined_petition
-                "_ _ _ _ _ _ _", // declined_duplicate
-                "_ _ _ _ _ _ _", // declined_publication
-                "_ _ _ _ _ _ _", // declined_excessive
-                "_ _ _ _ _ _ _", // declined_confirmation
-                "_ _ _ _ _ _ _", // other_no_correction
-                "_ _ _ _ _ _ _", // other_unpaid_fee
-                "_ _ _ _ _ _ _", // other_other
-                "_ _ _ _ _ _ _", // results_total
-                "_ _ _ _ _ _ _", // carried_forward
+                "_ _ _ _ _ _ _",  // new
+                "_ _ _ _ _ _ _",  // carried_over
+                "_ _ _ _ _ _ _",  // granted
+                "_ _ _ _ _ _ _",  // partially_granted
+                "_ _ _ _ _ _ _",  // denied_state_secret
+                "_ _ _ _ _ _ _",  // denied_prohibited_by_law
+                "_ _ _ _ _ _ _",  // denied_security_stability
+                "_ _ _ _ _ _ _",  // denied_third_party
+                "_ _ _ _ _ _ _",  // denied_internal_affairs
+                "_ _ _ _ _ _ _",  // denied_process_info
+                "_ _ _ _ _ _ _",  // denied_enforcement_file
+                "_ _ _ _ _ _ _",  // denied_inquiry
+                "_ _ _ _ _ _ _",  // unable_not_held
+                "_ _ _ _ _ _ _",  // unable_needs_creation
+                "_ _ _ _ _ _ _",  // unable_unclear
+                "_ _ _ _ _ _ _",  // declined_petition
+                "_ _ _ _ _ _ _",  // declined_duplicate
+                "_ _ _ _ _ _ _",  // declined_publication
+                "_ _ _ _ _ _ _",  // declined_excessive
+                "_ _ _ _ _ _ _",  // declined_confirmation
+                "_ _ _ _ _ _ _",  // other_no_correction
+                "_ _ _ _ _ _ _",  // other_unpaid_fee
+                "_ _ _ _ _ _ _",  // other_other
+                "_ _ _ _ _ _ _",  // results_total
+                "_ _ _ _ _ _ _",  // carried_forward
             ],
             appeals: [
-                "_ _ _ _ _", // review
-                "_ _ _ _ _", // litigation_direct
-                "_ _ _ _ _", // litigation_after_review
+                "_ _ _ _ _",  // review
+                "_ _ _ _ _",  // litigation_direct
+                "_ _ _ _ _",  // litigation_after_review
             ],
             // Blank cells point at the line of their row. Table 3 has only header lines (71–73) and
             // no data row at all, so no appeals line is given for this seed.
@@ -289,36 +289,36 @@ extension SeedExpectation {
             year: 2023,
             proactive: "0 0 0 0 0 0 0 0 0 0",
             requests: [
-                "5 0 0 0 0 0 5", // new
-                "0 0 0 0 0 0 0", // carried_over
-                "4 0 0 0 0 0 4", // granted
-                "0 0 0 0 0 0 0", // partially_granted
-                "0 0 0 0 0 0 0", // denied_state_secret
-                "0 0 0 0 0 0 0", // denied_prohibited_by_law
-                "0 0 0 0 0 0 0", // denied_security_stability
-                "0 0 0 0 0 0 0", // denied_third_party
-                "0 0 0 0 0 0 0", // denied_internal_affairs
-                "0 0 0 0 0 0 0", // denied_process_info
-                "0 0 0 0 0 0 0", // denied_enforcement_file
-                "0 0 0 0 0 0 0", // denied_inquiry
-                "1 0 0 0 0 0 1", // unable_not_held
-                "0 0 0 0 0 0 0", // unable_needs_creation
-                "0 0 0 0 0 0 0", // unable_unclear
-                "0 0 0 0 0 0 0", // declined_petition
-                "0 0 0 0 0 0 0", // declined_duplicate
-                "0 0 0 0 0 0 0", // declined_publication
-                "0 0 0 0 0 0 0", // declined_excessive
-                "0 0 0 0 0 0 0", // declined_confirmation
-                "0 0 0 0 0 0 0", // other_no_correction
-                "0 0 0 0 0 0 0", // other_unpaid_fee
-                "0 0 0 0 0 0 0", // other_other
-                "5 0 0 0 0 0 5", // results_total
-                "0 0 0 0 0 0 0", // carried_forward
+                "5 0 0 0 0 0 5",  // new
+                "0 0 0 0 0 0 0",  // carried_over
+                "4 0 0 0 0 0 4",  // granted
+                "0 0 0 0 0 0 0",  // partially_granted
+                "0 0 0 0 0 0 0",  // denied_state_secret
+                "0 0 0 0 0 0 0",  // denied_prohibited_by_law
+                "0 0 0 0 0 0 0",  // denied_security_stability
+                "0 0 0 0 0 0 0",  // denied_third_party
+                "0 0 0 0 0 0 0",  // denied_internal_affairs
+                "0 0 0 0 0 0 0",  // denied_process_info
+                "0 0 0 0 0 0 0",  // denied_enforcement_file
+                "0 0 0 0 0 0 0",  // denied_inquiry
+                "1 0 0 0 0 0 1",  // unable_not_held
+                "0 0 0 0 0 0 0",  // unable_needs_creation
+                "0 0 0 0 0 0 0",  // unable_unclear
+                "0 0 0 0 0 0 0",  // declined_petition
+                "0 0 0 0 0 0 0",  // declined_duplicate
+                "0 0 0 0 0 0 0",  // declined_publication
+                "0 0 0 0 0 0 0",  // declined_excessive
+                "0 0 0 0 0 0 0",  // declined_confirmation
+                "0 0 0 0 0 0 0",  // other_no_correction
+                "0 0 0 0 0 0 0",  // other_unpaid_fee
+                "0 0 0 0 0 0 0",  // other_other
+                "5 0 0 0 0 0 5",  // results_total
+                "0 0 0 0 0 0 0",  // carried_forward
             ],
             appeals: [
-                "0 0 0 0 0", // review
-                "0 0 0 0 0", // litigation_direct
-                "0 0 0 0 0", // litigation_after_review
+                "0 0 0 0 0",  // review
+                "0 0 0 0 0",  // litigation_direct
+                "0 0 0 0 0",  // litigation_after_review
             ],
             lines: [
                 "proactive.regulations.issued": 21,
