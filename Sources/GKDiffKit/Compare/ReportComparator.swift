@@ -112,9 +112,13 @@ public struct CellChange: Sendable {
     /// `+23.3%`, `-100.0%`, or nil.
     public var percentText: String? {
         guard let tenths = percentTenths else { return nil }
-        let sign = tenths > 0 ? "+" : tenths < 0 ? "-" : ""
-        let magnitude = abs(tenths)
-        return "\(sign)\(magnitude / 10).\(magnitude % 10)%"
+        return (tenths > 0 ? "+" : "") + Self.tenthsText(tenths) + "%"
+    }
+
+    /// Tenths of a per cent as a plain number: `233` → `23.3`, `-1000` → `-100.0`.
+    static func tenthsText(_ value: Int) -> String {
+        let sign = value < 0 ? "-" : ""
+        return "\(sign)\(abs(value) / 10).\(abs(value) % 10)"
     }
 
     /// `+96`, `-3.5`, `0`, or nil.

@@ -21,7 +21,7 @@ public enum BatchRenderer {
             for (figure, value) in zip(Batch.figures, row.figures) {
                 numbers["\(figure.key)_old"] = value.old?.number?.description ?? ""
                 numbers["\(figure.key)_new"] = value.new?.number?.description ?? ""
-                numbers["\(figure.key)_pct"] = value.change?.percentTenths.map(DiffCSVRenderer.tenths) ?? ""
+                numbers["\(figure.key)_pct"] = value.change?.percentTenths.map(CellChange.tenthsText) ?? ""
             }
             numbers["errors"] = row.errors.map(String.init)
             numbers["warnings"] = row.warnings.map(String.init)
@@ -95,7 +95,7 @@ public enum BatchRenderer {
                 json.beginObject(figure.key)
                 json.field("old", number: value.old?.number)
                 json.field("new", number: value.new?.number)
-                json.field("changePct", raw: value.change?.percentTenths.map(DiffCSVRenderer.tenths) ?? "null")
+                json.field("changePct", raw: value.change?.percentTenths.map(CellChange.tenthsText) ?? "null")
                 json.endObject()
             }
             json.endObject()

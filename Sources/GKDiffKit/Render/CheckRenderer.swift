@@ -19,9 +19,8 @@ public enum CheckRenderer {
         }.map(\.element)
         for finding in sorted {
             let file = finding.year.flatMap { paths[$0] } ?? (finding.acrossYears ? "跨年度" : path)
-            let place = finding.line.map { "\(file):\($0)" } ?? file
-            out +=
-                "  \(place): \(ReportRenderer.severityWord(finding.severity)): [\(finding.rule.id) \(finding.rule.name)] \(finding.message)\n"
+            let message = "[\(finding.rule.id) \(finding.rule.name)] \(finding.message)"
+            out += "  " + ReportRenderer.line(path: file, line: finding.line, severity: finding.severity, message: message) + "\n"
         }
         return out
     }

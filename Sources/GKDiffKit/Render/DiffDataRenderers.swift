@@ -14,7 +14,7 @@ public enum DiffCSVRenderer {
             numbers["old"] = change.old.number?.description
             numbers["new"] = change.new.number?.description
             numbers["change"] = change.change?.description
-            numbers["change_pct"] = change.percentTenths.map(tenths)
+            numbers["change_pct"] = change.percentTenths.map(CellChange.tenthsText)
             numbers["old_line"] = change.old.line.map(String.init)
             numbers["new_line"] = change.new.line.map(String.init)
             csv.row(
@@ -92,12 +92,6 @@ public enum DiffCSVRenderer {
         return csv.output
     }
 
-    /// Tenths of a per cent as a plain number: `233` → `23.3`, `-1000` → `-100.0`.
-    static func tenths(_ value: Int) -> String {
-        let sign = value < 0 ? "-" : ""
-        return "\(sign)\(abs(value) / 10).\(abs(value) % 10)"
-    }
-
     /// A share 0…1 with three decimals.
     static func ratio(_ value: Double) -> String {
         let thousandths = Int((value * 1000).rounded())
@@ -142,7 +136,7 @@ public enum DiffJSONRenderer {
             json.field("newState", change.new.value.state)
             json.field("new", number: change.new.number)
             json.field("change", number: change.change)
-            json.field("changePct", raw: change.percentTenths.map(DiffCSVRenderer.tenths) ?? "null")
+            json.field("changePct", raw: change.percentTenths.map(CellChange.tenthsText) ?? "null")
             json.field("status", change.status.rawValue)
             json.field("oldLine", change.old.line)
             json.field("newLine", change.new.line)

@@ -59,8 +59,13 @@ public enum ReportRenderer {
 
     /// `file:line: 警告: message`.
     public static func line(_ diagnostic: Diagnostic, path: String) -> String {
-        let place = diagnostic.line.map { "\(path):\($0)" } ?? path
-        return "\(place): \(severityWord(diagnostic.severity)): \(diagnostic.message)"
+        line(path: path, line: diagnostic.line, severity: diagnostic.severity, message: diagnostic.message)
+    }
+
+    /// `file:line: 警告: message`, or `file: 警告: message` without a line.
+    static func line(path: String, line: Int?, severity: Diagnostic.Severity, message: String) -> String {
+        let place = line.map { "\(path):\($0)" } ?? path
+        return "\(place): \(severityWord(severity)): \(message)"
     }
 
     static func severityWord(_ severity: Diagnostic.Severity) -> String {
