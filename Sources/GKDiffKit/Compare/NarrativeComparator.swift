@@ -228,7 +228,7 @@ struct NarrativeComparator {
                 ids.append(Int(tokens.scalars[start].value))
                 continue
             }
-            if tokens.isNumber[index], end - start == 4, let year, let value = fourDigitValue(tokens.scalars, start) {
+            if tokens.isNumber[index], end - start == 4, let year, let value = Metadata.fourDigits(tokens.scalars, at: start) {
                 switch value - year {
                 case 0: ids.append(-1); continue
                 case 1: ids.append(-2); continue
@@ -239,16 +239,6 @@ struct NarrativeComparator {
             ids.append(0x20_0000 + interner.id(LabelText.string(tokens.scalars[start..<end])))
         }
         return Prepared(sentence: sentence, tokens: tokens, ids: ids, bag: ids.sorted(), key: sentences.id(ids))
-    }
-
-    private func fourDigitValue(_ scalars: [Unicode.Scalar], _ start: Int) -> Int? {
-        var value = 0
-        for offset in 0..<4 {
-            let v = scalars[start + offset].value
-            guard v >= 48 && v <= 57 else { return nil }
-            value = value * 10 + Int(v - 48)
-        }
-        return value
     }
 
     private mutating func compareSentences(_ old: [Sentence], _ new: [Sentence], subsection: String?)

@@ -15,7 +15,8 @@ enum Metadata {
         return nil
     }
 
-    private static func fourDigits(_ scalars: [Unicode.Scalar], at index: Int) -> Int? {
+    /// The value of exactly four ASCII digits at `index` that no other digit touches, else nil.
+    static func fourDigits(_ scalars: [Unicode.Scalar], at index: Int) -> Int? {
         if index > 0, ("0"..."9").contains(scalars[index - 1]) { return nil }
         var value = 0
         for offset in 0..<4 {
