@@ -284,4 +284,8 @@ public enum SourceFormat: String, Sendable {
     case text
     /// An HTML page.
     case html
+    /// A Word document (Office Open XML, `.docx`), read natively.
+    case docx
+    /// A PDF with a text layer, read through poppler's `pdftotext`.
+    case pdf
 }
