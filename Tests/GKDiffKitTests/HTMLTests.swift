@@ -4,8 +4,24 @@ import Testing
 
 /// The HTML reader: detection, charset, entities, the table grid with merged cells, robustness.
 @Suite struct HTMLTests {
+    /// The page's paragraphs, empty ones (a table's place) dropped.
     func lines(_ html: String) -> [String] {
-        HTMLText.convert(html).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        HTMLText.convert(html).blocks.compactMap { block -> String? in
+            guard case .paragraph(let paragraph) = block, !paragraph.text.isEmpty else { return nil }
+            return paragraph.text
+        }
+    }
+
+    /// The page's tables, each row as `column:text` (with `+span` and `↓rows` when more than one).
+    func grids(_ html: String) -> [[String]] {
+        HTMLText.convert(html).blocks.compactMap { block -> [String]? in
+            guard case .table(let table) = block else { return nil }
+            return table.rows.map { row in
+                row.cells.map { cell in
+                    "\(cell.column)\(cell.columnSpan > 1 ? "+\(cell.columnSpan)" : "")\(cell.rowSpan > 1 ? "↓\(cell.rowSpan)" : ""):\(cell.text)"
+                }.joined(separator: " ")
+            }
+        }
     }
 
     @Test func detectionByExtensionOrContent() {
@@ -31,13 +47,18 @@ import Testing
         let gbk: [UInt8] =
             Array("<html><head><meta charset=\"gbk\"></head><body><p>".utf8) + [0xD5, 0xFE, 0xB8, 0xAE]
             + Array("</p></body></html>".utf8)
-        let page = try SourceText.decode(gbk, path: "a.html")
-        #expect(page.text == "政府")
+        let page = try DocumentReader.read(gbk, path: "a.html")
+        #expect(page.blocks.map(Self.text) == ["政府"])
         #expect(page.encoding.hasPrefix("GB18030"))
         // Re-saved as UTF-8 but still saying gb2312: valid UTF-8 wins.
-        let utf8 = try SourceText.decode(Array("<meta charset=gb2312><p>政府</p>".utf8), path: "b.html")
-        #expect(utf8.text == "政府")
+        let utf8 = try DocumentReader.read(Array("<meta charset=gb2312><p>政府</p>".utf8), path: "b.html")
+        #expect(utf8.blocks.map(Self.text) == ["政府"])
         #expect(utf8.encoding.hasPrefix("UTF-8"))
+    }
+
+    static func text(_ block: DocumentBlock) -> String {
+        if case .paragraph(let paragraph) = block { return paragraph.text }
+        return "<table>"
     }
 
     @Test func paragraphsEntitiesAndDroppedParts() {
@@ -53,8 +74,8 @@ import Testing
         #expect(out == ["第一段\u{A0}&<\u{3000}A“引号”", "第二 段", "文字", "换行 &unknown; & 5 < 6"])
     }
 
-    @Test func mergedCellsBecomeTheEmptyCellsOfATabRow() {
-        let out = lines(
+    @Test func mergedCellsSitAtTheirGridColumns() {
+        let out = grids(
             """
             <table>
             <tr><td colspan="3" rowspan="2">头</td><td colspan="2">申请人</td></tr>
@@ -64,10 +85,14 @@ import Testing
             <tr><td>2.其他</td><td>1</td><td>0</td></tr>
             </table>
             """)
+        // Checked by drawing the table: 头 covers columns 0–2 of the first two rows, so 自然人 starts
+        // at column 3; 三、本年度办理结果 covers column 0 of three rows, （三）不予公开 column 1 of two.
         #expect(
             out == [
-                "头\t\t\t申请人\t", "\t\t\t自然人\t商业\u{2028}企业", "三、本年度办理结果\t（一）予以公开\t\t20\t4",
-                "\t（三）不予公开\t1.属于国家秘密\t0\t\u{A0}", "\t\t2.其他\t1\t0", "",
+                [
+                    "0+3↓2:头 3+2:申请人", "3:自然人 4:商业\n企业", "0↓3:三、本年度办理结果 1+2:（一）予以公开 3:20 4:4",
+                    "1↓2:（三）不予公开 2:1.属于国家秘密 3:0 4:\u{A0}", "2:2.其他 3:1 4:0",
+                ]
             ])
     }
 
@@ -89,16 +114,27 @@ import Testing
             + String(repeating: "<tr><td>1</td></tr>", count: 2000) + "</table>"
         let page = HTMLText.convert(wide)
         #expect(page.spansCapped)
-        #expect(page.text.utf8.count < 400_000)
+        let area = page.blocks.reduce(0) { sum, block in
+            guard case .table(let table) = block else { return sum }
+            return sum + table.rows.reduce(0) { $0 + $1.cells.reduce(0) { $0 + $1.columnSpan * $1.rowSpan } }
+        }
+        #expect(area < 400_000)
         // Unclosed everything, a quote that never ends, a lone `<`.
-        let broken = HTMLText.convert("<table><tr><td>1<td>2<tr><td a=\"x>3</td>")
-        #expect(broken.text.hasPrefix("1\t2"))
-        #expect(HTMLText.convert("<").text == "<")
-        #expect(HTMLText.convert("<!--").text.isEmpty)
+        let broken = grids("<table><tr><td>1<td>2<tr><td a=\"x>3</td>")
+        #expect(broken.first?.first == "0:1 1:2")
+        #expect(lines("<") == ["<"])
+        #expect(HTMLText.convert("<!--").blocks.isEmpty)
     }
 
     @Test func aPageCutInsideACellSaysSo() {
         #expect(HTMLText.convert("<table><tr><td>1</td><td>2").endsInsideCell)
+        // The cell the page ends in is marked, so that `12` cut from `1234` is never read as 12.
+        let cut = HTMLText.convert("<table><tr><td>行政许可</td><td>12")
+        guard case .table(let table) = cut.blocks.first else {
+            Issue.record("no table")
+            return
+        }
+        #expect(table.rows[0].cells.map(\.isCut) == [false, true])
         #expect(!HTMLText.convert("<table><tr><td>1</td><td>2</td>").endsInsideCell)
         #expect(!HTMLText.convert("<table><tr><td>1</td><td>").endsInsideCell)
     }

@@ -112,7 +112,7 @@ public enum Batch {
         let identities = parallelMap(all.count) { index -> Identity in
             let isOld = index < oldCount
             do {
-                let (agency, year) = try ReportParser.identify(SourceText.read(path: all[index]))
+                let (agency, year) = try ReportParser.identify(DocumentReader.read(path: all[index]), path: all[index])
                 return Identity(path: all[index], isOld: isOld, agency: agency, year: year, error: nil)
             } catch let error as GKDiffError {
                 return Identity(path: all[index], isOld: isOld, agency: "", year: nil, error: error.reason)

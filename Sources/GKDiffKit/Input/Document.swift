@@ -115,12 +115,16 @@ public struct GridCell: Sendable, Hashable {
     public var columnSpan: Int
     /// How many rows it covers, its own included (≥ 1).
     public var rowSpan: Int
+    /// True when the file ends inside this cell (a page cut off): its text may be cut short, so a
+    /// number in it is not a number.
+    public var isCut: Bool
 
-    public init(text: String, line: Int, column: Int, columnSpan: Int = 1, rowSpan: Int = 1) {
+    public init(text: String, line: Int, column: Int, columnSpan: Int = 1, rowSpan: Int = 1, isCut: Bool = false) {
         self.text = text
         self.line = line
         self.column = column
         self.columnSpan = max(1, columnSpan)
         self.rowSpan = max(1, rowSpan)
+        self.isCut = isCut
     }
 }

@@ -1,16 +1,14 @@
-/// A saved web page turned into the line text the parser reads: each paragraph (`<p>`, `<div>`,
-/// `<h1>`, `<br>` …) on its own line, each table row (`<tr>`) on one line with its cells separated by
-/// tabs, `colspan`/`rowspan` spread into the empty cells Word's own export leaves for merged cells,
-/// `<br>` inside a cell kept as a line separator, entities decoded, scripts, styles and the `<head>`
-/// dropped. A small tolerant tokenizer over UTF-8 bytes: unclosed tags and a page cut off anywhere
-/// still give what was there. O(n) in the size of the page.
+/// A saved web page turned into a `Document`: each paragraph (`<p>`, `<div>`, `<h1>`, `<br>` …) a
+/// paragraph block with the page line it starts on, each `<table>` a grid whose cells sit at the
+/// columns `colspan`/`rowspan` give them, `<br>` inside a cell kept as a line break, entities decoded,
+/// scripts, styles and the `<head>` dropped. A small tolerant tokenizer over UTF-8 bytes: unclosed tags
+/// and a page cut off anywhere still give what was there, and a cell the page ends inside is marked
+/// `isCut`. O(n) in the size of the page.
 enum HTMLText {
     /// What the conversion gives.
     struct Output {
-        /// The text, lines separated by `\n`.
-        var text: String
-        /// For each line of `text`, the line of the page it came from.
-        var lineNumbers: [Int]
+        /// Paragraphs and tables in page order.
+        var blocks: [DocumentBlock]
         /// True when the page ends inside a table cell (a page cut off mid-table).
         var endsInsideCell: Bool
         /// True when `colspan`/`rowspan` asked for more filler cells than `fillerLimit` and the rest
@@ -18,8 +16,8 @@ enum HTMLText {
         var spansCapped: Bool
     }
 
-    /// Most empty cells `colspan`/`rowspan` may add to a page (a real report needs a few hundred), so
-    /// that a hostile page cannot make the text many times larger than itself.
+    /// Most grid positions `colspan`/`rowspan` may cover beyond their cells' own (a real report needs a
+    /// few hundred), so that a hostile page cannot make the grid many times larger than itself.
     static let fillerLimit = 20_000
 
     /// Widest `colspan` and tallest `rowspan` honoured; larger values are taken as these.
@@ -27,8 +25,8 @@ enum HTMLText {
     /// Most columns a converted row may have; cells beyond are dropped.
     static let widthLimit = 1_000
 
-    /// A character that stands for `<br>` inside a cell: a space to labels, not part of a number.
-    static let cellBreak: [UInt8] = Array("\u{2028}".utf8)
+    /// What `<br>` inside a cell becomes: a line break in the cell's text.
+    static let cellBreak: UInt8 = 0x0A
 
     // MARK: Detection
 
@@ -88,8 +86,7 @@ enum HTMLText {
         let bytes: [UInt8]
         var index = 0
         var line = 1
-        var lines: [[UInt8]] = []
-        var numbers: [Int] = []
+        var blocks: [DocumentBlock] = []
         /// The paragraph being read outside tables, and the line it started on.
         var paragraph: [UInt8] = []
         var paragraphLine = 1
@@ -106,16 +103,19 @@ enum HTMLText {
 
         init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-        /// One table being read: the current row and the rows still covered by `rowspan`s from above.
+        /// One table being read: the rows so far, the current row and the columns still covered by
+        /// `rowspan`s from above.
         struct TableState {
+            var rows: [DocumentRow] = []
             var covered: [Int] = []
             /// How many entries of `covered` are above 0.
             var coveredColumns = 0
-            var row: [[UInt8]] = []
+            var cells: [GridCell] = []
             var filled: [Bool] = []
             var column = 0
             var open = false
             var line = 1
+            var firstLine = 0
         }
 
         mutating func run() {
@@ -131,24 +131,18 @@ enum HTMLText {
             }
             // A cell with text in it and no end: the page was cut off inside that cell.
             endsInsideCell = cell?.isEmpty == false
+            cellIsCut = endsInsideCell
             closeTable()
             flushParagraph()
         }
 
         var endsInsideCell = false
+        var cellIsCut = false
         var fillerLeft = HTMLText.fillerLimit
         var spansCapped = false
 
         func output() -> Output {
-            var text: [UInt8] = []
-            text.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
-            for (position, line) in lines.enumerated() {
-                if position > 0 { text.append(0x0A) }
-                text += line
-            }
-            return Output(
-                text: String(decoding: text, as: UTF8.self), lineNumbers: numbers, endsInsideCell: endsInsideCell,
-                spansCapped: spansCapped)
+            Output(blocks: blocks, endsInsideCell: endsInsideCell, spansCapped: spansCapped)
         }
 
         // MARK: Text
@@ -230,12 +224,14 @@ enum HTMLText {
         }
 
         mutating func emit(_ bytes: [UInt8], line: Int) {
-            lines.append(bytes)
-            numbers.append(line)
+            blocks.append(.paragraph(DocumentParagraph(text: String(decoding: bytes, as: UTF8.self), line: line)))
         }
 
+        /// An empty paragraph after a table or a block of text, as a blank line would be in text.
         mutating func blankLine() {
-            if let last = lines.last, !last.isEmpty { emit([], line: line) }
+            guard let last = blocks.last else { return }
+            if case .paragraph(let paragraph) = last, paragraph.text.isEmpty { return }
+            emit([], line: line)
         }
 
         /// `&nbsp;`, `&amp;`, `&#12288;`, `&#x3000;`; anything else stays as written.
@@ -523,7 +519,7 @@ enum HTMLText {
         /// `<br>`, `<p>` inside a cell: a line separator, unless the cell is still empty.
         mutating func breakInCell() {
             guard cell != nil else { return }
-            if !cell!.isEmpty && !cell!.suffix(3).elementsEqual(HTMLText.cellBreak) { cell! += HTMLText.cellBreak }
+            if !cell!.isEmpty && cell!.last != HTMLText.cellBreak { cell!.append(HTMLText.cellBreak) }
             cellPendingSpace = false
         }
 
@@ -535,7 +531,7 @@ enum HTMLText {
         // MARK: Table grid
 
         mutating func startRow() {
-            table!.row = []
+            table!.cells = []
             table!.filled = []
             table!.column = 0
             guard table!.coveredColumns > 0 else { return }
@@ -548,10 +544,7 @@ enum HTMLText {
         }
 
         mutating func ensure(_ column: Int) {
-            while table!.row.count <= column {
-                table!.row.append([])
-                table!.filled.append(false)
-            }
+            while table!.filled.count <= column { table!.filled.append(false) }
         }
 
         mutating func closeCell() {
@@ -561,8 +554,7 @@ enum HTMLText {
             }
             cell = nil
             var text = content
-            while text.count >= 3 && text.suffix(3).elementsEqual(HTMLText.cellBreak) { text.removeLast(3) }
-            while let last = text.last, last == 0x20 { text.removeLast() }
+            while let last = text.last, last == 0x20 || last == HTMLText.cellBreak { text.removeLast() }
             let filler = cellSpan.columns * cellSpan.rows - 1
             if filler > fillerLeft {
                 cellSpan = (1, 1)
@@ -575,7 +567,6 @@ enum HTMLText {
             guard column + cellSpan.columns <= HTMLText.widthLimit else { return }
             for offset in 0..<cellSpan.columns {
                 ensure(column + offset)
-                table!.row[column + offset] = offset == 0 ? text : []
                 table!.filled[column + offset] = true
                 if cellSpan.rows > 1 {
                     while table!.covered.count <= column + offset { table!.covered.append(0) }
@@ -583,19 +574,20 @@ enum HTMLText {
                     table!.covered[column + offset] = max(table!.covered[column + offset], cellSpan.rows - 1)
                 }
             }
+            table!.cells.append(
+                GridCell(
+                    text: String(decoding: text, as: UTF8.self), line: table!.line, column: column,
+                    columnSpan: cellSpan.columns, rowSpan: cellSpan.rows, isCut: cellIsCut))
             table!.column = column + cellSpan.columns
         }
 
         mutating func closeRow() {
             guard table != nil, table!.open else { return }
             table!.open = false
-            guard table!.filled.contains(true) else { return }
-            var row: [UInt8] = []
-            for (position, cell) in table!.row.enumerated() {
-                if position > 0 { row.append(0x09) }
-                row += cell
-            }
-            emit(row, line: table!.line)
+            guard !table!.cells.isEmpty else { return }
+            if table!.rows.isEmpty { table!.firstLine = table!.line }
+            table!.rows.append(DocumentRow(cells: table!.cells, line: table!.line))
+            table!.cells = []
         }
 
         mutating func closeTable() {
@@ -603,6 +595,9 @@ enum HTMLText {
             closeCell()
             closeRow()
             flushParagraph()
+            if !table!.rows.isEmpty {
+                blocks.append(.table(DocumentTable(rows: table!.rows, line: table!.firstLine)))
+            }
             table = nil
             nestedTables = 0
             blankLine()

@@ -14,12 +14,10 @@ public struct SourceText: Sendable {
     public var encoding: String
     /// Problems with the bytes that did not stop reading (a truncated last character).
     public var diagnostics: [Diagnostic]
-    /// What the file was: plain text, or an HTML page turned into text (`HTMLText`).
+    /// What the file was: plain text, or an HTML page (`text` is then its markup).
     public var format: SourceFormat
-    /// For each line of `text`, the line of the file it came from; nil when they are the same.
-    public var lineNumbers: [Int]?
-    /// True when the file stops in the middle of a line (no final line end) or, for a page, inside a
-    /// table cell: the last thing in it may be cut short.
+    /// True when the file stops in the middle of a line (no final line end): the last thing in it may
+    /// be cut short.
     public var endsMidLine: Bool
 
     /// Largest input accepted: a real report is 5–50 KB, so anything near this is not one.
@@ -28,14 +26,13 @@ public struct SourceText: Sendable {
     /// Text given as it is; `endsMidLine` defaults to whether the text lacks a final line end.
     public init(
         path: String, text: String, encoding: String = "UTF-8", diagnostics: [Diagnostic] = [],
-        format: SourceFormat = .text, lineNumbers: [Int]? = nil, endsMidLine: Bool? = nil
+        format: SourceFormat = .text, endsMidLine: Bool? = nil
     ) {
         self.path = path
         self.text = text
         self.encoding = encoding
         self.diagnostics = diagnostics
         self.format = format
-        self.lineNumbers = lineNumbers
         self.endsMidLine = endsMidLine ?? (!text.isEmpty && text.utf8.last != 0x0A)
     }
 
@@ -50,27 +47,13 @@ public struct SourceText: Sendable {
     /// Decodes bytes: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, otherwise GB18030 via iconv.
     /// A web page (`.html`/`.htm`, or bytes that start like one) is decoded by the same rules, except
     /// that when it is not valid UTF-8 the `charset` its `<meta>` declares decides (gb2312/gbk/gb18030
-    /// read as GB18030, big5 as Big5), and is then turned into text by `HTMLText`.
+    /// read as GB18030, big5 as Big5); its `format` is `.html` and its text is the page's markup
+    /// (`DocumentReader` turns it into paragraphs and table grids with `HTMLText`).
     public static func decode(_ bytes: [UInt8], path: String) throws -> SourceText {
         if bytes.isEmpty { throw GKDiffError.empty(path) }
         let isHTML = HTMLText.looksLikeHTML(path: path, bytes: bytes)
         var source = try decodeText(bytes, path: path, charset: isHTML ? HTMLText.declaredCharset(bytes) : nil)
-        guard isHTML else { return source }
-        let page = HTMLText.convert(source.text)
-        source.text = page.text
-        source.format = .html
-        source.lineNumbers = page.lineNumbers
-        source.endsMidLine = page.endsInsideCell
-        if page.spansCapped {
-            source.diagnostics.append(
-                Diagnostic(
-                    .warning, line: nil,
-                    "网页表格的合并单元格（colspan/rowspan）多得不像年度报告：超过 \(HTMLText.fillerLimit) 个之后的合并按单个单元格读取"))
-        }
-        if page.endsInsideCell {
-            source.diagnostics.append(
-                Diagnostic(.warning, line: page.lineNumbers.last, "网页在一个表格单元格中间结束，文件可能被截断"))
-        }
+        if isHTML { source.format = .html }
         return source
     }
 

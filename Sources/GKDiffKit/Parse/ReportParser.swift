@@ -1,47 +1,70 @@
 /// Turns the text of a report into a `Report`: finds the section headings in any numbering, reads the
 /// title, agency, year and statistics period, the narrative, and the three tables against the template.
 public enum ReportParser {
-    /// Reads and parses a file (or `-` for standard input).
+    /// Reads and parses a file (or `-` for standard input) of any format `DocumentReader` reads.
     /// - Throws: `GKDiffError` when the file cannot be read or is not a report.
     public static func read(path: String) throws -> Report {
-        try parse(SourceText.read(path: path))
+        try parse(DocumentReader.read(path: path), path: path)
     }
 
-    /// Parses decoded text.
+    /// Parses decoded text (plain text, or an HTML page).
     /// - Throws: `GKDiffError.notAReport` when neither a section heading nor a table row is found.
     public static func parse(_ source: SourceText) throws -> Report {
-        let lines = self.lines(of: source)
-        var diagnostics = source.diagnostics
+        try parse(DocumentReader.document(from: source), path: source.path)
+    }
+
+    /// The paragraphs of a document as lines, and its tables with the number of lines before each.
+    static func layout(of document: Document) -> (lines: [Line], grids: [(index: Int, table: DocumentTable)]) {
+        var lines: [Line] = []
+        var grids: [(index: Int, table: DocumentTable)] = []
+        lines.reserveCapacity(document.blocks.count)
+        for block in document.blocks {
+            switch block {
+            case .paragraph(let paragraph): lines.append(Line(text: Substring(paragraph.text), number: paragraph.line))
+            case .table(let table): grids.append((lines.count, table))
+            }
+        }
+        return (lines, grids)
+    }
+
+    /// Parses a document: sections from its paragraphs, the template's tables from its grids (or, for
+    /// text, from the lines of the table sections).
+    /// - Throws: `GKDiffError.notAReport` when neither a section heading nor a table row is found.
+    public static func parse(_ document: Document, path: String) throws -> Report {
+        let (lines, grids) = layout(of: document)
+        var diagnostics = document.diagnostics
 
         let headings = findHeadings(lines)
         var sections: [Section] = []
         var tablesFound = 0
         let bounds = sectionBounds(lines, headings: headings)
 
-        let (edition, editionNote) = detectEdition(lines, headings: headings)
+        let gridTexts = grids.flatMap { $0.table.rows.flatMap { $0.cells.map(\.text) } }
+        let (edition, editionNote) = detectEdition(lines, headings: headings, gridTexts: gridTexts)
         if let editionNote { diagnostics.append(editionNote) }
         var cells = Array(repeating: Cell.missing, count: edition.cellKeys.count)
-        let lastLine = lines.last?.number ?? 0
+        let lastLine = max(lines.last?.number ?? 0, grids.last.map { $0.table.rows.last?.line ?? $0.table.line } ?? 0)
 
-        for bound in bounds {
+        for (position, bound) in bounds.enumerated() {
             var section = emptySection(bound, lines: lines)
             let body = self.body(of: bound, in: lines)
+            let owned = grids.filter { owner(of: $0.index, in: bounds) == position }.map(\.table)
             if let table = bound.kind.table {
                 let spec = edition.table(table)
-                let end = bound.end == lines.count ? TableReader.TextEnd(line: lastLine, midLine: source.endsMidLine) : nil
-                let read = TableReader.read(spec, lines: body, end: end)
+                let end = position == bounds.count - 1 ? TableReader.TextEnd(line: lastLine, midLine: document.endsMidLine) : nil
+                let read = TableReader.read(spec, lines: body, grids: owned, end: end)
                 let first = edition.firstIndex(of: table)
                 cells.replaceSubrange(first..<first + read.cells.count, with: read.cells)
                 if read.cells.contains(where: { $0.value != .missing }) { tablesFound += 1 }
                 section.paragraphs = read.paragraphs
                 diagnostics += read.diagnostics
             } else {
-                section = proseSection(bound, lines: lines)
+                section = proseSection(bound, lines: lines, grids: owned)
             }
             sections.append(section)
         }
 
-        if headings.isEmpty && tablesFound == 0 { throw GKDiffError.notAReport(source.path) }
+        if headings.isEmpty && tablesFound == 0 { throw GKDiffError.notAReport(path) }
 
         var cutAfter: SectionKind?
         if let last = bounds.last, last.kind.table != nil, lines.count > 0 {
@@ -55,7 +78,7 @@ public enum ReportParser {
         }
 
         var report = Report(
-            path: source.path, agency: "", year: nil, title: "", period: nil, template: edition.rawValue,
+            path: path, agency: "", year: nil, title: "", period: nil, template: edition.rawValue,
             sections: sections, cells: cells, diagnostics: [], lineCount: max(lines.count, lastLine))
         readMetadata(into: &report, preamble: sections[0], lines: lines, diagnostics: &diagnostics)
 
@@ -73,12 +96,12 @@ public enum ReportParser {
     /// tables: what batch review needs to pair files. Gives what `parse` gives for these two, and throws
     /// when `parse` throws.
     /// - Throws: `GKDiffError.notAReport` as `parse` does.
-    public static func identify(_ source: SourceText) throws -> (agency: String, year: Int?) {
-        let lines = self.lines(of: source)
+    public static func identify(_ document: Document, path: String) throws -> (agency: String, year: Int?) {
+        let lines = layout(of: document).lines
         let headings = findHeadings(lines)
         // Without headings, whether this is a report at all depends on its tables: read everything.
         if headings.isEmpty {
-            let report = try parse(source)
+            let report = try parse(document, path: path)
             return (report.agency, report.year)
         }
         let bounds = sectionBounds(lines, headings: headings)
@@ -87,7 +110,7 @@ public enum ReportParser {
             sections.append(proseSection(overview, lines: lines))
         }
         var report = Report(
-            path: source.path, agency: "", year: nil, title: "", period: nil, template: "", sections: sections,
+            path: path, agency: "", year: nil, title: "", period: nil, template: "", sections: sections,
             cells: [], diagnostics: [], lineCount: 0)
         var diagnostics: [Diagnostic] = []
         readMetadata(into: &report, preamble: sections[0], lines: lines, diagnostics: &diagnostics)
@@ -95,21 +118,6 @@ public enum ReportParser {
     }
 
     // MARK: Lines and sections
-
-    /// The text's lines, numbered as in the file (an HTML page's lines by where they came from). O(n).
-    static func lines(of source: SourceText) -> [Line] {
-        var lines: [Line] = []
-        var number = 0
-        for text in Line.pieces(of: Substring(source.text), separator: 0x0A) {
-            number += 1
-            lines.append(
-                Line(
-                    text: text,
-                    number: source.lineNumbers.map { number <= $0.count ? $0[number - 1] : ($0.last ?? number) } ?? number))
-        }
-        if lines.count > 1, lines.last!.text.isEmpty { lines.removeLast() }
-        return lines
-    }
 
     typealias Bound = (kind: SectionKind, title: String, start: Int, end: Int)
 
@@ -126,6 +134,12 @@ public enum ReportParser {
         return bounds
     }
 
+    /// The section a grid placed before line `index` belongs to: the last one whose heading comes
+    /// before it (the preamble when none does).
+    static func owner(of index: Int, in bounds: [Bound]) -> Int {
+        bounds.lastIndex { $0.start < index && $0.kind != .preamble } ?? 0
+    }
+
     /// The lines of a section below its heading.
     static func body(of bound: Bound, in lines: [Line]) -> ArraySlice<Line> {
         lines[min(bound.start + (bound.kind == .preamble ? 0 : 1), bound.end)..<bound.end]
@@ -139,10 +153,20 @@ public enum ReportParser {
         return Section(kind: bound.kind, title: bound.title, line: line, endLine: endLine, paragraphs: [], subsections: [])
     }
 
-    /// A section without a table: its paragraphs and the subsection titles among them.
-    static func proseSection(_ bound: Bound, lines: [Line]) -> Section {
+    /// A section without a table: its paragraphs (a grid's cells read as paragraphs, a row to a line)
+    /// and the subsection titles among them.
+    static func proseSection(_ bound: Bound, lines: [Line], grids: [DocumentTable] = []) -> Section {
         var section = emptySection(bound, lines: lines)
         section.paragraphs = narrative(body(of: bound, in: lines))
+        if !grids.isEmpty {
+            for grid in grids {
+                for row in grid.rows {
+                    let text = row.cells.map { Artefacts.clean(Substring($0.text)) }.filter { !$0.isEmpty }.joined(separator: " ")
+                    if !text.isEmpty { section.paragraphs.append(Paragraph(text: text, line: row.line)) }
+                }
+            }
+            section.paragraphs.sort { $0.line < $1.line }
+        }
         section.subsections = section.paragraphs.compactMap(subsectionTitle)
         return section
     }
@@ -161,9 +185,9 @@ public enum ReportParser {
     /// Which template the tables follow, from header words only one of them has (searched in the
     /// normalised text of the table sections, so that `本年新\n制作数量` counts); 2021 unless the
     /// 2019 words win. A note when it is 2019, a warning when both appear.
-    static func detectEdition(_ lines: [Line], headings: [(kind: SectionKind, title: String, index: Int)])
-        -> (TemplateEdition, Diagnostic?)
-    {
+    static func detectEdition(
+        _ lines: [Line], headings: [(kind: SectionKind, title: String, index: Int)], gridTexts: [String] = []
+    ) -> (TemplateEdition, Diagnostic?) {
         var start = 0
         var end = lines.count
         if let first = headings.firstIndex(where: { $0.kind == .proactive || $0.kind == .requests }) {
@@ -175,6 +199,7 @@ public enum ReportParser {
         for line in lines[start..<max(start, end)] where LabelText.isShort(line.text, limit: 200) {
             text += LabelText.fold(line.text)
         }
+        for cell in gridTexts where LabelText.isShort(Substring(cell), limit: 200) { text += LabelText.fold(Substring(cell)) }
         var old = 0
         var new = 0
         for (edition, marker) in markers where LabelText.contains(text, marker) {

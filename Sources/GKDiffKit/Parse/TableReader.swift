@@ -88,6 +88,12 @@ struct Token {
     var isGap = false
     /// Short enough to be a label; longer text is prose and never matched.
     var isLabelSized: Bool
+    /// For a cell of a grid (HTML, .docx, PDF): the grid column it starts at and how many it covers;
+    /// -1 for text layouts, whose cells have no column marks.
+    var column = -1
+    var span = 1
+    /// The file ended inside this cell: its text may be cut short.
+    var isCut = false
 
     init(_ text: Substring, line: Int) {
         self.text = LabelText.trim(text)
@@ -135,6 +141,8 @@ enum TableLayout: String, Sendable {
     case blankLines = "blank_lines"
     /// One cell per line without tabs or pipes; blank lines carry nothing.
     case plainLines = "plain_lines"
+    /// A real table grid (HTML, .docx, PDF): values placed by the grid column they sit in.
+    case grid
 }
 
 /// What a table's labels are matched against, derived from its spec once (`TableSpec.matchers`)
@@ -177,24 +185,24 @@ struct TableReader {
     static let cellLimit = 400
 
     let spec: TableSpec
-    private var cells: [Cell]
-    private let groupKeys: [String]
+    var cells: [Cell]
+    let groupKeys: [String]
     /// The rows' match texts, with whether a label may merely start with them (four or more scalars).
-    private let matchWords: [(text: String, prefix: Bool, row: Int)]
+    let matchWords: [(text: String, prefix: Bool, row: Int)]
     /// The header words, with whether a label may merely contain them (four or more scalars).
-    private let headerMatchers: [(text: String, inside: Bool)]
-    private var found: Set<String> = []
-    private var diagnostics: [Diagnostic] = []
-    private var paragraphs: [Paragraph] = []
-    private var sawHeader = false
-    private var valueRows: [[Token]] = []
-    private var valueRowsCut = false
-    private var layout = TableLayout.cellPerLine
+    let headerMatchers: [(text: String, inside: Bool)]
+    var found: Set<String> = []
+    var diagnostics: [Diagnostic] = []
+    var paragraphs: [Paragraph] = []
+    var sawHeader = false
+    var valueRows: [[Token]] = []
+    var valueRowsCut = false
+    var layout = TableLayout.cellPerLine
     /// True when a header says the money column is in 元 rather than 万元.
-    private var moneyInYuan = false
-    private var moneyNoted = false
+    var moneyInYuan = false
+    var moneyNoted = false
     /// Where the text ended, when it ended inside this table's section.
-    private var end: TextEnd?
+    var end: TextEnd?
 
     init(spec: TableSpec) {
         self.spec = spec
@@ -235,7 +243,7 @@ struct TableReader {
     // MARK: Layout → rows of tokens
 
     /// Splits the lines into rows of tokens, choosing the layout by what most lines look like.
-    private mutating func rows(from lines: ArraySlice<Line>) -> [[Token]] {
+    mutating func rows(from lines: ArraySlice<Line>) -> [[Token]] {
         var tabRows = 0
         var cellLines = 0
         var pipeLines = 0
@@ -281,7 +289,7 @@ struct TableReader {
     }
 
     /// Seeds 000–002, 004: a tab-started line is a cell, an empty line ends a row.
-    private mutating func cellPerLineLayout(_ lines: ArraySlice<Line>) -> [[Token]] {
+    mutating func cellPerLineLayout(_ lines: ArraySlice<Line>) -> [[Token]] {
         var rows: [[Token]] = []
         var current: [Token] = []
         func flush() {
@@ -310,7 +318,7 @@ struct TableReader {
     }
 
     /// Seed 003 and converted HTML: one row per line, cells separated by tabs.
-    private mutating func tabRowLayout(_ lines: ArraySlice<Line>) -> [[Token]] {
+    mutating func tabRowLayout(_ lines: ArraySlice<Line>) -> [[Token]] {
         var rows: [[Token]] = []
         for line in lines where !line.isEmpty {
             if Line.count(of: 9, in: line.text, upTo: 1) > 0 {
@@ -325,7 +333,7 @@ struct TableReader {
     }
 
     /// The cells of a line split at `separator`; nil when the line has more than `cellLimit` of them.
-    private mutating func split(_ line: Line, separator: UInt8, dropFirst: Bool) -> [Token]? {
+    mutating func split(_ line: Line, separator: UInt8, dropFirst: Bool) -> [Token]? {
         if Line.count(of: separator, in: line.text, upTo: Self.cellLimit + 1) > Self.cellLimit {
             diagnostics.append(
                 Diagnostic(.warning, line: line.number, "这一行有 \(Self.cellLimit) 个以上的单元格，不像表格行，按正文处理"))
@@ -339,7 +347,7 @@ struct TableReader {
     /// between pipes is one cell, so that `行政许可 |` / `44 |` lines and `|`-only separator lines
     /// both give one cell per stretch, and `|` twice in a row gives an empty cell. Rows are then found
     /// by their labels in that stream of cells.
-    private mutating func pipeLayout(_ lines: ArraySlice<Line>) -> [[Token]] {
+    mutating func pipeLayout(_ lines: ArraySlice<Line>) -> [[Token]] {
         var rows: [[Token]] = []
         var stream: [Token] = []
         var content: [Line] = []  // lines of the cell being read
@@ -391,7 +399,7 @@ struct TableReader {
 
     /// The tokens of one cell's lines: one empty token for none, the lines joined when all are text
     /// (a label broken over lines), each line on its own when any holds a value.
-    private func cellTokens(_ content: [Line], emptyAt line: Int) -> [Token] {
+    func cellTokens(_ content: [Line], emptyAt line: Int) -> [Token] {
         if content.isEmpty { return [Token("", line: line)] }
         if content.count == 1 { return [Token(content[0].text, line: content[0].number)] }
         let tokens = content.map { Token($0.text, line: $0.number) }
@@ -406,7 +414,7 @@ struct TableReader {
     /// separated by blank lines. In the blank-line layout a longer run of blank lines than the usual
     /// separator stands for empty cells; a run that fits no whole number of them is a gap, which makes
     /// the row it falls in unreadable.
-    private mutating func streamLayout(_ lines: ArraySlice<Line>) -> [[Token]] {
+    mutating func streamLayout(_ lines: ArraySlice<Line>) -> [[Token]] {
         let paragraphs = layout == .blankLines
         var separator = 1
         if paragraphs {
@@ -466,7 +474,7 @@ struct TableReader {
 
     /// Finds rows in a stream of cells: a label starts a row and takes every cell up to the next label,
     /// header or prose; cells before any label are kept together (table 3's run of 15 values).
-    private mutating func segment(_ tokens: [Token]) -> [[Token]] {
+    mutating func segment(_ tokens: [Token]) -> [[Token]] {
         var rows: [[Token]] = []
         var current: [Token] = []
         var currentRow: RowSpec?
@@ -549,7 +557,7 @@ struct TableReader {
     // MARK: Line shapes
 
     /// `|`, `｜` or a box-drawing vertical bar.
-    private static func isPipe(_ scalar: Unicode.Scalar) -> Bool {
+    static func isPipe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case "|", "｜", "│", "┃", "║": return true
         default: return false
@@ -604,7 +612,7 @@ struct TableReader {
     }
 
     /// Prose rather than a cell: longer than any label and not a value.
-    private func isProse(_ text: Substring) -> Bool {
+    func isProse(_ text: Substring) -> Bool {
         let trimmed = LabelText.trim(text)
         return !LabelText.isShort(trimmed, limit: 60) && CellText.read(trimmed) == nil
     }
@@ -616,7 +624,7 @@ struct TableReader {
     }
 
     /// A line without a tab is part of the table when it is a label of this table or a bare value.
-    private func belongsToTable(_ text: Substring) -> Bool {
+    func belongsToTable(_ text: Substring) -> Bool {
         let trimmed = LabelText.trim(text)
         if !LabelText.isShort(trimmed, limit: 60) { return false }
         if CellText.read(trimmed) != nil { return true }
@@ -624,14 +632,14 @@ struct TableReader {
         return matchRow(key) != nil || isHeader(key)
     }
 
-    private mutating func prose(_ line: Line) {
+    mutating func prose(_ line: Line) {
         let text = Artefacts.clean(line.text)
         if !text.isEmpty && !Artefacts.isPageNumber(text) {
             paragraphs.append(Paragraph(text: text, line: line.number))
         }
     }
 
-    private mutating func prose(_ token: Token) {
+    mutating func prose(_ token: Token) {
         prose(Line(text: token.text, number: token.line))
     }
 
@@ -639,7 +647,7 @@ struct TableReader {
 
     /// The row a label names: its normalised text equals a row's, or starts with one of four or more
     /// characters; a group written before it on the same line (`本年度办理结果(一)予以公开`) is skipped.
-    private func matchRow(_ key: String) -> RowSpec? {
+    func matchRow(_ key: String) -> RowSpec? {
         guard !key.isEmpty else { return nil }
         if let row = matchRowExactly(key) { return row }
         for group in groupKeys where key.utf8.count > group.utf8.count && LabelText.hasPrefix(key, group) {
@@ -649,7 +657,7 @@ struct TableReader {
         return nil
     }
 
-    private func matchRowExactly(_ key: String) -> RowSpec? {
+    func matchRowExactly(_ key: String) -> RowSpec? {
         guard !key.isEmpty else { return nil }
         let length = key.utf8.count
         for word in matchWords where word.text.utf8.count == length || word.prefix && word.text.utf8.count < length {
@@ -658,7 +666,7 @@ struct TableReader {
         return nil
     }
 
-    private func isHeader(_ key: String) -> Bool {
+    func isHeader(_ key: String) -> Bool {
         guard !key.isEmpty else { return false }
         let length = key.utf8.count
         for word in headerMatchers {
@@ -671,7 +679,7 @@ struct TableReader {
 
     /// A word that is both a column header and a row label (`其他`, `总计`, `行政复议`), written
     /// without the numbering a row label has.
-    private func isAmbiguous(_ key: String, written: Substring) -> Bool {
+    func isAmbiguous(_ key: String, written: Substring) -> Bool {
         // For plain strings (`LabelText.isPlain`) equality is byte equality, far cheaper than `==`.
         guard LabelText.isPlain(key) && spec.matchers.plainHeaderWords else {
             return spec.headerWords.contains(key) && LabelText.fold(written) == key
@@ -682,13 +690,13 @@ struct TableReader {
     }
 
     /// A header such as `本年收费金额（单位：元）` says the money column is in 元.
-    private mutating func noteMoneyUnit(_ key: String) {
+    mutating func noteMoneyUnit(_ key: String) {
         guard LabelText.contains(key, "金额"), LabelText.contains(key, "元") else { return }
         moneyInYuan = !LabelText.contains(key, "万元")
     }
 
     /// Files one row: a header, a labelled data row, a row of bare values, or noise.
-    private mutating func take(_ row: [Token], cut: Bool) {
+    mutating func take(_ row: [Token], cut: Bool) {
         var headerWords = 0
         var hasValue = false
         var labelIndex: Int?
@@ -737,7 +745,7 @@ struct TableReader {
 
     /// Puts a row's value tokens into the row's cells, or marks them unreadable when they do not fit.
     /// `cut` is set for the last row of a table the text ends in: cells it never reached stay missing.
-    private mutating func place(_ tokens: [Token], in row: RowSpec, labelLine: Int, cut: Bool) {
+    mutating func place(_ tokens: [Token], in row: RowSpec, labelLine: Int, cut: Bool) {
         let columns = spec.columns(ofRow: row.key)
         guard !found.contains(row.key) else {
             diagnostics.append(
@@ -770,7 +778,7 @@ struct TableReader {
     /// For the row the text ends in: drops a last number the end may have cut short (`508` → `50`)
     /// and, when fewer cells than the row needs are left, returns those that can be placed in order
     /// (the rest stay missing). Nil when the row is complete and is read as usual.
-    private mutating func cutShort(_ tokens: inout [Token], count: Int, what: String, line: Int) -> [Token]? {
+    mutating func cutShort(_ tokens: inout [Token], count: Int, what: String, line: Int) -> [Token]? {
         guard let end else { return nil }
         if end.midLine, let last = tokens.last, last.line == end.line, last.isFilledValue {
             tokens.removeLast()
@@ -795,7 +803,7 @@ struct TableReader {
 
     /// The cell a token gives in a column: its value, with the unit it was written in checked against
     /// the column's (and 元 converted to 万元), or unreadable with a diagnostic.
-    private mutating func cell(for token: Token, row: RowSpec, column: ColumnSpec) -> Cell {
+    mutating func cell(for token: Token, row: RowSpec, column: ColumnSpec) -> Cell {
         let raw = String(token.text)
         // Only a diagnostic needs it: built when used, not for every cell.
         var place: String { "\(spec.kind.label)「\(row.label)」「\(column.label)」" }
@@ -829,7 +837,7 @@ struct TableReader {
     }
 
     /// An amount in 元 or 亿元 as 万元, with a note on the cell and a diagnostic that says so.
-    private mutating func converted(
+    mutating func converted(
         _ number: Decimal, from unit: String, raw: String, token: Token, place: String, header: Bool
     ) -> Cell {
         let value = unit == "亿元" ? number * 10_000 : number / 10_000
@@ -847,7 +855,7 @@ struct TableReader {
 
     /// Drops the empty filler that merged Word cells leave in a row, on the side the table puts it;
     /// nil when the row cannot be made to fit without moving a value.
-    private func fit(_ tokens: [Token], count: Int) -> [Token]? {
+    func fit(_ tokens: [Token], count: Int) -> [Token]? {
         if tokens.count == count { return tokens }
         if tokens.count < count { return nil }
         let surplus = tokens.count - count
@@ -861,13 +869,13 @@ struct TableReader {
     }
 
     /// Sets the cell at `position` among the row's columns (`spec.columns(ofRow:)` order).
-    private mutating func set(_ row: RowSpec, _ position: Int, _ cell: Cell) {
+    mutating func set(_ row: RowSpec, _ position: Int, _ cell: Cell) {
         if let first = spec.firstCell[row.key] { cells[first + position] = cell }
     }
 
     // MARK: Finishing
 
-    private mutating func finish(lastLine: Int?) {
+    mutating func finish(lastLine: Int?) {
         if spec.kind == .appeals { placeAppeals() }
         let missingRows = spec.rows.filter { !found.contains($0.key) }
         if missingRows.isEmpty { return }
@@ -895,7 +903,7 @@ struct TableReader {
     }
 
     /// Table 3 has no row labels: one row of 15 values (or three rows of 5) in template order.
-    private mutating func placeAppeals() {
+    mutating func placeAppeals() {
         guard var first = valueRows.first else { return }
         let width = spec.columns.count
         let total = width * spec.rows.count
@@ -937,7 +945,7 @@ struct TableReader {
         }
     }
 
-    private func preview(_ tokens: [Token]) -> String {
+    func preview(_ tokens: [Token]) -> String {
         let shown = tokens.prefix(10).map { $0.isGap ? "？" : $0.text.isEmpty ? "空" : String($0.text.prefix(12)) }
         return shown.joined(separator: " | ") + (tokens.count > 10 ? " …" : "")
     }

@@ -1,0 +1,238 @@
+/// Reading a table from a real grid (an HTML `<table>`, a Word table, a PDF table placed by the x
+/// positions of its header words): a row is found by its label as in the text layouts, and each value
+/// is taken from the grid column the template's column sits in — from the header when the header names
+/// every column once, otherwise from the table's edge on the side the template puts its values. A row
+/// whose cells do not sit in those columns (a cell missing, a cell across two value columns, a number
+/// under no column) is unreadable with a diagnostic; it is never filled from the left.
+extension TableReader {
+    /// Reads a table section that holds grids: the grids' rows against the template, the section's
+    /// lines as prose. `end` is set when the file ended inside this section.
+    static func read(_ spec: TableSpec, lines: ArraySlice<Line>, grids: [DocumentTable], end: TextEnd?) -> TableRead {
+        guard !grids.isEmpty else { return read(spec, lines: lines, end: end) }
+        var reader = TableReader(spec: spec)
+        reader.end = end
+        reader.layout = .grid
+        for line in lines where !line.isEmpty { reader.prose(line) }
+        var lastLine = lines.last?.number
+        for grid in grids {
+            reader.readGrid(grid)
+            lastLine = max(lastLine ?? 0, grid.rows.last?.line ?? grid.line)
+        }
+        reader.finish(lastLine: lastLine)
+        reader.paragraphs.sort { $0.line < $1.line }
+        return TableRead(
+            cells: reader.cells, paragraphs: reader.paragraphs, diagnostics: reader.diagnostics, layout: .grid)
+    }
+
+    /// Files every row of one grid.
+    mutating func readGrid(_ table: DocumentTable) {
+        let width = table.width
+        let positions = headerPositions(table)
+        for row in table.rows {
+            let tokens = row.cells.map { cell -> Token in
+                var token = Token(Substring(cell.text), line: cell.line)
+                token.column = cell.column
+                token.span = cell.columnSpan
+                token.isCut = cell.isCut
+                return token
+            }
+            takeGridRow(tokens, row: row, width: width, positions: positions)
+        }
+    }
+
+    /// The grid column of each of the template's columns, when the header rows (those above the first
+    /// row with a value) name each of them exactly once in a cell one column wide, left to right.
+    /// Only for tables whose values stand at the right edge (table 2): table 1 repeats its headers per
+    /// group, and table 3's two header levels are read from the edge.
+    func headerPositions(_ table: DocumentTable) -> [Int]? {
+        guard spec.padding == .leading, spec.kind != .appeals else { return nil }
+        var found: [[GridCell]] = Array(repeating: [], count: spec.columns.count)
+        let keys = spec.columns.map { LabelText.key($0.label) }
+        rows: for row in table.rows {
+            for cell in row.cells {
+                let trimmed = LabelText.trim(Substring(cell.text))
+                if let reading = CellText.read(trimmed: trimmed), reading.value != .blank { break rows }
+            }
+            for cell in row.cells {
+                let key = LabelText.key(Substring(cell.text))
+                for (index, column) in keys.enumerated() where column == key { found[index].append(cell) }
+            }
+        }
+        var positions: [Int] = []
+        for cells in found {
+            guard cells.count == 1, cells[0].columnSpan == 1 else { return nil }
+            if let last = positions.last, cells[0].column <= last { return nil }
+            positions.append(cells[0].column)
+        }
+        return positions
+    }
+
+    /// Files one grid row: a header, a labelled row placed by column, table 3's values, or noise.
+    mutating func takeGridRow(_ tokens: [Token], row: DocumentRow, width: Int, positions: [Int]?) {
+        var headerWords = 0
+        var hasValue = false
+        var labelIndex: Int?
+        var label: RowSpec?
+        var labelIsAmbiguous = false
+        for (index, token) in tokens.enumerated() {
+            if token.isFilledValue {
+                hasValue = true
+                continue
+            }
+            if token.value != nil || !token.isLabelSized { continue }
+            let key = LabelText.key(token.text)
+            if isHeader(key) {
+                headerWords += 1
+                noteMoneyUnit(key)
+            }
+            if let match = matchRow(key) {
+                label = match
+                labelIndex = index
+                labelIsAmbiguous = isAmbiguous(key, written: token.text)
+            }
+        }
+        if let problem = row.problem {
+            diagnostics.append(Diagnostic(.error, line: row.line, "\(spec.kind.label)：\(problem)"))
+            if let label, !found.contains(label.key) {
+                found.insert(label.key)
+                for position in spec.columns(ofRow: label.key).indices {
+                    set(label, position, Cell(value: .unreadable, raw: "", line: row.line))
+                }
+            }
+            return
+        }
+        if !hasValue && (headerWords >= 2 || (label != nil && labelIsAmbiguous)) {
+            sawHeader = true
+            return
+        }
+        if let label, let labelIndex {
+            placeGrid(tokens, labelIndex: labelIndex, in: label, width: width, positions: positions)
+            return
+        }
+        if headerWords > 0 { sawHeader = true }
+        guard tokens.contains(where: \.isFilledValue) else { return }
+        if spec.kind == .appeals {
+            let total = spec.columns.count * spec.rows.count
+            let edge = tokens.count >= total ? total : spec.columns.count
+            switch gridValues(tokens, from: 0, positions: Array(max(0, width - edge)..<width), width: width) {
+            case .values(let values):
+                valueRows.append(values)
+            case .cut(let values, _):
+                valueRows.append(values)
+                valueRowsCut = valueRows.count == 1
+            case .misfit(let reason):
+                diagnostics.append(
+                    Diagnostic(.error, line: row.line, "\(spec.kind.label)的数据行\(reason)：不读取，以免数字错位（\(preview(tokens))）"))
+                for row in spec.rows where !found.contains(row.key) {
+                    found.insert(row.key)
+                    for position in spec.columns(ofRow: row.key).indices {
+                        set(row, position, Cell(value: .unreadable, raw: "", line: tokens.first?.line))
+                    }
+                }
+            }
+            return
+        }
+        diagnostics.append(
+            Diagnostic(.error, line: row.line, "\(spec.kind.label)：这些数字没有可识别的行标题，不读取（\(preview(tokens))）"))
+    }
+
+    /// Puts a labelled grid row's values into the row's cells by column, or marks them unreadable.
+    mutating func placeGrid(_ tokens: [Token], labelIndex: Int, in row: RowSpec, width: Int, positions: [Int]?) {
+        let columns = spec.columns(ofRow: row.key)
+        let labelLine = tokens[labelIndex].line
+        guard !found.contains(row.key) else {
+            diagnostics.append(
+                Diagnostic(.warning, line: labelLine, "\(spec.kind.label)「\(row.label)」这一行出现了两次，只读取第一次"))
+            return
+        }
+        found.insert(row.key)
+        let label = tokens[labelIndex]
+        let start = label.column + label.span
+        let wanted: [Int]
+        if spec.padding == .leading {
+            wanted = positions ?? Array(max(start, width - columns.count)..<width)
+        } else {
+            wanted = contiguousPositions(tokens, after: labelIndex, count: columns.count)
+        }
+        var result = wanted.count == columns.count ? gridValues(tokens, from: start, positions: wanted, width: width) : nil
+        if result == nil {
+            result = .misfit("只有 \(max(0, width - start)) 列，放不下 \(columns.count) 个数")
+        }
+        switch result! {
+        case .values(let values):
+            for (position, (column, token)) in zip(columns, values).enumerated() {
+                set(row, position, cell(for: token, row: row, column: column))
+            }
+        case .cut(let values, let cut):
+            diagnostics.append(
+                Diagnostic(
+                    .warning, line: cut.line,
+                    "文件在\(spec.kind.label)「\(row.label)」这一行的一格中间结束：「\(cut.text)」可能不完整，记为缺失；这一行只读到 \(values.count) 格，其余 \(columns.count - values.count) 格记为缺失"
+                ))
+            for (position, (column, token)) in zip(columns, values).enumerated() {
+                set(row, position, cell(for: token, row: row, column: column))
+            }
+        case .misfit(let reason):
+            diagnostics.append(
+                Diagnostic(
+                    .error, line: labelLine,
+                    "\(spec.kind.label)「\(row.label)」这一行\(reason)：整行不读取，以免数字错位（\(preview(Array(tokens[(labelIndex + 1)...])))）"
+                ))
+            for position in columns.indices { set(row, position, Cell(value: .unreadable, raw: "", line: labelLine)) }
+        }
+    }
+
+    /// For a table whose values follow the label (table 1): the columns of the `count` cells right after
+    /// the label, each starting where the one before ends. Fewer when the row stops or a cell is out of
+    /// place, which makes the row a misfit.
+    func contiguousPositions(_ tokens: [Token], after labelIndex: Int, count: Int) -> [Int] {
+        var positions: [Int] = []
+        var next = tokens[labelIndex].column + tokens[labelIndex].span
+        var index = labelIndex + 1
+        while positions.count < count, index < tokens.count, tokens[index].column == next {
+            positions.append(next)
+            next += tokens[index].span
+            index += 1
+        }
+        return positions
+    }
+
+    /// What a grid row gives in the wanted columns.
+    enum GridValues {
+        /// One token per wanted column, in order.
+        case values([Token])
+        /// The file ended inside this row: the tokens of the columns before the cut (the rest missing),
+        /// and the cell it ended in.
+        case cut([Token], Token)
+        /// The cells do not sit in the wanted columns; the reason, to follow the row's name.
+        case misfit(String)
+    }
+
+    /// The tokens that start at each wanted column (each covering no other wanted column); every other
+    /// cell from `start` on must be empty. A cell the file ended inside ends the row there.
+    func gridValues(_ tokens: [Token], from start: Int, positions: [Int], width: Int) -> GridValues {
+        var values: [Token] = []
+        var wanted = Set(positions)
+        for token in tokens where token.column >= start {
+            if token.isCut { return .cut(values, token) }
+            if wanted.contains(token.column) {
+                guard values.count < positions.count, positions[values.count] == token.column else {
+                    return .misfit("的单元格次序不对")
+                }
+                let next = values.count + 1 < positions.count ? positions[values.count + 1] : width
+                if token.column + token.span > next {
+                    return .misfit("有一格（「\(token.text)」）横跨了两列")
+                }
+                values.append(token)
+                wanted.remove(token.column)
+            } else if !token.isEmpty {
+                return .misfit("有一格「\(token.text)」不在任何一列之下")
+            }
+        }
+        if values.count < positions.count {
+            let lacking = positions.count - values.count
+            return .misfit("少了 \(lacking) 个单元格（表格共 \(width) 列）")
+        }
+        return .values(values)
+    }
+}
