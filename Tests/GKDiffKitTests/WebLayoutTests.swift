@@ -35,7 +35,7 @@ import Testing
         #expect(penalties(r) == .number(31))
         let error = try #require(r.diagnostics.first { $0.severity == .error })
         #expect(error.line == 5)
-        #expect(error.message.contains("2 个单元格，应为 1 个"))
+        #expect(error.message.contains("「45」不在任何一列之下"))
     }
 
     @Test func aBlankLineRunThatFitsNoWholeCellIsAGap() throws {

@@ -167,7 +167,7 @@ extension TableReader {
             diagnostics.append(
                 Diagnostic(
                     .warning, line: cut.line,
-                    "文件在\(spec.kind.label)「\(row.label)」这一行的一格中间结束：「\(cut.text)」可能不完整，记为缺失；这一行只读到 \(values.count) 格，其余 \(columns.count - values.count) 格记为缺失"
+                    "文本在第 \(cut.line) 行中间结束：\(spec.kind.label)「\(row.label)」这一行最后一格「\(cut.text)」可能不完整，记为缺失；只读到 \(values.count) 格，其余 \(columns.count - values.count) 格记为缺失"
                 ))
             for (position, (column, token)) in zip(columns, values).enumerated() {
                 set(row, position, cell(for: token, row: row, column: column))

@@ -228,7 +228,7 @@ struct TableReader {
         reader.end = end
         let rows = reader.rows(from: lines)
         let lastData = rows.lastIndex { row in row.contains { $0.isFilledValue || $0.value == .blank } }
-        for (index, row) in rows.enumerated() { reader.take(row, cut: end != nil && index == lastData) }
+        reader.takeRows(rows, cutRow: end != nil ? lastData : nil)
         reader.finish(lastLine: lines.last?.number)
         reader.paragraphs.sort { $0.line < $1.line }
         return TableRead(
@@ -332,7 +332,47 @@ struct TableReader {
         return rows
     }
 
+    /// Files the rows: those split from one line (tab rows, pipe rows) as a grid whose columns are the
+    /// cells' places on the line and whose width is the one most of the table's data rows have (rows
+    /// with a row label, or table 3's unlabelled numbers: Word pads its header lines with extra tabs);
+    /// the others (cell per line, streams of cells) by `take`.
+    mutating func takeRows(_ rows: [[Token]], cutRow: Int?) {
+        var widths: [Int: Int] = [:]
+        for (index, row) in rows.enumerated() where index != cutRow && row.count >= 2 && row[0].column >= 0 {
+            if isDataRow(row) { widths[row.count, default: 0] += 1 }
+        }
+        let width = widths.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+        for (index, row) in rows.enumerated() {
+            guard let width, let first = row.first, first.column >= 0 else {
+                take(row, cut: index == cutRow)
+                continue
+            }
+            var row = row
+            if index == cutRow, let end, end.midLine, let last = row.last, last.line == end.line, last.isFilledValue {
+                row[row.count - 1].isCut = true
+            }
+            // Empty cells past the table's width (a trailing tab) are not cells of it.
+            while row.count > width, row.last?.isEmpty == true { row.removeLast() }
+            takeGridRow(row, row: DocumentRow(cells: [], line: first.line), width: width, positions: nil)
+        }
+    }
+
+    /// A row with a row label that is not also a header word, or without any label but with a number.
+    func isDataRow(_ row: [Token]) -> Bool {
+        var labelled = false
+        for token in row where token.value == nil && !token.isGap && token.isLabelSized {
+            let key = LabelText.key(token.text)
+            if matchRow(key) != nil {
+                if isAmbiguous(key, written: token.text) { return false }
+                labelled = true
+            }
+            if isHeader(key) { return false }
+        }
+        return labelled || row.contains(where: \.isFilledValue)
+    }
+
     /// The cells of a line split at `separator`; nil when the line has more than `cellLimit` of them.
+    /// Each cell's column is its place on the line.
     mutating func split(_ line: Line, separator: UInt8, dropFirst: Bool) -> [Token]? {
         if Line.count(of: separator, in: line.text, upTo: Self.cellLimit + 1) > Self.cellLimit {
             diagnostics.append(
@@ -340,7 +380,11 @@ struct TableReader {
             return nil
         }
         let text = dropFirst ? line.text.dropFirst() : line.text
-        return Line.pieces(of: text, separator: separator).map { Token($0, line: line.number) }
+        return Line.pieces(of: text, separator: separator).enumerated().map { column, piece in
+            var token = Token(piece, line: line.number)
+            token.column = dropFirst ? -1 : column
+            return token
+        }
     }
 
     /// Web text with pipes. A line that splits into two or more cells is a row; otherwise the text
@@ -380,7 +424,12 @@ struct TableReader {
             }
             if parts.cells.count >= 2 {
                 endStream()
-                rows.append(parts.cells.map { Token($0, line: line.number) })
+                rows.append(
+                    parts.cells.enumerated().map { column, piece in
+                        var token = Token(piece, line: line.number)
+                        token.column = column
+                        return token
+                    })
                 continue
             }
             let text = parts.cells.first.map { LabelText.trim($0) } ?? ""
