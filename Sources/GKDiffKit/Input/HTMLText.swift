@@ -129,8 +129,9 @@ enum HTMLText {
                     textRun()
                 }
             }
-            // A cell with text in it and no end: the page was cut off inside that cell.
-            endsInsideCell = cell?.isEmpty == false
+            // A cell with no end: the page was cut off inside it, and what it held is not known (an
+            // empty one may have been about to hold a number).
+            endsInsideCell = cell != nil && table != nil
             cellIsCut = endsInsideCell
             closeTable()
             flushParagraph()

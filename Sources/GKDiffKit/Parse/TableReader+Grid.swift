@@ -28,7 +28,18 @@ extension TableReader {
     mutating func readGrid(_ table: DocumentTable) {
         let width = table.width
         let positions = headerPositions(table)
+        var below: [Int] = Array(repeating: 0, count: width)  // rows still covered, per column
         for row in table.rows {
+            var fromAbove: Set<Int> = []
+            for column in below.indices where below[column] > 0 {
+                fromAbove.insert(column)
+                below[column] -= 1
+            }
+            for cell in row.cells where cell.rowSpan > 1 {
+                for column in cell.column..<min(width, cell.column + cell.columnSpan) {
+                    below[column] = max(below[column], cell.rowSpan - 1)
+                }
+            }
             let tokens = row.cells.map { cell -> Token in
                 var token = Token(Substring(cell.text), line: cell.line)
                 token.column = cell.column
@@ -36,7 +47,7 @@ extension TableReader {
                 token.isCut = cell.isCut
                 return token
             }
-            takeGridRow(tokens, row: row, width: width, positions: positions)
+            takeGridRow(tokens, row: row, width: width, positions: positions, fromAbove: fromAbove)
         }
     }
 
@@ -68,7 +79,10 @@ extension TableReader {
     }
 
     /// Files one grid row: a header, a labelled row placed by column, table 3's values, or noise.
-    mutating func takeGridRow(_ tokens: [Token], row: DocumentRow, width: Int, positions: [Int]?) {
+    /// `fromAbove` holds the columns that cells of rows above cover in this row.
+    mutating func takeGridRow(
+        _ tokens: [Token], row: DocumentRow, width: Int, positions: [Int]?, fromAbove: Set<Int> = []
+    ) {
         var headerWords = 0
         var hasValue = false
         var labelIndex: Int?
@@ -106,7 +120,7 @@ extension TableReader {
             return
         }
         if let label, let labelIndex {
-            placeGrid(tokens, labelIndex: labelIndex, in: label, width: width, positions: positions)
+            placeGrid(tokens, labelIndex: labelIndex, in: label, width: width, positions: positions, fromAbove: fromAbove)
             return
         }
         if headerWords > 0 { sawHeader = true }
@@ -114,7 +128,8 @@ extension TableReader {
         if spec.kind == .appeals {
             let total = spec.columns.count * spec.rows.count
             let edge = tokens.count >= total ? total : spec.columns.count
-            switch gridValues(tokens, from: 0, positions: Array(max(0, width - edge)..<width), width: width) {
+            let wanted = Array(max(0, width - edge)..<width)
+            switch gridValues(tokens, from: 0, positions: wanted, width: width, fromAbove: fromAbove) {
             case .values(let values):
                 valueRows.append(values)
             case .cut(let values, _):
@@ -137,7 +152,9 @@ extension TableReader {
     }
 
     /// Puts a labelled grid row's values into the row's cells by column, or marks them unreadable.
-    mutating func placeGrid(_ tokens: [Token], labelIndex: Int, in row: RowSpec, width: Int, positions: [Int]?) {
+    mutating func placeGrid(
+        _ tokens: [Token], labelIndex: Int, in row: RowSpec, width: Int, positions: [Int]?, fromAbove: Set<Int>
+    ) {
         let columns = spec.columns(ofRow: row.key)
         let labelLine = tokens[labelIndex].line
         guard !found.contains(row.key) else {
@@ -148,13 +165,25 @@ extension TableReader {
         found.insert(row.key)
         let label = tokens[labelIndex]
         let start = label.column + label.span
+        var width = width
+        var positions = positions
+        // Text rows may also be written short, the label followed by exactly its values and nothing
+        // else (`行政许可 | 44` beside `| 行政处罚 | 31 | | |`): that row is its own width. Never in a
+        // real grid, where a row that stops early has lost a cell.
+        let reach = tokens.last.map { $0.column + $0.span } ?? start
+        if layout != .grid, reach == start + columns.count, tokens.count - labelIndex - 1 == columns.count {
+            width = reach
+            positions = nil
+        }
         let wanted: [Int]
         if spec.padding == .leading {
             wanted = positions ?? Array(max(start, width - columns.count)..<width)
         } else {
             wanted = contiguousPositions(tokens, after: labelIndex, count: columns.count)
         }
-        var result = wanted.count == columns.count ? gridValues(tokens, from: start, positions: wanted, width: width) : nil
+        var result =
+            wanted.count == columns.count
+            ? gridValues(tokens, from: start, positions: wanted, width: width, fromAbove: fromAbove) : nil
         if result == nil {
             result = .misfit("只有 \(max(0, width - start)) 列，放不下 \(columns.count) 个数")
         }
@@ -209,12 +238,20 @@ extension TableReader {
     }
 
     /// The tokens that start at each wanted column (each covering no other wanted column); every other
-    /// cell from `start` on must be empty. A cell the file ended inside ends the row there.
-    func gridValues(_ tokens: [Token], from start: Int, positions: [Int], width: Int) -> GridValues {
+    /// cell from `start` on must be empty, and the row must reach the table's right edge without a gap
+    /// (a row that stops short has lost a cell somewhere, and which one is not known). A cell the file
+    /// ended inside ends the row there.
+    func gridValues(_ tokens: [Token], from start: Int, positions: [Int], width: Int, fromAbove: Set<Int>) -> GridValues {
         var values: [Token] = []
         var wanted = Set(positions)
+        var reach = start
         for token in tokens where token.column >= start {
             if token.isCut { return .cut(values, token) }
+            while reach < token.column {
+                guard fromAbove.contains(reach) else { return .misfit("在第 \(reach + 1) 列少了一个单元格") }
+                reach += 1
+            }
+            reach = max(reach, token.column + token.span)
             if wanted.contains(token.column) {
                 guard values.count < positions.count, positions[values.count] == token.column else {
                     return .misfit("的单元格次序不对")
@@ -232,6 +269,10 @@ extension TableReader {
         if values.count < positions.count {
             let lacking = positions.count - values.count
             return .misfit("少了 \(lacking) 个单元格（表格共 \(width) 列）")
+        }
+        while reach < width {
+            guard fromAbove.contains(reach) else { return .misfit("比表格少了 \(width - reach) 列（表格共 \(width) 列）") }
+            reach += 1
         }
         return .values(values)
     }

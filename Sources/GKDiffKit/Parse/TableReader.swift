@@ -348,7 +348,7 @@ struct TableReader {
                 continue
             }
             var row = row
-            if index == cutRow, let end, end.midLine, let last = row.last, last.line == end.line, last.isFilledValue {
+            if index == cutRow, let end, end.midLine, let last = row.last, last.line == end.line {
                 row[row.count - 1].isCut = true
             }
             // Empty cells past the table's width (a trailing tab) are not cells of it.
@@ -829,7 +829,8 @@ struct TableReader {
     /// (the rest stay missing). Nil when the row is complete and is read as usual.
     mutating func cutShort(_ tokens: inout [Token], count: Int, what: String, line: Int) -> [Token]? {
         guard let end else { return nil }
-        if end.midLine, let last = tokens.last, last.line == end.line, last.isFilledValue {
+        // A cell the text ends inside is cut, whatever it shows: `5` may be `50`, and nothing may be `3`.
+        if end.midLine, let last = tokens.last, last.line == end.line, !last.isGap {
             tokens.removeLast()
             diagnostics.append(
                 Diagnostic(
