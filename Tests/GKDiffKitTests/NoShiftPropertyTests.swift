@@ -34,7 +34,7 @@ import Testing
         Sample(file: "layouts/nanguan-zjj-2024.trailing-pipe.txt", cells: .line),  // `cell |` per line
         Sample(file: "layouts/nanguan-zjj-2024.blank-lines.txt", cells: .line),  // cells as paragraphs
         Sample(file: "layouts/nanguan-zjj-2024.html", cells: .html),  // HTML with colspan/rowspan
-        Sample(file: "layouts/nanguan-mzj-2021.txt", cells: .line),  // the 2019 template
+        Sample(file: "layouts/nanguan-mzj-2021.txt", cells: .fields("\t")),  // the 2019 template, tab rows
     ]
 
     static func read(_ text: String, name: String) throws -> Report {

@@ -100,6 +100,20 @@ extension TableReader {
                 noteMoneyUnit(key)
             }
             if let match = matchRow(key) {
+                if let label, label.key != match.key, !isAmbiguous(key, written: token.text) {
+                    // Two row labels in one row: which row the numbers belong to is not known.
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, line: row.line,
+                            "\(spec.kind.label)：一行里有两个行标题「\(label.label)」和「\(match.label)」，不读取（\(preview(tokens))）"))
+                    for named in [label, match] where !found.contains(named.key) {
+                        found.insert(named.key)
+                        for position in spec.columns(ofRow: named.key).indices {
+                            set(named, position, Cell(value: .unreadable, raw: "", line: row.line))
+                        }
+                    }
+                    return
+                }
                 label = match
                 labelIndex = index
                 labelIsAmbiguous = isAmbiguous(key, written: token.text)
@@ -167,11 +181,14 @@ extension TableReader {
         let start = label.column + label.span
         var width = width
         var positions = positions
-        // Text rows may also be written short, the label followed by exactly its values and nothing
-        // else (`行政许可 | 44` beside `| 行政处罚 | 31 | | |`): that row is its own width. Never in a
-        // real grid, where a row that stops early has lost a cell.
+        // Text rows of table 1, whose filler follows the values, may also be written short, the label
+        // followed by exactly its values (`行政许可 | 44` beside `| 行政处罚 | 31 | | |`): that row is its
+        // own width. Not in table 2, whose filler comes before the values (a short row there may have
+        // lost a value), nor in a real grid, where a row that stops early has lost a cell.
         let reach = tokens.last.map { $0.column + $0.span } ?? start
-        if layout != .grid, reach == start + columns.count, tokens.count - labelIndex - 1 == columns.count {
+        if layout != .grid, spec.padding == .trailing, reach == start + columns.count,
+            tokens.count - labelIndex - 1 == columns.count
+        {
             width = reach
             positions = nil
         }

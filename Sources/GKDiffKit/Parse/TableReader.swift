@@ -830,18 +830,25 @@ struct TableReader {
     mutating func cutShort(_ tokens: inout [Token], count: Int, what: String, line: Int) -> [Token]? {
         guard let end else { return nil }
         // A cell the text ends inside is cut, whatever it shows: `5` may be `50`, and nothing may be `3`.
+        var dropped = false
         if end.midLine, let last = tokens.last, last.line == end.line, !last.isGap {
             tokens.removeLast()
+            dropped = true
             diagnostics.append(
                 Diagnostic(
                     .warning, line: last.line,
                     "文本在第 \(end.line) 行中间结束：\(spec.kind.label)\(what)最后一格「\(last.text)」可能不完整，记为缺失"))
         }
-        while tokens.count > count, tokens.last?.isEmpty == true { tokens.removeLast() }
-        guard tokens.count < count else { return nil }
-        // Cells come in column order in every layout but tab rows, where a short row's leading empty
-        // cells may be merged-cell filler: then nothing is placed.
-        let ordered = layout != .tabRows || spec.padding == .trailing || !tokens.contains(where: \.isEmpty)
+        if !dropped {
+            while tokens.count > count, tokens.last?.isEmpty == true { tokens.removeLast() }
+        }
+        guard tokens.count < count || dropped else { return nil }
+        // Cells come in column order in every layout but tab and pipe rows, where a short row's leading
+        // empty cells may be merged-cell filler; and a cut row that still has as many cells as the
+        // template had more than that before the cut (filler, or junk): then nothing is placed.
+        let ordered =
+            tokens.count < count
+            && (layout != .tabRows && layout != .pipes || spec.padding == .trailing || !tokens.contains(where: \.isEmpty))
         let kept = ordered ? tokens : []
         diagnostics.append(
             Diagnostic(
