@@ -77,7 +77,9 @@ import Testing
 
     /// Every single-cell damage of one line: delete, duplicate, and (for row layouts) move the cell to
     /// the next row. Each is the new text and the lines whose rows it touches.
-    static func damages(of lines: [String], at index: Int, shape: CellShape) -> [(text: [String], touched: ClosedRange<Int>)] {
+    static func damages(of lines: [String], at index: Int, shape: CellShape, cellLines: Set<Int>) -> [(
+        text: [String], touched: ClosedRange<Int>
+    )] {
         let line = index + 1
         var result: [(text: [String], touched: ClosedRange<Int>)] = []
         switch shape {
@@ -95,8 +97,12 @@ import Testing
         case .fields(let separator):
             let fields = lines[index].split(separator: separator, omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 2 else { return [] }
-            let next = (index + 1..<lines.count).first { lines[$0].contains(separator) }
+            // The next row of the same table: the next line that holds cells, a few lines on at most.
+            let next = (index + 1..<min(lines.count, index + 4)).first { cellLines.contains($0 + 1) }
             for field in fields.indices {
+                // Value cells only: a number or a not-applicable mark (moving a label is another matter).
+                let trimmed = LabelText.trim(Substring(fields[field]))
+                guard let reading = CellText.read(trimmed: trimmed), reading.value != .blank else { continue }
                 var less = fields
                 less.remove(at: field)
                 var more = fields
@@ -186,7 +192,9 @@ import Testing
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let cellLines = Set(original.cells.compactMap(\.line))
             for index in lines.indices where tables.contains(index + 1) && cellLines.contains(index + 1) {
-                for (number, damage) in Self.damages(of: lines, at: index, shape: sample.cells).enumerated() {
+                for (number, damage) in Self.damages(of: lines, at: index, shape: sample.cells, cellLines: cellLines)
+                    .enumerated()
+                {
                     check(damage.text.joined(separator: "\n"), touched: damage.touched, what: "line \(index + 1) damage \(number)")
                 }
             }
@@ -217,7 +225,7 @@ import Testing
         }
         var failures: [String] = []
         var cases = 0
-        for cut in start..<end {
+        for cut in start..<end where bytes[cut] & 0xC0 != 0x80 {  // at every character boundary
             cases += 1
             let damaged: Report
             do {
@@ -230,7 +238,7 @@ import Testing
             if !found.isEmpty { failures.append("cut at byte \(cut): \(found.prefix(4).joined(separator: "; "))") }
             if failures.count >= 10 { break }
         }
-        #expect(cases > 1000, "\(sample): only \(cases) cuts")
+        #expect(cases > 400, "\(sample): only \(cases) cuts")
         #expect(failures.isEmpty, "\(sample) (\(cases) cuts): \(failures.joined(separator: "\n"))")
     }
 }
