@@ -48,9 +48,15 @@ public struct Rule: Sendable, Hashable {
     public static let q5 = Rule(
         id: "Q5", name: "年度间隔", formula: "跨年度校验只用于相邻两个年度的报告",
         english: "cross-year rules apply to adjacent years only")
+    public static let q6 = Rule(
+        id: "Q6", name: "章节缺失", formula: "报告应有第五部分「存在的主要问题及改进情况」和第六部分「其他需要报告的事项」",
+        english: "the report has section 5 (problems and improvements) and section 6 (other matters)")
+    public static let p1 = Rule(
+        id: "P1", name: "读取不完整", formula: "三张表的每一格都应读到：无法读取的格、没有找到的行或表、被截断的文件都不作比较和校验",
+        english: "every table cell was read: unreadable cells, rows or tables not found and truncated files are not compared")
 
     /// Every rule, in the order the README lists them.
-    public static let all: [Rule] = [r1, r2, r3, r4, x1, x2, q1, q2, q3, q4, q5]
+    public static let all: [Rule] = [p1, r1, r2, r3, r4, x1, x2, q1, q2, q3, q4, q5, q6]
 }
 
 /// One cell a finding is about.
@@ -59,6 +65,8 @@ public struct FindingCell: Sendable {
     /// The year of the report the cell is from.
     public var year: Int?
     public var cell: Cell
+    /// The path of the report the cell is from (set by `Checker`).
+    public var file: String = ""
 }
 
 /// A rule that does not hold (or cannot be checked), with the cells and the difference.
@@ -77,6 +85,19 @@ public struct Finding: Sendable {
     public var difference: Decimal?
     /// The source line the finding points at, when there is one.
     public var line: Int?
+    /// The path of the report `line` is in: the report checked, or for a finding across the two
+    /// years the newer report (its cells name their own files). Set by `Checker`.
+    public var file: String = ""
+}
+
+extension Finding {
+    /// The finding with `file` set, and `file` on each of its cells that does not name one yet.
+    func located(in file: String) -> Finding {
+        var finding = self
+        finding.file = file
+        for index in finding.cells.indices where finding.cells[index].file.isEmpty { finding.cells[index].file = file }
+        return finding
+    }
 }
 
 /// Evaluates the rules on one report (R1–R4, Q1) and on two years (X1, X2, Q2–Q5).
@@ -137,7 +158,7 @@ public enum Checker {
             }
         }
         findings += quality(report)
-        return findings
+        return (ReadProblems.findings(report) + findings).map { $0.located(in: report.path) }
     }
 
     /// Blank and missing tables (Q1).
@@ -151,12 +172,8 @@ public enum Checker {
             let blank = cells.filter { $0.value == .blank }.count
             let missing = cells.filter { $0.value == .missing }.count
             let name = table.label.split(separator: " ").first.map(String.init) ?? table.label
-            if missing == cells.count {
-                findings.append(
-                    Finding(
-                        rule: .q1, severity: .warning, year: report.year, acrossYears: false,
-                        message: "\(name)缺失：报告中没有找到这张表", cells: [], difference: nil, line: nil))
-            } else if blank > 0 {
+            // A table not found (all missing) is rule P1's, an error: not said again here.
+            if missing < cells.count && blank > 0 {
                 let whole = blank == cells.count ? "（整张表未填写）" : ""
                 findings.append(
                     Finding(
@@ -178,8 +195,13 @@ public enum Checker {
         return findings
     }
 
-    /// Findings across the two years of a comparison (X1, X2, Q2 copied, Q3, Q4, Q5).
+    /// Findings across the two years of a comparison (X1, X2, Q2 copied, Q3, Q4, Q5), each located in
+    /// the newer report (its cells of the older report name that one).
     public static func checkAcross(_ diff: ReportDiff) -> [Finding] {
+        across(diff).map { $0.located(in: diff.new.path) }
+    }
+
+    static func across(_ diff: ReportDiff) -> [Finding] {
         var findings: [Finding] = []
         let old = diff.old
         let new = diff.new
@@ -206,8 +228,8 @@ public enum Checker {
                         rule: .x1, severity: .error, year: nil, acrossYears: true,
                         message: "「\(column.label)」列：\(b)年 二、上年结转 \(x)，\(a)年 四、结转下年度继续办理 \(y)，相差 \(x - y)",
                         cells: [
-                            FindingCell(key: thisKey, year: b, cell: new[thisKey]),
-                            FindingCell(key: lastKey, year: a, cell: old[lastKey]),
+                            FindingCell(key: thisKey, year: b, cell: new[thisKey], file: new.path),
+                            FindingCell(key: lastKey, year: a, cell: old[lastKey], file: old.path),
                         ],
                         difference: x - y, line: new[thisKey].line))
             }
@@ -234,7 +256,7 @@ public enum Checker {
                             "\(label)：\(b)年现行有效 \(now)，按 \(a)年 \(before) + 制发 \(issued) − 废止 \(repealed) 应为 \(expected)，相差 \(now - expected)",
                         cells: [
                             FindingCell(key: key("in_force"), year: b, cell: new[key("in_force")]),
-                            FindingCell(key: key("in_force"), year: a, cell: old[key("in_force")]),
+                            FindingCell(key: key("in_force"), year: a, cell: old[key("in_force")], file: old.path),
                             FindingCell(key: key("issued"), year: b, cell: new[key("issued")]),
                             FindingCell(key: key("repealed"), year: b, cell: new[key("repealed")]),
                         ],
@@ -295,7 +317,7 @@ public enum Checker {
                         message:
                             "\(change.key.table.label)「\(change.key.rowSpec.fullLabel)」「\(change.key.columnSpec.label)」从 \(a) 变为 \(b)，变化超过 5 倍，值得核实",
                         cells: [
-                            FindingCell(key: change.key, year: diff.old.year, cell: change.old),
+                            FindingCell(key: change.key, year: diff.old.year, cell: change.old, file: diff.old.path),
                             FindingCell(key: change.key, year: diff.new.year, cell: change.new),
                         ],
                         difference: b - a, line: change.new.line))
