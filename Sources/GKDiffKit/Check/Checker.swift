@@ -182,6 +182,17 @@ public enum Checker {
                         line: cells.first { $0.value == .blank }?.line))
             }
         }
+        // Q6: the two prose sections the template requires after the tables. A file cut short says so
+        // under P1 instead.
+        if !report.diagnostics.contains(where: { $0.message.hasPrefix("文本在第") }) {
+            for kind in [SectionKind.problems, .other] where report.section(kind) == nil {
+                findings.append(
+                    Finding(
+                        rule: .q6, severity: .warning, year: report.year, acrossYears: false,
+                        message: "没有找到第\(kind.numeral)部分「\(kind.title)」：年度报告应有这一部分", cells: [], difference: nil,
+                        line: nil))
+            }
+        }
         if let problems = report.section(.problems) {
             let text = LabelText.fold(problems.text)
             if text.isEmpty || text == "无" || text == "无。" {
@@ -270,13 +281,15 @@ public enum Checker {
     static func acrossNarrative(_ diff: ReportDiff) -> [Finding] {
         var findings: [Finding] = []
         if let problems = diff.sections.first(where: { $0.kind == .problems }), problems.oldTitle != nil,
-            !problems.sentences.isEmpty, problems.sentences.allSatisfy({ $0.status == .unchanged }),
+            let carried = carriedCharacters(problems), carried >= 0.9,
             LabelText.fold(diff.new.section(.problems)?.text ?? "") != "无"
         {
+            let same = problems.sentences.allSatisfy { $0.status == .unchanged }
+            let how = same ? "逐字相同（年份除外）" : "基本相同（\(DiffTextRenderer.percent(carried)) 的文字沿用上年）"
             findings.append(
                 Finding(
                     rule: .q2, severity: .warning, year: diff.new.year, acrossYears: true,
-                    message: "第五部分「存在的主要问题及改进情况」与上年报告逐字相同（年份除外）", cells: [], difference: nil,
+                    message: "第五部分「存在的主要问题及改进情况」与上年报告\(how)", cells: [], difference: nil,
                     line: problems.newLine))
         }
         for section in diff.sections {
@@ -305,6 +318,25 @@ public enum Checker {
         return findings
     }
 
+    /// Share (0…1) of this year's characters in a section that stand in last year's too: whole
+    /// sentences carried over and the unchanged pieces of edited ones. Nil when this year has no text.
+    static func carriedCharacters(_ section: SectionDiff) -> Double? {
+        var total = 0
+        var carried = 0
+        for change in section.sentences {
+            guard let new = change.new else { continue }
+            let length = new.text.unicodeScalars.count
+            total += length
+            switch change.status {
+            case .unchanged: carried += length
+            case .edited, .numbersOnly:
+                for case .same(let text) in change.pieces { carried += text.unicodeScalars.count }
+            case .added, .removed: break
+            }
+        }
+        return total == 0 ? nil : Double(carried) / Double(total)
+    }
+
     /// Q4: cells that grew more than five-fold or fell below a fifth, from a base of at least 10.
     static func jumps(_ diff: ReportDiff) -> [Finding] {
         var findings: [Finding] = []
@@ -315,7 +347,7 @@ public enum Checker {
                     Finding(
                         rule: .q4, severity: .warning, year: nil, acrossYears: true,
                         message:
-                            "\(change.key.table.label)「\(change.key.rowSpec.fullLabel)」「\(change.key.columnSpec.label)」从 \(a) 变为 \(b)，变化超过 5 倍，值得核实",
+                            "\(change.key.table.label)「\(change.key.rowSpec.fullLabel)」「\(change.key.columnSpec.label)」从 \(a) 变为 \(b)，\(b > a ? "超过 5 倍" : "不足 0.2 倍")，值得核实",
                         cells: [
                             FindingCell(key: change.key, year: diff.old.year, cell: change.old, file: diff.old.path),
                             FindingCell(key: change.key, year: diff.new.year, cell: change.new),
