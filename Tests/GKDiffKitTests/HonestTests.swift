@@ -223,6 +223,102 @@ import Testing
         #expect(BatchRenderer.csv(rows).split(separator: "\r\n").count == 6)
     }
 
+    // MARK: 5. Normalise before comparing prose
+
+    static func sentenceChanges(_ diff: ReportDiff) -> [SentenceChange] {
+        diff.sections.flatMap(\.sentences).filter { $0.status != .unchanged }
+    }
+
+    @Test(arguments: ["layouts/nanguan-zjj-2024.pipe.txt", "layouts/nanguan-zjj-2024.html", "layouts/nanguan-zjj-2024.big5.html"])
+    func aTraditionalCopyHasNoEditedSentence(simplified: String) throws {
+        // The same report in Traditional characters (the Big5 mirror's text) against its simplified
+        // text; the web pages also carry a breadcrumb and a `版权所有… 打印本页 关闭窗口` footer.
+        let diff = ReportComparator.compare(
+            try Fixture.report(simplified), try Fixture.report("layouts/nanguan-zjj-2024.traditional.txt"))
+        #expect(Self.sentenceChanges(diff).isEmpty)
+        #expect(diff.sections.allSatisfy { $0.carriedSentences == 1 })
+    }
+
+    @Test func twoEncodingsOfOneReportShowNoEditedSentence() throws {
+        let diff = ReportComparator.compare(
+            try Fixture.report("nanguan-zfj-2024.txt"), try Fixture.report("encodings/nanguan-zfj-2024.gb18030.txt"))
+        #expect(Self.sentenceChanges(diff).isEmpty)
+    }
+
+    /// nanguan-zfj-2024 retyped the way copies of it come: line 4 with full-width digits and
+    /// half-width commas and hard-wrapped after its 30th character, and a web page's `字号：大 中 小`,
+    /// `来源：` and `日期：` lines after the title and `打印本页` at the end.
+    @Test func widthsWrapsAndPageChromeAreNoEdits() throws {
+        let lines = try Fixture.text("nanguan-zfj-2024.txt").split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init)
+        var line4 = String(
+            String.UnicodeScalarView(
+                lines[3].unicodeScalars.map { scalar in
+                    switch scalar {
+                    case "0"..."9": return Unicode.Scalar(scalar.value + 0xFEE0)!
+                    case "，": return ","
+                    default: return scalar
+                    }
+                }))
+        let wrap = line4.index(line4.startIndex, offsetBy: 30)
+        #expect(!"。！？；".contains(line4[line4.index(before: wrap)]))
+        line4 = line4[..<wrap] + "\n" + line4[wrap...]
+        #expect(line4.hasPrefix("２０２４年度,南关区执法局"))
+        var edited = lines
+        edited[3] = line4
+        edited.insert(contentsOf: ["字号：大 中 小", "来源：南关区人民政府", "日期：2025-01-20"], at: 1)
+        edited.append("打印本页")
+        let copy = try Fixture.parse(edited.joined(separator: "\n"), path: "copy.txt")
+        let diff = ReportComparator.compare(try Fixture.report("nanguan-zfj-2024.txt"), copy)
+        #expect(Self.sentenceChanges(diff).isEmpty)
+        // What is shown is the text as written: the copy's sentence keeps its full-width digits.
+        #expect(diff.sections[1].sentences.first?.new?.text.hasPrefix("２０２４年度,南关区执法局") == true)
+    }
+
+    /// nanguan-zfj-2024 line 399 starts `回顾2024年`; in 2023 the same sentence said `回顾2023年`. A copy
+    /// that kept `回顾2023年` carried last year's year into this year's report.
+    static func zfjKeepingLastYearsYear(agency: String? = nil) throws -> Report {
+        var text = try Fixture.text("nanguan-zfj-2024.txt").replacingFirst("回顾2024年", with: "回顾2023年")
+        if let agency { text = text.replacingFirst("2024年南关区执法局", with: "2024年\(agency)") }
+        return try Fixture.parse(text, path: "zfj-2024.txt")
+    }
+
+    @Test func q3FiresOnceForAYearCarriedOverAndShowsNoFalseEdit() throws {
+        let new = try Self.zfjKeepingLastYearsYear()
+        let diff = ReportComparator.compare(try Fixture.report("nanguan-zfj-2023.txt"), new)
+        let q3 = diff.findings.filter { $0.rule.id == "Q3" }
+        #expect(q3.count == 1)
+        #expect(q3.first?.file == "zfj-2024.txt")
+        #expect(q3.first?.line == 399)
+        let text = DiffTextRenderer.render(diff, all: false, color: false)
+        #expect(!text.contains("[-2023-]{+2023+}"))
+        // The original pair: the year moved forward, no Q3.
+        let original = ReportComparator.compare(
+            try Fixture.report("nanguan-zfj-2023.txt"), try Fixture.report("nanguan-zfj-2024.txt"))
+        #expect(original.findings.filter { $0.rule.id == "Q3" }.isEmpty)
+    }
+
+    @Test func q3NeverFiresBetweenTwoAgencies() throws {
+        let new = try Self.zfjKeepingLastYearsYear(agency: "南关区政数局")
+        let diff = ReportComparator.compare(try Fixture.report("nanguan-zfj-2023.txt"), new)
+        #expect(diff.agenciesDiffer)
+        #expect(diff.findings.filter { $0.rule.id == "Q3" }.isEmpty)
+    }
+
+    /// nanguan-zfj-2024 with the year taken out of its title (line 1, `2024年南关区执法局…`) and its
+    /// statistics period (line 2): the year is only in the prose.
+    @Test func aYearFoundOnlyInTheTextStillMasksYears() throws {
+        var text = try Self.edited("nanguan-zfj-2024.txt")
+        text = text.replacingFirst("2024年南关区执法局", with: "南关区执法局")
+        text = text.replacingFirst("统计期限自2024年1月1日起至2024年12月31日止", with: "统计期限为本年度")
+        let new = try Fixture.parse(text, path: "zfj.txt")
+        #expect(new.year == nil)
+        let diff = ReportComparator.compare(try Fixture.report("nanguan-zfj-2023.txt"), new)
+        // Section 五 is the 2023 text with every year moved on by one.
+        let problems = try #require(diff.sections.first { $0.kind == .problems })
+        #expect(!problems.hasChanges)
+    }
+
     // MARK: 6. Honest summaries
 
     @Test func aTableLeftBlankThisYearIsOneLine() throws {

@@ -292,26 +292,18 @@ public enum Checker {
                     message: "第五部分「存在的主要问题及改进情况」与上年报告\(how)", cells: [], difference: nil,
                     line: problems.newLine))
         }
-        for section in diff.sections {
-            for change in section.sentences where change.status == .numbersOnly || change.status == .edited {
-                guard let new = change.new else { continue }
-                var removed: [String] = []
-                for piece in change.pieces {
-                    switch piece {
-                    case .removed(let text): removed.append(text)
-                    case .added(let text):
-                        if removed.contains(text), text.unicodeScalars.count == 4, let year = Int(text),
-                            (1990...2099).contains(year)
-                        {
-                            findings.append(
-                                Finding(
-                                    rule: .q3, severity: .warning, year: diff.new.year, acrossYears: true,
-                                    message: "「\(text)」与上年报告的同一句相同，没有随报告年度更新：\(new.text.prefix(40))…",
-                                    cells: [], difference: nil, line: new.line))
-                        }
-                        removed = []
-                    case .same: removed = []
-                    }
+        // Q3: a sentence carried over into this year's report still says last year's year where last
+        // year's report meant its own year. Only for one agency in adjacent years.
+        if !diff.agenciesDiffer, let a = diff.old.year, let b = diff.new.year, b - a == 1 {
+            for section in diff.sections {
+                for change in section.sentences where change.keptYears.contains(a) {
+                    guard let new = change.new else { continue }
+                    let preview = new.text.unicodeScalars.count > 40 ? "\(new.text.prefix(40))…" : new.text
+                    findings.append(
+                        Finding(
+                            rule: .q3, severity: .warning, year: b, acrossYears: true,
+                            message: "本年报告沿用上年的句子，其中「\(a)」仍是上年报告的年份，没有随报告年度更新为 \(b)：\(preview)",
+                            cells: [], difference: nil, line: new.line))
                 }
             }
         }

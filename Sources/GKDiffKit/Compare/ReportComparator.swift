@@ -225,7 +225,14 @@ public enum ReportComparator {
                 "两份报告所用模板不同（\(old.year.map { "\($0)年" } ?? "上年")：\(old.edition.rawValue) 年版，\(new.year.map { "\($0)年" } ?? "本年")：\(new.edition.rawValue) 年版）：只比较含义相同的 \(cells.count) 格，其中 \(sums) 格是 2021 年版「（六）其他处理」三行之和对 2019 年版一行；另有 \(unmatched.count) 格只有一方的模板有，不比较"
             )
         }
-        var narrative = NarrativeComparator(oldYear: old.year, newYear: new.year)
+        // The years masked in the prose: the report's year, or when neither its title nor its statistics
+        // period gives one, the year its own text names most (else the other report's, one apart), so
+        // that a sentence carried over is not called changed because one side's year was not found.
+        var oldMask = old.year ?? Self.textYear(old)
+        var newMask = new.year ?? Self.textYear(new)
+        if oldMask == nil, let b = newMask { oldMask = b - 1 }
+        if newMask == nil, let a = oldMask { newMask = a + 1 }
+        var narrative = NarrativeComparator(oldYear: oldMask, newYear: newMask)
         var sections: [SectionDiff] = []
         for kind in SectionKind.allCases {
             let a = old.section(kind)
@@ -241,6 +248,30 @@ public enum ReportComparator {
         diff.unmatched = unmatched
         diff.findings = Checker.check(old) + Checker.check(new) + Checker.checkAcross(diff)
         return diff
+    }
+}
+
+extension ReportComparator {
+    /// The year the report's prose names most often as `2024年` (ties: the later year), or nil.
+    static func textYear(_ report: Report) -> Int? {
+        var counts: [Int: Int] = [:]
+        for section in report.sections where section.kind.isNarrative {
+            for paragraph in section.paragraphs {
+                let scalars = LabelText.scalars(paragraph.text)
+                var index = 0
+                while index + 4 < scalars.count {
+                    if let value = Metadata.fourDigits(scalars, at: index), (1990...2099).contains(value) {
+                        var next = index + 4
+                        while next < scalars.count, LabelText.isSpace(scalars[next]) { next += 1 }
+                        if next < scalars.count, scalars[next] == "年" { counts[value, default: 0] += 1 }
+                        index += 4
+                    } else {
+                        index += 1
+                    }
+                }
+            }
+        }
+        return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
     }
 }
 
