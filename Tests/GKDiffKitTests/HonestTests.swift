@@ -319,6 +319,22 @@ import Testing
         #expect(!problems.hasChanges)
     }
 
+    @Test func theReadmeCSVSampleHeaderIsTheProgramsHeader() throws {
+        let readme = try SourceText.read(path: Fixture.root + "/README.md").text
+        let header = DiffCSVRenderer.columns.joined(separator: ",")
+        #expect(readme.split(separator: "\n").contains { $0 == header })
+        let csv = DiffCSVRenderer.render(
+            ReportComparator.compare(try Fixture.report("nanguan-zfj-2023.txt"), try Fixture.report("nanguan-zfj-2024.txt")),
+            all: false)
+        #expect(csv.hasPrefix("\u{FEFF}" + header + "\r\n"))
+        // The sample's check row, as the program writes it.
+        #expect(
+            readme.contains(
+                "check,,,,,,,,,,,across_years,跨年度,,398,,,,,,Q2,warning,第五部分「存在的主要问题及改进情况」与上年报告逐字相同（年份除外）,,,Fixtures/nanguan-zfj-2024.txt,398"
+            ))
+        #expect(csv.contains(",Q2,warning,第五部分「存在的主要问题及改进情况」与上年报告逐字相同（年份除外）,,,\(Fixture.path("nanguan-zfj-2024.txt")),398\r\n"))
+    }
+
     // MARK: 6. Honest summaries
 
     @Test func aTableLeftBlankThisYearIsOneLine() throws {
@@ -353,6 +369,18 @@ import Testing
         let q4 = try #require(diff.findings.first { $0.rule.id == "Q4" && $0.message.contains("行政许可") })
         #expect(q4.message.contains("不足 0.2 倍"))
         #expect(!q4.message.contains("超过 5 倍"))
+    }
+
+    @Test func q2IsNotDefeatedByChangingOneCharacter() throws {
+        // nanguan-zfj-2024's section 五 is 2023's with the years moved on; `核心思想` → `中心思想` in line 399.
+        let text = try Fixture.text("nanguan-zfj-2024.txt").replacingFirst("核心思想", with: "中心思想")
+        let diff = ReportComparator.compare(
+            try Fixture.report("nanguan-zfj-2023.txt"), try Fixture.parse(text, path: "zfj-2024.txt"))
+        let problems = try #require(diff.sections.first { $0.kind == .problems })
+        #expect(problems.hasChanges)
+        let q2 = try #require(diff.findings.first { $0.rule.id == "Q2" })
+        #expect(q2.message.contains("基本相同"))
+        #expect(q2.file == "zfj-2024.txt")
     }
 
     @Test func aMissingSection5Or6IsAWarning() throws {

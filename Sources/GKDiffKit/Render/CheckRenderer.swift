@@ -4,6 +4,10 @@ public enum CheckRenderer {
     public static func text(_ report: Report, _ findings: [Finding]) -> String {
         var out = "勾稽校验：\(report.agency.isEmpty ? report.path : report.agency) \(report.year.map { "\($0)年" } ?? "")\n"
         out += "文件：\(report.path)\n"
+        let unread = findings.filter { $0.rule == .p1 }.count
+        if unread > 0 {
+            out += "！ 读取不完整：\(unread) 处没有读全（见 P1），这些格没有校验\n"
+        }
         out += block(findings, path: report.path)
         return out
     }

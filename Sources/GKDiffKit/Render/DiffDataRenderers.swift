@@ -133,6 +133,8 @@ public enum DiffJSONRenderer {
         json.beginObject("summary")
         json.field("cellsChanged", diff.changedCells.count)
         json.field("hasDifferences", diff.hasDifferences)
+        json.field("incomplete", diff.isIncomplete)
+        json.field("cellsUnread", diff.unreadCells.count)
         json.endObject()
         json.beginArray("cells")
         for change in diff.cells where all || change.status != .unchanged {
