@@ -48,9 +48,11 @@ public struct Rule: Sendable, Hashable {
     public static let q5 = Rule(
         id: "Q5", name: "年度间隔", formula: "跨年度校验只用于相邻两个年度的报告",
         english: "cross-year rules apply to adjacent years only")
+    /// Q6: section 五 or 六 missing (a warning).
     public static let q6 = Rule(
         id: "Q6", name: "章节缺失", formula: "报告应有第五部分「存在的主要问题及改进情况」和第六部分「其他需要报告的事项」",
         english: "the report has section 5 (problems and improvements) and section 6 (other matters)")
+    /// P1: what could not be read — unreadable cells, rows or tables not found, a cut file (an error).
     public static let p1 = Rule(
         id: "P1", name: "读取不完整", formula: "三张表的每一格都应读到：无法读取的格、没有找到的行或表、被截断的文件都不作比较和校验",
         english: "every table cell was read: unreadable cells, rows or tables not found and truncated files are not compared")
