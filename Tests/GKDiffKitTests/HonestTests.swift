@@ -120,12 +120,20 @@ import Testing
                 })
     }
 
-    @Test func theRealShapeOfSubsectionHeadings() {
-        let lines = ["一、总体情况", "(二)依申请公开情况", "1.主动公开情况", "二、主动公开政府信息情况", "3、 收到和处理政府信息公开申请情况"]
-            .enumerated().map { Line(text: Substring($0.element), number: $0.offset + 1) }
-        let headings = ReportParser.findHeadings(lines)
-        #expect(headings.map(\.kind) == [.overview, .proactive, .requests])
-        #expect(headings.map(\.index) == [0, 3, 4])
+    @Test func theRealShapeOfSubsectionHeadings() throws {
+        let text = """
+            南关区执法局2024年政府信息公开工作年度报告
+            一、总体情况
+            (二)依申请公开情况
+            全年收到申请8件。
+            1.主动公开情况
+            全年发布信息17条。
+            二、主动公开政府信息情况
+            3、 收到和处理政府信息公开申请情况
+            """
+        let report = try Fixture.parse(text, path: "shape.txt")
+        #expect(report.sections.map(\.kind) == [.preamble, .overview, .proactive, .requests])
+        #expect(report.sections.map(\.line) == [1, 2, 7, 8])
         #expect(LabelText.startsWithSubsectionNumbering("（二）依申请公开情况"))
         #expect(LabelText.startsWithSubsectionNumbering("1．主动公开情况"))
         #expect(!LabelText.startsWithSubsectionNumbering("3、 收到和处理政府信息公开申请情况"))
