@@ -15,9 +15,11 @@ import Synchronization
 
 /// One row of the batch summary: a compared pair, an unpaired report or an unreadable file.
 public struct BatchRow: Sendable {
-    /// `ok`, `changed`, `findings`, `unpaired`, `unreadable`.
+    /// `ok`, `changed`, `findings`, `incomplete`, `unpaired`, `unreadable`.
     public enum Status: String, Sendable {
-        case ok, changed, findings, unpaired, unreadable
+        /// `incomplete`: a pair where either report was not read completely (rule P1), worse than
+        /// `changed` and `findings`, since neither its changes nor its arithmetic can be trusted.
+        case ok, changed, findings, incomplete, unpaired, unreadable
 
         /// Chinese word for people.
         public var label: String {
@@ -25,6 +27,7 @@ public struct BatchRow: Sendable {
             case .ok: return "无变化"
             case .changed: return "有变化"
             case .findings: return "勾稽有误"
+            case .incomplete: return "读取不完整"
             case .unpaired: return "未配对"
             case .unreadable: return "无法读取"
             }
@@ -147,10 +150,11 @@ public enum Batch {
         return rows
     }
 
-    /// Exit status of a batch: 2 when a file could not be read, 1 when a pair differs or has an error finding.
+    /// Exit status of a batch: 2 when a file could not be read, 1 when a pair differs, has an error
+    /// finding or was not read completely.
     public static func status(_ rows: [BatchRow]) -> ExitStatus {
         if rows.contains(where: { $0.status == .unreadable }) { return .trouble }
-        if rows.contains(where: { $0.status == .changed || $0.status == .findings }) { return .different }
+        if rows.contains(where: { [.changed, .findings, .incomplete].contains($0.status) }) { return .different }
         return .same
     }
 
@@ -300,7 +304,8 @@ public enum Batch {
             return row
         }
         let errors = diff.findings.filter { $0.severity == .error }.count
-        let status: BatchRow.Status = errors > 0 ? .findings : (diff.hasDifferences ? .changed : .ok)
+        let status: BatchRow.Status =
+            diff.isIncomplete ? .incomplete : errors > 0 ? .findings : (diff.hasDifferences ? .changed : .ok)
         var carried: [SectionKind: Double] = [:]
         for section in diff.sections where [.overview, .problems, .other].contains(section.kind) {
             if let share = section.carriedSentences { carried[section.kind] = share }

@@ -128,7 +128,8 @@ public enum GKDiff {
         case .json: text = DiffJSONRenderer.render(diff, all: options.all)
         }
         try emit(text, options: options, console: console)
-        return diff.hasDifferences ? .different : .same
+        // A comparison that could not read everything (rule P1) never says "no differences".
+        return diff.hasDifferences || diff.isIncomplete ? .different : .same
     }
 
     private static func batch(_ options: Options, console: Console) throws -> ExitStatus {

@@ -48,9 +48,17 @@ public struct Rule: Sendable, Hashable {
     public static let q5 = Rule(
         id: "Q5", name: "年度间隔", formula: "跨年度校验只用于相邻两个年度的报告",
         english: "cross-year rules apply to adjacent years only")
+    /// Q6: section 五 or 六 missing (a warning).
+    public static let q6 = Rule(
+        id: "Q6", name: "章节缺失", formula: "报告应有第五部分「存在的主要问题及改进情况」和第六部分「其他需要报告的事项」",
+        english: "the report has section 5 (problems and improvements) and section 6 (other matters)")
+    /// P1: what could not be read — unreadable cells, rows or tables not found, a cut file (an error).
+    public static let p1 = Rule(
+        id: "P1", name: "读取不完整", formula: "三张表的每一格都应读到：无法读取的格、没有找到的行或表、被截断的文件都不作比较和校验",
+        english: "every table cell was read: unreadable cells, rows or tables not found and truncated files are not compared")
 
     /// Every rule, in the order the README lists them.
-    public static let all: [Rule] = [r1, r2, r3, r4, x1, x2, q1, q2, q3, q4, q5]
+    public static let all: [Rule] = [p1, r1, r2, r3, r4, x1, x2, q1, q2, q3, q4, q5, q6]
 }
 
 /// One cell a finding is about.
@@ -59,6 +67,8 @@ public struct FindingCell: Sendable {
     /// The year of the report the cell is from.
     public var year: Int?
     public var cell: Cell
+    /// The path of the report the cell is from (set by `Checker`).
+    public var file: String = ""
 }
 
 /// A rule that does not hold (or cannot be checked), with the cells and the difference.
@@ -77,6 +87,19 @@ public struct Finding: Sendable {
     public var difference: Decimal?
     /// The source line the finding points at, when there is one.
     public var line: Int?
+    /// The path of the report `line` is in: the report checked, or for a finding across the two
+    /// years the newer report (its cells name their own files). Set by `Checker`.
+    public var file: String = ""
+}
+
+extension Finding {
+    /// The finding with `file` set, and `file` on each of its cells that does not name one yet.
+    func located(in file: String) -> Finding {
+        var finding = self
+        finding.file = file
+        for index in finding.cells.indices where finding.cells[index].file.isEmpty { finding.cells[index].file = file }
+        return finding
+    }
 }
 
 /// Evaluates the rules on one report (R1–R4, Q1) and on two years (X1, X2, Q2–Q5).
@@ -137,7 +160,7 @@ public enum Checker {
             }
         }
         findings += quality(report)
-        return findings
+        return (ReadProblems.findings(report) + findings).map { $0.located(in: report.path) }
     }
 
     /// Blank and missing tables (Q1).
@@ -151,18 +174,25 @@ public enum Checker {
             let blank = cells.filter { $0.value == .blank }.count
             let missing = cells.filter { $0.value == .missing }.count
             let name = table.label.split(separator: " ").first.map(String.init) ?? table.label
-            if missing == cells.count {
-                findings.append(
-                    Finding(
-                        rule: .q1, severity: .warning, year: report.year, acrossYears: false,
-                        message: "\(name)缺失：报告中没有找到这张表", cells: [], difference: nil, line: nil))
-            } else if blank > 0 {
+            // A table not found (all missing) is rule P1's, an error: not said again here.
+            if missing < cells.count && blank > 0 {
                 let whole = blank == cells.count ? "（整张表未填写）" : ""
                 findings.append(
                     Finding(
                         rule: .q1, severity: .warning, year: report.year, acrossYears: false,
                         message: "\(name)留空 \(blank) 处\(whole)：空白不等于 0，应填写数字", cells: [], difference: nil,
                         line: cells.first { $0.value == .blank }?.line))
+            }
+        }
+        // Q6: the two prose sections the template requires after the tables. A file cut short says so
+        // under P1 instead.
+        if !report.diagnostics.contains(where: { $0.message.hasPrefix("文本在第") }) {
+            for kind in [SectionKind.problems, .other] where report.section(kind) == nil {
+                findings.append(
+                    Finding(
+                        rule: .q6, severity: .warning, year: report.year, acrossYears: false,
+                        message: "没有找到第\(kind.numeral)部分「\(kind.title)」：年度报告应有这一部分", cells: [], difference: nil,
+                        line: nil))
             }
         }
         if let problems = report.section(.problems) {
@@ -178,8 +208,13 @@ public enum Checker {
         return findings
     }
 
-    /// Findings across the two years of a comparison (X1, X2, Q2 copied, Q3, Q4, Q5).
+    /// Findings across the two years of a comparison (X1, X2, Q2 copied, Q3, Q4, Q5), each located in
+    /// the newer report (its cells of the older report name that one).
     public static func checkAcross(_ diff: ReportDiff) -> [Finding] {
+        across(diff).map { $0.located(in: diff.new.path) }
+    }
+
+    static func across(_ diff: ReportDiff) -> [Finding] {
         var findings: [Finding] = []
         let old = diff.old
         let new = diff.new
@@ -206,8 +241,8 @@ public enum Checker {
                         rule: .x1, severity: .error, year: nil, acrossYears: true,
                         message: "「\(column.label)」列：\(b)年 二、上年结转 \(x)，\(a)年 四、结转下年度继续办理 \(y)，相差 \(x - y)",
                         cells: [
-                            FindingCell(key: thisKey, year: b, cell: new[thisKey]),
-                            FindingCell(key: lastKey, year: a, cell: old[lastKey]),
+                            FindingCell(key: thisKey, year: b, cell: new[thisKey], file: new.path),
+                            FindingCell(key: lastKey, year: a, cell: old[lastKey], file: old.path),
                         ],
                         difference: x - y, line: new[thisKey].line))
             }
@@ -234,7 +269,7 @@ public enum Checker {
                             "\(label)：\(b)年现行有效 \(now)，按 \(a)年 \(before) + 制发 \(issued) − 废止 \(repealed) 应为 \(expected)，相差 \(now - expected)",
                         cells: [
                             FindingCell(key: key("in_force"), year: b, cell: new[key("in_force")]),
-                            FindingCell(key: key("in_force"), year: a, cell: old[key("in_force")]),
+                            FindingCell(key: key("in_force"), year: a, cell: old[key("in_force")], file: old.path),
                             FindingCell(key: key("issued"), year: b, cell: new[key("issued")]),
                             FindingCell(key: key("repealed"), year: b, cell: new[key("repealed")]),
                         ],
@@ -248,39 +283,52 @@ public enum Checker {
     static func acrossNarrative(_ diff: ReportDiff) -> [Finding] {
         var findings: [Finding] = []
         if let problems = diff.sections.first(where: { $0.kind == .problems }), problems.oldTitle != nil,
-            !problems.sentences.isEmpty, problems.sentences.allSatisfy({ $0.status == .unchanged }),
+            let carried = carriedCharacters(problems), carried >= 0.9,
             LabelText.fold(diff.new.section(.problems)?.text ?? "") != "无"
         {
+            let same = problems.sentences.allSatisfy { $0.status == .unchanged }
+            let how = same ? "逐字相同（年份除外）" : "基本相同（\(DiffTextRenderer.percent(carried)) 的文字沿用上年）"
             findings.append(
                 Finding(
                     rule: .q2, severity: .warning, year: diff.new.year, acrossYears: true,
-                    message: "第五部分「存在的主要问题及改进情况」与上年报告逐字相同（年份除外）", cells: [], difference: nil,
+                    message: "第五部分「存在的主要问题及改进情况」与上年报告\(how)", cells: [], difference: nil,
                     line: problems.newLine))
         }
-        for section in diff.sections {
-            for change in section.sentences where change.status == .numbersOnly || change.status == .edited {
-                guard let new = change.new else { continue }
-                var removed: [String] = []
-                for piece in change.pieces {
-                    switch piece {
-                    case .removed(let text): removed.append(text)
-                    case .added(let text):
-                        if removed.contains(text), text.unicodeScalars.count == 4, let year = Int(text),
-                            (1990...2099).contains(year)
-                        {
-                            findings.append(
-                                Finding(
-                                    rule: .q3, severity: .warning, year: diff.new.year, acrossYears: true,
-                                    message: "「\(text)」与上年报告的同一句相同，没有随报告年度更新：\(new.text.prefix(40))…",
-                                    cells: [], difference: nil, line: new.line))
-                        }
-                        removed = []
-                    case .same: removed = []
-                    }
+        // Q3: a sentence carried over into this year's report still says last year's year where last
+        // year's report meant its own year. Only for one agency in adjacent years.
+        if !diff.agenciesDiffer, let a = diff.old.year, let b = diff.new.year, b - a == 1 {
+            for section in diff.sections {
+                for change in section.sentences where change.keptYears.contains(a) {
+                    guard let new = change.new else { continue }
+                    let preview = new.text.unicodeScalars.count > 40 ? "\(new.text.prefix(40))…" : new.text
+                    findings.append(
+                        Finding(
+                            rule: .q3, severity: .warning, year: b, acrossYears: true,
+                            message: "本年报告沿用上年的句子，其中「\(a)」仍是上年报告的年份，没有随报告年度更新为 \(b)：\(preview)",
+                            cells: [], difference: nil, line: new.line))
                 }
             }
         }
         return findings
+    }
+
+    /// Share (0…1) of this year's characters in a section that stand in last year's too: whole
+    /// sentences carried over and the unchanged pieces of edited ones. Nil when this year has no text.
+    static func carriedCharacters(_ section: SectionDiff) -> Double? {
+        var total = 0
+        var carried = 0
+        for change in section.sentences {
+            guard let new = change.new else { continue }
+            let length = new.text.unicodeScalars.count
+            total += length
+            switch change.status {
+            case .unchanged: carried += length
+            case .edited, .numbersOnly:
+                for case .same(let text) in change.pieces { carried += text.unicodeScalars.count }
+            case .added, .removed: break
+            }
+        }
+        return total == 0 ? nil : Double(carried) / Double(total)
     }
 
     /// Q4: cells that grew more than five-fold or fell below a fifth, from a base of at least 10.
@@ -293,9 +341,9 @@ public enum Checker {
                     Finding(
                         rule: .q4, severity: .warning, year: nil, acrossYears: true,
                         message:
-                            "\(change.key.table.label)「\(change.key.rowSpec.fullLabel)」「\(change.key.columnSpec.label)」从 \(a) 变为 \(b)，变化超过 5 倍，值得核实",
+                            "\(change.key.table.label)「\(change.key.rowSpec.fullLabel)」「\(change.key.columnSpec.label)」从 \(a) 变为 \(b)，\(b > a ? "超过 5 倍" : "不足 0.2 倍")，值得核实",
                         cells: [
-                            FindingCell(key: change.key, year: diff.old.year, cell: change.old),
+                            FindingCell(key: change.key, year: diff.old.year, cell: change.old, file: diff.old.path),
                             FindingCell(key: change.key, year: diff.new.year, cell: change.new),
                         ],
                         difference: b - a, line: change.new.line))

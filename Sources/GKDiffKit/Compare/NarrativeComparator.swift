@@ -39,6 +39,9 @@ public struct SentenceChange: Sendable {
     public var subsection: String?
     /// The sentence as pieces, for edited and numbers-only sentences.
     public var pieces: [TextPiece]
+    /// Years written the same in last year's sentence and this year's where last year's meant its
+    /// own report year (a `2023年` carried into the 2024 report unchanged): what rule Q3 looks at.
+    public var keptYears: [Int] = []
 }
 
 /// The comparison of one section's prose.
@@ -125,7 +128,7 @@ struct NarrativeComparator {
         guard let section else { return [] }
         let titleLines = Set(section.subsections.map(\.line))
         var blocks = [Block(title: nil, sentences: [])]
-        for paragraph in section.paragraphs {
+        for paragraph in Self.unwrapped(section.paragraphs, titles: titleLines) {
             if titleLines.contains(paragraph.line) {
                 let title = section.subsections.first { $0.line == paragraph.line }!.text
                 blocks.append(Block(title: title, sentences: []))
@@ -134,6 +137,58 @@ struct NarrativeComparator {
         }
         if blocks[0].sentences.isEmpty { blocks.removeFirst() }
         return blocks
+    }
+
+    /// The paragraphs as prose is compared: the lines a web page puts around the text (`字号：大 中 小`,
+    /// `打印本页`, `来源：…`, `日期：…`) dropped, and a line that stops inside a sentence (hard-wrapped
+    /// text, a title broken over two lines) joined with the next, which keeps the first one's line
+    /// number. A subsection title or a numbered line always starts a paragraph of its own.
+    static func unwrapped(_ paragraphs: [Paragraph], titles: Set<Int>) -> [Paragraph] {
+        var result: [Paragraph] = []
+        var open = false  // the last paragraph stops inside a sentence
+        for paragraph in paragraphs where !isPageChrome(paragraph.text) {
+            let starts =
+                titles.contains(paragraph.line) || LabelText.startsWithSubsectionNumbering(paragraph.text)
+                || startsWithSectionNumbering(paragraph.text)
+            if open && !starts, !result.isEmpty {
+                result[result.count - 1].text += paragraph.text
+            } else {
+                result.append(paragraph)
+            }
+            let scalars = paragraph.text.unicodeScalars
+            switch scalars.last(where: { !LabelText.isSpace($0) }) {
+            case "。", "！", "？", "；", "：", "!", "?", ";", ":", "）", ")", "”", nil: open = false
+            default:
+                // Prose stopped mid-sentence; a title, a signature or a date line (short, no
+                // punctuation) stands alone.
+                open = scalars.count >= 30 || scalars.contains { "，,、（(“《".unicodeScalars.contains($0) }
+            }
+        }
+        return result
+    }
+
+    /// `三、…`, `3、…`, `一是…`: a line that starts a new paragraph even after an unfinished one.
+    private static func startsWithSectionNumbering(_ text: String) -> Bool {
+        let scalars = LabelText.trim(text).unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex, LabelText.isNumeral(scalars[index]) { index = scalars.index(after: index) }
+        guard index > scalars.startIndex, index < scalars.endIndex else { return false }
+        return scalars[index] == "、" || scalars[index] == "是"
+    }
+
+    /// A line of a web page's furniture rather than the report: `字号：大 中 小`, `打印本页`, `关闭窗口`,
+    /// `来源：…`, `日期：…`, `发布日期：…`, `版权所有…`, a breadcrumb `首页 > 政务公开 > …` (short lines
+    /// only; Traditional and full-width forms alike).
+    static func isPageChrome(_ text: String) -> Bool {
+        guard LabelText.isShort(text, limit: 80) else { return false }
+        let folded = LabelText.string(
+            LabelText.scalars(text).lazy.map(Sentences.normalized).filter { !LabelText.isSpace($0) && $0 != "【" && $0 != "】" })
+        if folded == "打印本页" || folded == "关闭窗口" || LabelText.contains(folded, "打印本页关闭窗口") { return true }
+        for prefix in ["字号:", "来源:", "日期:", "发布日期:", "发布时间:", "信息来源:", "浏览次数:", "版权所有", "首页>", "当前位置:"]
+        where folded.hasPrefix(prefix) {
+            return true
+        }
+        return false
     }
 
     /// Pairs blocks: the untitled lead-in with its counterpart, titled ones by title similarity
@@ -225,10 +280,10 @@ struct NarrativeComparator {
             let start = tokens.starts[index]
             let end = tokens.ends[index]
             if end - start == 1 {
-                ids.append(Int(tokens.scalars[start].value))
+                ids.append(Int(tokens.normalized[start].value))
                 continue
             }
-            if tokens.isNumber[index], end - start == 4, let year, let value = Metadata.fourDigits(tokens.scalars, at: start) {
+            if tokens.isNumber[index], end - start == 4, let year, let value = Metadata.fourDigits(tokens.normalized, at: start) {
                 switch value - year {
                 case 0: ids.append(-1); continue
                 case 1: ids.append(-2); continue
@@ -236,7 +291,7 @@ struct NarrativeComparator {
                 default: break
                 }
             }
-            ids.append(0x20_0000 + interner.id(LabelText.string(tokens.scalars[start..<end])))
+            ids.append(0x20_0000 + interner.id(LabelText.string(tokens.normalized[start..<end])))
         }
         return Prepared(sentence: sentence, tokens: tokens, ids: ids, bag: ids.sorted(), key: sentences.id(ids))
     }
@@ -302,11 +357,13 @@ struct NarrativeComparator {
                     nextRemoved += 1
                 }
                 let i = removed[candidate]
-                let (pieces, numbersOnly) = Self.tokenDiff(old[i], new[j])
-                changes.append(
-                    SentenceChange(
-                        status: numbersOnly ? .numbersOnly : .edited, old: old[i].sentence, new: new[j].sentence,
-                        subsection: subsection, pieces: pieces))
+                let (pieces, numbersOnly, kept) = Self.tokenDiff(old[i], new[j])
+                let changed = pieces.contains { if case .same = $0 { return false } else { return true } }
+                var change = SentenceChange(
+                    status: !changed ? .unchanged : numbersOnly ? .numbersOnly : .edited, old: old[i].sentence,
+                    new: new[j].sentence, subsection: subsection, pieces: changed ? pieces : [])
+                change.keptYears = kept
+                changes.append(change)
                 nextRemoved = candidate + 1
             } else {
                 changes.append(SentenceChange(status: .added, old: nil, new: new[j].sentence, subsection: subsection, pieces: []))
@@ -343,7 +400,10 @@ struct NarrativeComparator {
 
     /// Token-level diff of an edited sentence; `numbersOnly` when every difference is a number
     /// replaced by a number (the report's own years masked).
-    static func tokenDiff(_ a: Prepared, _ b: Prepared) -> (pieces: [TextPiece], numbersOnly: Bool) {
+    /// A year written the same in both sentences whose meaning did not move with the report year
+    /// (`2023年` in last year's report and in this year's) is not shown as a change (it reads the
+    /// same); it is returned in `keptYears` for rule Q3.
+    static func tokenDiff(_ a: Prepared, _ b: Prepared) -> (pieces: [TextPiece], numbersOnly: Bool, keptYears: [Int]) {
         let (steps, _) = Myers.diff(a.ids, b.ids, maxCost: 1_000)
         var segments: [Segment] = []
         var numbersOnly = true
@@ -360,8 +420,21 @@ struct NarrativeComparator {
             if let start = sameStart { segments.append(.same(b.tokens.text(start, sameEnd))) }
             sameStart = nil
         }
+        var keptYears: [Int] = []
         func flushRuns() {
             if removedRun.isEmpty && addedRun.isEmpty { return }
+            if removedRun.count == addedRun.count,
+                zip(removedRun, addedRun).allSatisfy({ a.tokens.normalizedText($0) == b.tokens.normalizedText($1) })
+            {
+                // The same text on both sides, told apart only by the year masking.
+                for index in addedRun {
+                    if let year = Int(b.tokens.normalizedText(index)) { keptYears.append(year) }
+                }
+                segments.append(.same(text(b.tokens, addedRun)))
+                removedRun = []
+                addedRun = []
+                return
+            }
             if removedRun.count != addedRun.count || !removedRun.allSatisfy({ a.tokens.isNumber[$0] })
                 || !addedRun.allSatisfy({ b.tokens.isNumber[$0] })
             {
@@ -387,7 +460,7 @@ struct NarrativeComparator {
         }
         flushSame()
         flushRuns()
-        return (pieces(cleanUp(segments)), numbersOnly)
+        return (pieces(cleanUp(segments)), numbersOnly, keptYears)
     }
 
     /// A run of a token diff: text both sides share, or old text replaced by new text.

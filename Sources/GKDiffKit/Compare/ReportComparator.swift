@@ -17,6 +17,9 @@ public enum CellStatus: String, Sendable {
     /// Blank, not applicable, missing or unreadable on one side, or a different one of these on each:
     /// no arithmetic, the states are shown.
     case stateChanged = "state_changed"
+    /// One side could not be read (unreadable, or its row or table not found): nothing is said about
+    /// a change, only that the cell was not read (rule P1 says where).
+    case unreadable
 
     /// Chinese word for people.
     public var label: String {
@@ -26,6 +29,7 @@ public enum CellStatus: String, Sendable {
         case .decreased: return "减少"
         case .added: return "新增"
         case .stateChanged: return "状态变化"
+        case .unreadable: return "无法读取"
         }
     }
 }
@@ -73,7 +77,11 @@ public struct CellChange: Sendable {
         self.new = new
         self.sum = sum
         guard let a = old.number, let b = new.number else {
-            status = old.value == new.value ? .unchanged : .stateChanged
+            if old.value.wasNotRead || new.value.wasNotRead {
+                status = .unreadable
+            } else {
+                status = old.value == new.value ? .unchanged : .stateChanged
+            }
             return
         }
         let delta = b - a
@@ -104,8 +112,11 @@ public struct CellChange: Sendable {
             if 2 * abs(remainder) >= abs(b) { quotient += (numerator < 0) == (b < 0) ? 1 : -1 }
             return quotient
         }
+        guard base != 0 else { return nil }
         let scaled = delta * 1000 / base
-        guard !scaled.isNaN, let value = Double(scaled.description), value.isFinite else { return nil }
+        // A per cent beyond ±10¹⁵ tenths (a base of 0.000…1) means nothing and would not fit an Int:
+        // none is given rather than a trap.
+        guard !scaled.isNaN, let value = Double(scaled.description), value.isFinite, abs(value) < 1e15 else { return nil }
         return Int(value.rounded(.toNearestOrAwayFromZero))
     }
 
@@ -155,12 +166,33 @@ public struct ReportDiff: Sendable {
     /// the same in both, and `unmatched` the rest).
     public var templatesDiffer: Bool { old.edition != new.edition }
 
-    /// Cells whose status is not `unchanged`.
-    public var changedCells: [CellChange] { cells.filter { $0.status != .unchanged } }
+    /// Cells that changed: neither `unchanged` nor `unreadable` (a cell not read on one side has no change).
+    public var changedCells: [CellChange] { cells.filter { $0.status != .unchanged && $0.status != .unreadable } }
+
+    /// Cells not compared because one side (or both) could not be read.
+    public var unreadCells: [CellChange] { cells.filter { $0.status == .unreadable } }
+
+    /// Rule P1 findings of either report: what was not read.
+    public var readProblems: [Finding] { findings.filter { $0.rule == .p1 } }
+
+    /// True when either report was not read completely (rule P1): the comparison is incomplete.
+    public var isIncomplete: Bool { findings.contains { $0.rule == .p1 } }
+
+    /// True when no cell of the table could be compared (the table not read in one report or both).
+    public func tableNotCompared(_ table: TableKind) -> Bool {
+        let cells = self.cells.filter { $0.key.table == table }
+        return !cells.isEmpty && cells.allSatisfy { $0.status == .unreadable }
+    }
+
+    /// True when this year's report left every cell of the table blank and last year's did not.
+    public func tableBlankedThisYear(_ table: TableKind) -> Bool {
+        let cells = self.cells.filter { $0.key.table == table }
+        return !cells.isEmpty && cells.allSatisfy { $0.new.value == .blank } && !cells.allSatisfy { $0.old.value == .blank }
+    }
 
     /// True when any cell or sentence differs.
     public var hasDifferences: Bool {
-        cells.contains { $0.status != .unchanged } || sections.contains { $0.hasChanges }
+        cells.contains { $0.status != .unchanged && $0.status != .unreadable } || sections.contains { $0.hasChanges }
     }
 }
 
@@ -193,7 +225,14 @@ public enum ReportComparator {
                 "两份报告所用模板不同（\(old.year.map { "\($0)年" } ?? "上年")：\(old.edition.rawValue) 年版，\(new.year.map { "\($0)年" } ?? "本年")：\(new.edition.rawValue) 年版）：只比较含义相同的 \(cells.count) 格，其中 \(sums) 格是 2021 年版「（六）其他处理」三行之和对 2019 年版一行；另有 \(unmatched.count) 格只有一方的模板有，不比较"
             )
         }
-        var narrative = NarrativeComparator(oldYear: old.year, newYear: new.year)
+        // The years masked in the prose: the report's year, or when neither its title nor its statistics
+        // period gives one, the year its own text names most (else the other report's, one apart), so
+        // that a sentence carried over is not called changed because one side's year was not found.
+        var oldMask = old.year ?? Self.textYear(old)
+        var newMask = new.year ?? Self.textYear(new)
+        if oldMask == nil, let b = newMask { oldMask = b - 1 }
+        if newMask == nil, let a = oldMask { newMask = a + 1 }
+        var narrative = NarrativeComparator(oldYear: oldMask, newYear: newMask)
         var sections: [SectionDiff] = []
         for kind in SectionKind.allCases {
             let a = old.section(kind)
@@ -209,6 +248,30 @@ public enum ReportComparator {
         diff.unmatched = unmatched
         diff.findings = Checker.check(old) + Checker.check(new) + Checker.checkAcross(diff)
         return diff
+    }
+}
+
+extension ReportComparator {
+    /// The year the report's prose names most often as `2024年` (ties: the later year), or nil.
+    static func textYear(_ report: Report) -> Int? {
+        var counts: [Int: Int] = [:]
+        for section in report.sections where section.kind.isNarrative {
+            for paragraph in section.paragraphs {
+                let scalars = LabelText.scalars(paragraph.text)
+                var index = 0
+                while index + 4 < scalars.count {
+                    if let value = Metadata.fourDigits(scalars, at: index), (1990...2099).contains(value) {
+                        var next = index + 4
+                        while next < scalars.count, LabelText.isSpace(scalars[next]) { next += 1 }
+                        if next < scalars.count, scalars[next] == "年" { counts[value, default: 0] += 1 }
+                        index += 4
+                    } else {
+                        index += 1
+                    }
+                }
+            }
+        }
+        return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
     }
 }
 

@@ -58,6 +58,9 @@ enum Sentences {
         var ends: [Int]
         /// Whether each token is a number.
         var isNumber: [Bool]
+        /// `scalars` normalised for comparing (`Sentences.normalized`), one for one: what token
+        /// identities are made of, while `scalars` is what is shown.
+        var normalized: [Unicode.Scalar] = []
 
         var count: Int { starts.count }
 
@@ -65,6 +68,11 @@ enum Sentences {
         /// sentence goes with its first token).
         func range(_ first: Int, _ last: Int) -> Range<Int> {
             (first == 0 ? 0 : starts[first])..<(last < starts.count ? starts[last] : scalars.count)
+        }
+
+        /// The normalised text of one token (without the spaces after it).
+        func normalizedText(_ index: Int) -> String {
+            LabelText.string(normalized[starts[index]..<ends[index]])
         }
 
         /// Text of tokens `first..<last`.
@@ -75,7 +83,8 @@ enum Sentences {
 
     /// Tokens of a sentence. O(n) in its length, no allocation per token.
     static func tokens(_ text: String) -> Tokens {
-        let scalars = LabelText.scalars(text)
+        let original = LabelText.scalars(text)
+        let scalars = original.map(normalized)
         var starts: [Int] = []
         var ends: [Int] = []
         var isNumber: [Bool] = []
@@ -125,8 +134,26 @@ enum Sentences {
                 ends.append(index)
             }
         }
-        return Tokens(scalars: scalars, starts: starts, ends: ends, isNumber: isNumber)
+        return Tokens(scalars: original, starts: starts, ends: ends, isNumber: isNumber, normalized: scalars)
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// A scalar as prose is compared, one for one: Traditional characters as simplified ones
+    /// (`報告` ≡ `报告`), full-width ASCII as half-width (`２０２４` ≡ `2024`, `（` ≡ `(`, `，` ≡ `,`,
+    /// `：` ≡ `:`, `；` ≡ `;`), curly quotes as straight ones and every space as one space. So the same
+    /// report in two encodings, in Traditional characters or typed with the other punctuation
+    /// compares as the same text; what is shown stays as written.
+    static func normalized(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        var v = scalar.value
+        switch v {
+        case 0xFF01...0xFF5E: v -= 0xFEE0
+        case 0x201C, 0x201D, 0x300C, 0x300D: v = 0x22
+        case 0x2018, 0x2019: v = 0x27
+        case 0x3000, 0xA0: v = 0x20
+        case 0x4E00...: v = ProseTraditional.simplified(Traditional.simplified(v))
+        default: break
+        }
+        return Unicode.Scalar(v) ?? scalar
+    }
 }

@@ -129,6 +129,10 @@ public enum CellValue: Sendable, Hashable {
         }
     }
 
+    /// True for `missing` and `unreadable`: gkdiff did not read the cell (as against a blank or a
+    /// not-applicable mark the agency wrote).
+    public var wasNotRead: Bool { self == .missing || self == .unreadable }
+
     /// A short Chinese word for people: `空`, `不适用`, `缺失`, `无法读取`; the number itself otherwise.
     public var display: String {
         switch self {

@@ -47,7 +47,9 @@ enum CellText {
         // Nothing longer is a cell value; this also keeps a 5 MB line from being scanned twice.
         if trimmed.utf8.count > 64 { return nil }
         if isNotApplicable(trimmed) { return CellReading(value: .notApplicable) }
-        if let number = number(trimmed) { return CellReading(value: .number(number)) }
+        if let number = number(trimmed) {
+            return number < countLimit ? CellReading(value: .number(number)) : CellReading(value: .unreadable)
+        }
         var body = trimmed
         let suffix = stripSuffix(&body)
         var sign: Decimal = 1
@@ -61,7 +63,26 @@ enum CellText {
             if signed { body = Substring(body.unicodeScalars.dropFirst()) }
         }
         guard suffix != nil || signed, let number = number(LabelText.trim(body)) else { return nil }
+        guard number < countLimit else { return CellReading(value: .unreadable, suffix: suffix, signed: signed) }
         return CellReading(value: .number(number * sign), suffix: suffix, signed: signed)
+    }
+
+    /// The smallest number no cell holds: 10¹². No agency decides, receives or charges (in 万元) that
+    /// many of anything; a longer digit string is an account or ID number typed into the cell, or
+    /// digits run together, and is read as *unreadable* (never as a count).
+    static let countLimit = Decimal(1_000_000_000_000)
+
+    /// True when the cell's text is a digit string too large for a count (`countLimit` or more):
+    /// what makes `read` give `unreadable` rather than a number.
+    static func isTooLarge<S: StringProtocol>(_ text: S) -> Bool {
+        let trimmed = LabelText.trim(text)
+        var body = trimmed
+        _ = stripSuffix(&body)
+        if let first = body.unicodeScalars.first, "+＋-－−".unicodeScalars.contains(first) {
+            body = Substring(body.unicodeScalars.dropFirst())
+        }
+        guard let number = number(LabelText.trim(body)) else { return false }
+        return number >= countLimit
     }
 
     /// Removes a unit written after the number and returns it.

@@ -175,6 +175,33 @@ enum LabelText {
         return String(scalars[start...])
     }
 
+    /// True when the text starts with a subsection's numbering, below the template's section level:
+    /// `（二）`, `(二)`, `(1)`, `【一】`, `1.`, `2．`, `二）`. A section is numbered `三、` (or `3、` when Word's
+    /// automatic numbering was lost) or not at all, so `(二)依申请公开情况` or `1.主动公开情况` inside
+    /// 一、总体情况 is never taken for section 三 or 二.
+    static func startsWithSubsectionNumbering<S: StringProtocol>(_ text: S) -> Bool {
+        let folded = fold(text.prefix(8))
+        let scalars = folded.unicodeScalars
+        guard let first = scalars.first else { return false }
+        switch first {
+        case "(", "[", "【", "〔", "<", "〈", "《": return true
+        default: break
+        }
+        var index = scalars.startIndex
+        var digits = 0
+        var chinese = 0
+        while index < scalars.endIndex, isNumeral(scalars[index]) {
+            if scalars[index].isASCII { digits += 1 } else { chinese += 1 }
+            index = scalars.index(after: index)
+        }
+        guard digits + chinese > 0, index < scalars.endIndex else { return false }
+        switch scalars[index] {
+        case ")", "]": return true
+        case ".": return digits > 0 && chinese == 0
+        default: return false
+        }
+    }
+
     static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case "0"..."9", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": return true

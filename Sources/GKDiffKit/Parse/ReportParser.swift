@@ -236,7 +236,9 @@ public enum ReportParser {
     }()
 
     /// Section headings in order; each kind at most once and only after the kinds before it, so that a
-    /// table row such as `三、本年度办理结果` or `四、结转下年度继续办理` is never taken for a heading.
+    /// table row such as `三、本年度办理结果` or `四、结转下年度继续办理` is never taken for a heading; and
+    /// only at the template's level (`三、`, `3、` or no number): a subsection such as `(二)依申请公开情况`
+    /// or `1.主动公开情况` inside 一、总体情况 is not a section.
     static func findHeadings(_ lines: [Line]) -> [(kind: SectionKind, title: String, index: Int)] {
         var result: [(kind: SectionKind, title: String, index: Int)] = []
         var last = SectionKind.preamble
@@ -244,7 +246,9 @@ public enum ReportParser {
             let trimmed = LabelText.trim(line.text)
             guard !trimmed.isEmpty, LabelText.isShort(trimmed, limit: 60) else { continue }
             let cleaned = Artefacts.clean(trimmed)
-            guard let kind = headingKinds[LabelText.headingKey(cleaned)], kind > last else { continue }
+            guard let kind = headingKinds[LabelText.headingKey(cleaned)], kind > last,
+                !LabelText.startsWithSubsectionNumbering(cleaned)
+            else { continue }
             result.append((kind, cleaned, index))
             last = kind
         }

@@ -45,7 +45,8 @@ public enum BatchRenderer {
         var out = "gkdiff 批量对比：旧 \(old) → 新 \(new)\n"
         let pairs = rows.filter { $0.cellsChanged != nil }
         func count(_ status: BatchRow.Status) -> Int { rows.filter { $0.status == status }.count }
-        out += "  \(pairs.count) 对已比较（有变化 \(count(.changed))，勾稽有误 \(count(.findings))，无变化 \(count(.ok))），"
+        out +=
+            "  \(pairs.count) 对已比较（读取不完整 \(count(.incomplete))，勾稽有误 \(count(.findings))，有变化 \(count(.changed))，无变化 \(count(.ok))），"
         out += "未配对 \(count(.unpaired)) 份，无法读取 \(count(.unreadable)) 份\n\n"
         if !pairs.isEmpty {
             var table: [[String]] = [["状态", "机关", "年度", "变化格", "错误", "警告", "句 +/-/~", "本年新收", "行政许可", "五 沿用"]]

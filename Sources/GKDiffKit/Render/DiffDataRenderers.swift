@@ -4,7 +4,7 @@ public enum DiffCSVRenderer {
     public static let columns = [
         "kind", "section", "table", "row", "column", "row_label", "column_label", "old", "new", "change",
         "change_pct", "status", "status_label", "old_line", "new_line", "old_text", "new_text", "similarity",
-        "carried_sentences", "carried_chars", "rule", "severity", "message", "note", "sum_of",
+        "carried_sentences", "carried_chars", "rule", "severity", "message", "note", "sum_of", "file", "line",
     ]
 
     public static func render(_ diff: ReportDiff, all: Bool) -> String {
@@ -74,6 +74,16 @@ public enum DiffCSVRenderer {
         }
         for finding in diff.findings {
             let first = finding.cells.first
+            var numbers: [String: String] = [
+                "change": finding.difference?.description ?? "", "line": finding.line.map(String.init) ?? "",
+            ]
+            numbers[finding.file == diff.old.path ? "old_line" : "new_line"] = finding.line.map(String.init) ?? ""
+            if finding.acrossYears,
+                let other = finding.cells.first(where: { $0.file == diff.old.path && $0.file != finding.file })
+            {
+                // A cross-year finding names the cell of the older report it compares.
+                numbers["old_line"] = other.cell.line.map(String.init) ?? ""
+            }
             csv.row(
                 [
                     "kind": "check", "section": first?.key.table.section.rawValue ?? "",
@@ -82,12 +92,9 @@ public enum DiffCSVRenderer {
                     "status": finding.acrossYears ? "across_years" : (finding.year.map { "year_\($0)" } ?? ""),
                     "status_label": finding.acrossYears ? "跨年度" : (finding.year.map { "\($0)年报告" } ?? ""),
                     "rule": finding.rule.id, "severity": finding.severity.rawValue, "message": finding.message,
+                    "file": finding.file,
                 ],
-                numbers: [
-                    "change": finding.difference?.description ?? "",
-                    finding.year == diff.old.year && !finding.acrossYears ? "old_line" : "new_line": finding.line.map(String.init)
-                        ?? "",
-                ])
+                numbers: numbers)
         }
         return csv.output
     }
@@ -126,6 +133,8 @@ public enum DiffJSONRenderer {
         json.beginObject("summary")
         json.field("cellsChanged", diff.changedCells.count)
         json.field("hasDifferences", diff.hasDifferences)
+        json.field("incomplete", diff.isIncomplete)
+        json.field("cellsUnread", diff.unreadCells.count)
         json.endObject()
         json.beginArray("cells")
         for change in diff.cells where all || change.status != .unchanged {

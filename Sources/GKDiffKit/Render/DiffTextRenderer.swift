@@ -30,13 +30,39 @@ public enum DiffTextRenderer {
 
     static func summary(_ diff: ReportDiff, style: Style) -> String {
         var out = style.heading("摘要") + "\n"
-        let changed = diff.changedCells
+        if diff.isIncomplete {
+            var sides: [String] = []
+            for report in [diff.old, diff.new] {
+                let count = diff.readProblems.filter { $0.file == report.path }.count
+                if count > 0 { sides.append("\(report.path) \(count) 处") }
+            }
+            out +=
+                style.warning(
+                    "  ！ 读取不完整：\(sides.joined(separator: "，"))没有读全（见勾稽校验 P1）；没有读到的 \(diff.unreadCells.count) 格不作比较，标为「无法读取」")
+                + "\n"
+        }
+        let blanked = TableKind.allCases.filter { diff.tableBlankedThisYear($0) && !diff.tableNotCompared($0) }
+        let changed = diff.changedCells.filter { !blanked.contains($0.key.table) }
+        let compared = diff.cells.filter { !diff.tableNotCompared($0.key.table) }
         var perTable: [String] = []
         for table in TableKind.allCases {
-            let count = changed.filter { $0.key.table == table }.count
-            perTable.append("\(table.label) \(count)")
+            if diff.tableNotCompared(table) {
+                perTable.append("\(table.label) 未比较")
+            } else if blanked.contains(table) {
+                perTable.append("\(table.label) 今年留空")
+            } else {
+                perTable.append("\(table.label) \(changed.filter { $0.key.table == table }.count)")
+            }
         }
-        out += "  表格：\(diff.cells.count) 格中 \(changed.count) 格有变化（\(perTable.joined(separator: "，"))）\n"
+        if compared.isEmpty {
+            out += "  表格：未比较（\(notReadText(diff))）\n"
+        } else {
+            out += "  表格：\(compared.count) 格中 \(changed.count) 格有变化（\(perTable.joined(separator: "，"))）\n"
+        }
+        for table in blanked {
+            let count = diff.cells.filter { $0.key.table == table }.count
+            out += "  \(table.label.split(separator: " ").first ?? "") 今年留空（\(count) 格）\n"
+        }
         if diff.templatesDiffer {
             out += "  模板：上年 \(diff.old.template) 年版，本年 \(diff.new.template) 年版；只有一方有的 \(diff.unmatched.count) 格不比较（见表格之后）\n"
         }
@@ -54,6 +80,13 @@ public enum DiffTextRenderer {
             out += "  正文：\n" + TextLayout.table(rows, indent: "    ")
         }
         return out
+    }
+
+    /// Which report did not have the tables: `两份报告都没有读到表格`, `本年报告没有读到表格`.
+    static func notReadText(_ diff: ReportDiff) -> String {
+        let old = diff.cells.allSatisfy { $0.old.value.wasNotRead }
+        let new = diff.cells.allSatisfy { $0.new.value.wasNotRead }
+        return old && new ? "两份报告都没有读到表格" : old ? "上年报告没有读到表格" : new ? "本年报告没有读到表格" : "有一方没有读到表格"
     }
 
     static func sectionName(_ section: SectionDiff) -> String {
@@ -82,8 +115,21 @@ public enum DiffTextRenderer {
     static func tables(_ diff: ReportDiff, all: Bool, style: Style) -> String {
         var out = ""
         for table in TableKind.allCases {
-            let cells = diff.cells.filter { $0.key.table == table && (all || $0.status != .unchanged) }
             out += style.heading(table.label) + "\n"
+            if diff.tableNotCompared(table) && !all {
+                let old = diff.cells.allSatisfy { $0.key.table != table || $0.old.value.wasNotRead }
+                let new = diff.cells.allSatisfy { $0.key.table != table || $0.new.value.wasNotRead }
+                let which = old && new ? "两份报告都" : old ? "上年报告" : new ? "本年报告" : "一方"
+                out += "  （未比较：\(which)没有读到这张表）\n\n"
+                continue
+            }
+            let blanked = diff.tableBlankedThisYear(table)
+            if blanked && !all {
+                let count = diff.cells.filter { $0.key.table == table }.count
+                out += "  今年留空（\(count) 格）：这张表今年一格也没有填（--all 逐格列出）\n\n"
+                continue
+            }
+            let cells = diff.cells.filter { $0.key.table == table && (all || $0.status != .unchanged) }
             if cells.isEmpty {
                 out += "  （无变化）\n\n"
                 continue
@@ -95,6 +141,7 @@ public enum DiffTextRenderer {
                 var percent = cell.percentText ?? ""
                 if cell.status == .added { percent = "新增" }
                 if cell.status == .stateChanged { change = ""; percent = "" }
+                if cell.status == .unreadable { change = ""; percent = "无法读取，不比较" }
                 var label = cell.key.rowSpec.fullLabel
                 if let sum = cell.sum { label += "［\(sum.label)］" }
                 rows.append([label, cell.key.columnSpec.label, old, "→", new, change, percent])
@@ -162,9 +209,6 @@ public enum DiffTextRenderer {
     }
 
     static func findingsBlock(_ diff: ReportDiff) -> String {
-        var paths: [Int: String] = [:]
-        if let year = diff.old.year { paths[year] = diff.old.path }
-        if let year = diff.new.year { paths[year] = diff.new.path }
-        return "\n勾稽校验\n" + CheckRenderer.block(diff.findings, path: diff.new.path, paths: paths)
+        "\n勾稽校验\n" + CheckRenderer.block(diff.findings, path: diff.new.path)
     }
 }
