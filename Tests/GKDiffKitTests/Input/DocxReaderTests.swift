@@ -121,6 +121,58 @@ import Testing
         #expect(appeals.rows[3].cells.map(\.column) == Array(0..<15))
     }
 
+    /// What a .docx made from a text fixture by `Fixtures/docx/make_html.py` and LibreOffice holds,
+    /// read off the text fixture by eye.
+    struct Generated: Sendable, CustomStringConvertible {
+        var file: String
+        var title: String
+        var regulations: [String]
+        var licensing: String
+        var fee: String
+        var new: [String]
+        var unableNotHeld: [String]
+        var resultsTotal: [String]
+        var appeals: [String]
+        var description: String { file }
+    }
+
+    static let generated = [
+        Generated(
+            file: "nanguan-zfj-2024", title: "2024年南关区执法局信息公开工作年度报告", regulations: ["0", "0", "0"],
+            licensing: "508", fee: "0", new: ["8", "0", "0", "0", "0", "0", "8"],
+            unableNotHeld: ["5", "0", "0", "0", "0", "0", "5"], resultsTotal: ["8", "0", "0", "0", "0", "0", "8"],
+            appeals: Array(repeating: "0", count: 15)),
+        Generated(
+            file: "huzhu-cgj-2023", title: "互助县城市管理综合行政执法局 2023 年度政府信息公开工作年度报告",
+            regulations: ["", "", ""], licensing: "38", fee: "236.40", new: ["4", "1", "0", "0", "0", "0", "5"],
+            unableNotHeld: ["1", "0", "0", "0", "0", "0", "1"], resultsTotal: ["4", "1", "0", "0", "0", "0", "5"],
+            appeals: ["1", "0", "0", "0", "1"] + Array(repeating: "0", count: 10)),
+    ]
+
+    /// The text fixtures (one cell per line; tab rows) as Word documents: the same cells in the grid.
+    @Test(arguments: generated)
+    func fixtureThroughHTMLAndLibreOffice(_ expected: Generated) throws {
+        let path = Fixture.path("docx/\(expected.file).docx")
+        let document = try DocxReader.read(try SourceText.readBytes(path: path), path: path)
+        #expect(Self.paragraphs(document).first == expected.title)
+        let tables = Self.tables(document)
+        try #require(tables.count == 3)
+        #expect(tables.map(\.rows.count) == [14, 28, 4])
+        #expect(tables.map(\.width) == [4, 10, 15])
+        let regulations = try #require(tables[0].rows.first { $0.cells.first?.text == "规章" })
+        #expect(regulations.cells.dropFirst().map(\.text) == expected.regulations)
+        #expect(regulations.cells.map(\.column) == [0, 1, 2, 3])
+        let licensing = try #require(tables[0].rows.first { $0.cells.first?.text == "行政许可" })
+        #expect(Self.shape(licensing) == ["0+1x1:行政许可", "1+3x1:\(expected.licensing)"])
+        #expect(tables[0].rows[13].cells.last?.text == expected.fee)
+        let values = tables[1].rows.dropFirst(3).map { row in row.cells.filter { $0.column >= 3 }.map(\.text) }
+        #expect(values.count == 25)
+        #expect(values[0] == expected.new)
+        #expect(values[12] == expected.unableNotHeld)
+        #expect(values[23] == expected.resultsTotal)
+        #expect(tables[2].rows[3].cells.map(\.text) == expected.appeals)
+    }
+
     // MARK: The real WPS template
 
     static let templatePath = Fixture.root + "/../shared/realdocs/template2021.docx"
