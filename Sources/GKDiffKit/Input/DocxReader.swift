@@ -90,8 +90,10 @@ enum DocxTag {
     case dropped
     case alternateContent, alternative
 
-    static let names: [(name: [UInt8], tag: DocxTag)] =
-        ([
+    /// The names, by their length in bytes (`StaticString` and the enum are trivial: no reference
+    /// counting while comparing).
+    static let byLength: [[(name: StaticString, tag: DocxTag)]] = {
+        let names: [(StaticString, DocxTag)] = [
             ("w:p", .paragraph), ("w:r", .run), ("w:t", .text), ("w:tab", .tab), ("w:ptab", .tab), ("w:br", .lineBreak),
             ("w:cr", .lineBreak), ("w:noBreakHyphen", .noBreakHyphen), ("w:tbl", .table), ("w:tr", .row), ("w:tc", .cell),
             ("w:gridSpan", .gridSpan), ("w:vMerge", .verticalMerge), ("w:gridBefore", .gridBefore), ("w:del", .deletion),
@@ -100,20 +102,21 @@ enum DocxTag {
             ("w:tblPrChange", .dropped), ("w:tblPrExChange", .dropped), ("w:sectPrChange", .dropped),
             ("w:tblGridChange", .dropped), ("w:numberingChange", .dropped),
             ("mc:AlternateContent", .alternateContent), ("mc:Choice", .alternative), ("mc:Fallback", .alternative),
-        ] as [(String, DocxTag)]).map { (Array($0.0.utf8), $0.1) }
+        ]
+        var table = [[(name: StaticString, tag: DocxTag)]](repeating: [], count: 20)
+        for (name, tag) in names { table[name.utf8CodeUnitCount].append((name, tag)) }
+        return table
+    }()
 
-    /// The tag named by `xml[range]`, nil for every other element. Compares lengths first: O(names).
+    /// The tag named by `xml[range]`, nil for every other element. O(length of the name).
     static func identify(_ xml: [UInt8], _ range: Range<Int>) -> DocxTag? {
-        guard range.count >= 3, range.count <= 20 else { return nil }
-        switch xml[range.lowerBound] {
-        case UInt8(ascii: "w"), UInt8(ascii: "m"): break
-        default: return nil
-        }
-        for (name, tag) in names where name.count == range.count {
-            var same = true
-            for offset in 0..<name.count where name[offset] != xml[range.lowerBound + offset] {
-                same = false
-                break
+        let start = range.lowerBound
+        guard range.count >= 3, range.count < 20, xml[start + 1] == UInt8(ascii: ":") || xml[start + 2] == UInt8(ascii: ":")
+        else { return nil }
+        for (name, tag) in byLength[range.count] {
+            let same = name.withUTF8Buffer { bytes in
+                for offset in 0..<bytes.count where bytes[offset] != xml[start + offset] { return false }
+                return true
             }
             if same { return tag }
         }
@@ -168,10 +171,34 @@ struct DocxScanner {
         var deleted = false
     }
 
+    /// The grid table being read; changed in place (`grid?.endRow()`) so that its rows are never copied.
     private struct GridBuilder {
         var rows: [RowBuilder] = []
         var row: RowBuilder?
         var cell: CellBuilder?
+
+        mutating func startRow(line: Int) {
+            endRow()
+            row = RowBuilder(line: line)
+        }
+
+        mutating func startCell() {
+            endCell()
+            cell = CellBuilder()
+        }
+
+        mutating func endCell() {
+            guard let cell else { return }
+            row?.cells.append(cell)
+            self.cell = nil
+        }
+
+        mutating func endRow() {
+            endCell()
+            guard let row else { return }
+            if !row.deleted { rows.append(row) }
+            self.row = nil
+        }
     }
 
     /// Largest `w:gridSpan` and `w:gridBefore` honoured (a report table has 15 columns).
@@ -274,18 +301,15 @@ struct DocxScanner {
             tables.append(isGrid)
             if isGrid { grid = GridBuilder() }
         case .row:
-            guard atGridLevel, var builder = grid else { return }
-            endRow(in: &builder)
+            guard atGridLevel, grid != nil else { return }
             line += 1
-            builder.row = RowBuilder(line: line)
-            if selfClosing { endRow(in: &builder) }
-            grid = builder
+            let rowLine = line
+            grid?.startRow(line: rowLine)
+            if selfClosing { grid?.endRow() }
         case .cell:
-            guard atGridLevel, var builder = grid, builder.row != nil else { return }
-            endCell(in: &builder)
-            builder.cell = CellBuilder()
-            if selfClosing { endCell(in: &builder) }
-            grid = builder
+            guard atGridLevel, grid?.row != nil else { return }
+            grid?.startCell()
+            if selfClosing { grid?.endCell() }
         case .gridSpan:
             guard atGridLevel, grid?.cell != nil else { return }
             let span = max(1, number(in: attributes) ?? 1)
@@ -331,13 +355,9 @@ struct DocxScanner {
         case .text: inText = false
         case .table: endTable()
         case .row:
-            guard atGridLevel, var builder = grid else { return }
-            endRow(in: &builder)
-            grid = builder
+            if atGridLevel { grid?.endRow() }
         case .cell:
-            guard atGridLevel, var builder = grid else { return }
-            endCell(in: &builder)
-            grid = builder
+            if atGridLevel { grid?.endCell() }
         case .alternateContent:
             if !alternates.isEmpty { alternates.removeLast() }
         default: break
@@ -374,23 +394,10 @@ struct DocxScanner {
         }
     }
 
-    private mutating func endCell(in builder: inout GridBuilder) {
-        guard let cell = builder.cell else { return }
-        builder.row?.cells.append(cell)
-        builder.cell = nil
-    }
-
-    private mutating func endRow(in builder: inout GridBuilder) {
-        endCell(in: &builder)
-        guard let row = builder.row else { return }
-        if !row.deleted { builder.rows.append(row) }
-        builder.row = nil
-    }
-
     private mutating func endTable() {
         guard let isGrid = tables.popLast(), isGrid, var builder = grid else { return }
-        endRow(in: &builder)
         grid = nil
+        builder.endRow()
         let rows = Self.gridRows(builder.rows)
         guard let first = rows.first else { return }
         blocks.append(.table(DocumentTable(rows: rows, line: first.line)))

@@ -431,6 +431,21 @@ import Testing
         #expect(cutInTable.diagnostics.count == 1)
     }
 
+    /// A table of 10 000 rows and a paragraph of 50 000 runs read in one pass (a quadratic copy of the
+    /// rows or of the text would not finish in any reasonable time).
+    @Test func largeTableAndParagraph() throws {
+        let row = Self.tr(Self.tc("行", "<w:vMerge/>"), Self.tc("1"))
+        let body =
+            Self.tbl(Self.tr(Self.tc("首", "<w:vMerge w:val=\"restart\"/>"), Self.tc("0")), String(repeating: row, count: 10_000))
+            + "<w:p>" + String(repeating: "<w:r><w:t>字</w:t></w:r>", count: 50_000) + "</w:p>"
+        let document = try Self.read(body: body)
+        let table = try #require(Self.tables(document).first)
+        #expect(table.rows.count == 10_001)
+        #expect(table.rows[0].cells[0].rowSpan == 10_001)
+        #expect(table.rows[10_000].line == 10_001)
+        #expect(Self.paragraphs(document).first?.count == 50_000)
+    }
+
     /// Hostile XML: unbalanced and stray tags, huge numbers, deep nesting. Must not trap or hang.
     @Test(arguments: [
         "</w:p></w:tc></w:tr></w:tbl></w:r></w:t></mc:AlternateContent>",
