@@ -2,7 +2,7 @@
 /// (`ZipArchive`), its `word/document.xml` expanded (`Inflate`) and scanned byte by byte (`DocxScanner`).
 ///
 /// Paragraphs come from `w:p` (text of `w:t`; `w:tab` a tab; `w:br`/`w:cr` a line break inside the
-/// paragraph), tables from `w:tbl`/`w:tr`/`w:tc` with `w:gridSpan`, `w:vMerge`, `w:gridBefore`. Tracked
+/// paragraph; page breaks ignored), tables from `w:tbl`/`w:tr`/`w:tc` with `w:gridSpan`, `w:vMerge`, `w:gridBefore`. Tracked
 /// changes read as accepted, field codes are dropped and their results kept, a text box's
 /// `mc:AlternateContent` is read once. Each body paragraph and each table row is one "line".
 public enum DocxReader {
@@ -293,7 +293,12 @@ struct DocxScanner {
         case .text:
             if !selfClosing { inText = true }
         case .tab: appendInRun(0x09)
-        case .lineBreak: appendInRun(0x0A)
+        case .lineBreak:
+            // A page or column break is layout, not a line of the text (it often starts a heading).
+            switch value("w:type", in: attributes) {
+            case "page", "column": break
+            default: appendInRun(0x0A)
+            }
         case .noBreakHyphen: appendInRun(UInt8(ascii: "-"))
         case .table:
             guard !selfClosing else { return }

@@ -330,10 +330,11 @@ import Testing
             + "<w:t>&lt;a&gt; &amp; &quot;b&quot; &apos;c&apos; &#20013;&#x6587; &bogus; &#xZZ; &#0; &</w:t>"
             + "</w:r></w:p><w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t><w:cr/><w:t>d</w:t>"
             + "<w:noBreakHyphen/><w:t>e</w:t><w:softHyphen/><w:t xml:space='preserve'> f </w:t></w:r></w:p>"
+            + "<w:p><w:r><w:br w:type=\"page\"/><w:t>三、</w:t><w:br w:type=\"textWrapping\"/><w:t>x</w:t></w:r></w:p>"
             + "<!-- <w:p><w:r><w:t>comment</w:t></w:r></w:p> --><w:p><w:r><w:t><![CDATA[x<y]]></w:t></w:r></w:p>"
         #expect(
             Self.paragraphs(try Self.read(body: body)) == [
-                "<a> & \"b\" 'c' 中文 &bogus; &#xZZ; \u{0} &", "a\tb\nc\nd-e f ", "x<y",
+                "<a> & \"b\" 'c' 中文 &bogus; &#xZZ; \u{0} &", "a\tb\nc\nd-e f ", "三、\nx", "x<y",
             ])
     }
 

@@ -31,6 +31,18 @@ import Testing
         #expect(try archive.extract(archive.entries[2]) == html)
     }
 
+    @Test func dataDescriptorEntries() throws {
+        let html = try Self.fixture("layouts/nanguan-zjj-2024.html")
+        var test = TestArchive()
+        test.store("a.txt", "hello")
+        test.deflated("page.html", try Self.fixture("docx/deflate/html.l6.deflate"), size: html.count, crc: CRC32.checksum(html))
+        test.entries[0].dataDescriptor = true
+        test.entries[1].dataDescriptor = true
+        let archive = try ZipArchive(test.bytes)
+        #expect(try archive.extract(archive.entries[0]) == Array("hello".utf8))
+        #expect(try archive.extract(archive.entries[1]) == html)
+    }
+
     @Test func endRecordAfterAComment() throws {
         var bytes = TestArchive.docxLike
         bytes[bytes.count - 2] = 5

@@ -12,6 +12,9 @@ struct TestArchive {
         var uncompressedSize: UInt32
         /// Added to the local header offset written in the central directory.
         var offsetShift: Int = 0
+        /// Flag bit 3, as streaming writers (Java, .NET) do: zero CRC and sizes in the local header,
+        /// the real ones in a data descriptor after the data.
+        var dataDescriptor = false
     }
 
     var entries: [Entry] = []
@@ -38,17 +41,23 @@ struct TestArchive {
             let name = Array(entry.name.utf8)
             out.le32(0x0403_4B50)
             out.le16(20)
-            out.le16(0)
+            out.le16(entry.dataDescriptor ? 8 : 0)
             out.le16(entry.method)
             out.le16(0)
             out.le16(0)
-            out.le32(entry.crc)
-            out.le32(UInt32(entry.data.count))
-            out.le32(entry.uncompressedSize)
+            out.le32(entry.dataDescriptor ? 0 : entry.crc)
+            out.le32(entry.dataDescriptor ? 0 : UInt32(entry.data.count))
+            out.le32(entry.dataDescriptor ? 0 : entry.uncompressedSize)
             out.le16(UInt16(name.count))
             out.le16(0)
             out.append(contentsOf: name)
             out.append(contentsOf: entry.data)
+            if entry.dataDescriptor {
+                out.le32(0x0807_4B50)
+                out.le32(entry.crc)
+                out.le32(UInt32(entry.data.count))
+                out.le32(entry.uncompressedSize)
+            }
         }
         let directory = out.count
         for (entry, offset) in zip(entries, offsets) {
@@ -56,7 +65,7 @@ struct TestArchive {
             out.le32(0x0201_4B50)
             out.le16(20)
             out.le16(20)
-            out.le16(0)
+            out.le16(entry.dataDescriptor ? 8 : 0)
             out.le16(entry.method)
             out.le16(0)
             out.le16(0)
