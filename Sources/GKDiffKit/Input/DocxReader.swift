@@ -2,9 +2,11 @@
 /// (`ZipArchive`), its `word/document.xml` expanded (`Inflate`) and scanned byte by byte (`DocxScanner`).
 ///
 /// Paragraphs come from `w:p` (text of `w:t`; `w:tab` a tab; `w:br`/`w:cr` a line break inside the
-/// paragraph; page breaks ignored), tables from `w:tbl`/`w:tr`/`w:tc` with `w:gridSpan`, `w:vMerge`, `w:gridBefore`. Tracked
-/// changes read as accepted, field codes are dropped and their results kept, a text box's
-/// `mc:AlternateContent` is read once. Each body paragraph and each table row is one "line".
+/// paragraph; page breaks ignored), tables from `w:tbl`/`w:tr`/`w:tc` with `w:gridSpan`, `w:vMerge`,
+/// `w:gridBefore`. Tracked changes read as accepted, field codes are dropped and their results kept, a
+/// text box's `mc:AlternateContent` is read once. Each body paragraph and each table row is one "line".
+/// Only the `w:` prefix Word, WPS and LibreOffice write is understood; headers, footers, footnotes and
+/// comments (other parts) are not read.
 public enum DocxReader {
     /// Reads the bytes of a .docx file; `path` only names the file in errors.
     public static func read(_ bytes: [UInt8], path: String) throws -> Document {
