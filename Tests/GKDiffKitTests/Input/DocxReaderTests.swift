@@ -392,6 +392,17 @@ import Testing
         let bombError = try #require(throws: GKDiffError.self) { try DocxReader.read(bombArchive.bytes, path: "b.docx") }
         #expect(bombError.reason.hasPrefix("Word 文档解压后过大，疑似压缩炸弹"))
 
+        var badCodes = TestArchive()
+        badCodes.deflated("word/document.xml", [0x07, 0x00], size: 10, crc: 0)
+        #expect(throws: GKDiffError.brokenArchive("d.docx", "word/document.xml: block type 3")) {
+            try DocxReader.read(badCodes.bytes, path: "d.docx")
+        }
+
+        var zip64 = TestArchive.docxLike
+        for offset in (zip64.count - 6)..<(zip64.count - 2) { zip64[offset] = 0xFF }
+        let zip64Error = try #require(throws: GKDiffError.self) { try DocxReader.read(zip64, path: "e.docx") }
+        #expect(zip64Error.reason.hasSuffix("（unsupported .docx: ZIP64 archive）"))
+
         let notZip = try #require(throws: GKDiffError.self) {
             try DocxReader.read(Array("PK\u{3}\u{4} and then nothing of an archive".utf8), path: "c.docx")
         }
