@@ -413,7 +413,8 @@ struct DocxScanner {
     /// The rows as grid cells: columns from `w:gridBefore` and the spans to the left; a `w:vMerge`
     /// continuation cell adds one to the `rowSpan` of the cell that starts at its column in the row
     /// above and is left out. (Text in a continuation cell, which Word does not show, is added to the
-    /// merged cell so that nothing is lost.) A continuation with nothing above to merge with is a cell.
+    /// merged cell so that nothing is lost.) A continuation with nothing of its width above it to merge
+    /// with is a cell of its own, so that no two cells ever cover one grid position.
     private static func gridRows(_ builders: [RowBuilder]) -> [DocumentRow] {
         var rows: [DocumentRow] = []
         rows.reserveCapacity(builders.count)
@@ -425,7 +426,7 @@ struct DocxScanner {
             for cell in builder.cells {
                 let span = min(cell.span, spanLimit)
                 let text = cell.paragraphs.joined(separator: "\n")
-                if cell.merge == .continued, let origin = open[column] {
+                if cell.merge == .continued, let origin = open[column], rows[origin.row].cells[origin.cell].columnSpan == span {
                     rows[origin.row].cells[origin.cell].rowSpan += 1
                     if !text.isEmpty {
                         let above = rows[origin.row].cells[origin.cell].text

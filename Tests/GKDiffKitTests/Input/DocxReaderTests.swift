@@ -1,3 +1,4 @@
+import GKDiffFuzz
 import Testing
 
 @testable import GKDiffKit
@@ -43,6 +44,28 @@ import Testing
         row.cells.map { "\($0.column)+\($0.columnSpan)x\($0.rowSpan):\($0.text)" }
     }
 
+    /// What breaks the grid rules of `DocumentRow`: cells out of column order, two cells on one grid
+    /// position, a row span past the last row, a cell line other than its row's. Empty when none.
+    static func gridProblems(_ table: DocumentTable) -> [String] {
+        var problems: [String] = []
+        var covered = Set<[Int]>()
+        for (rowIndex, row) in table.rows.enumerated() {
+            var next = 0
+            for cell in row.cells {
+                if cell.column < next { problems.append("row \(rowIndex): cell at \(cell.column) out of order") }
+                next = cell.column + cell.columnSpan
+                if rowIndex + cell.rowSpan > table.rows.count { problems.append("row \(rowIndex): rowSpan past the end") }
+                if cell.line != row.line { problems.append("row \(rowIndex): cell line \(cell.line) ≠ \(row.line)") }
+                for r in rowIndex..<(rowIndex + cell.rowSpan) {
+                    for c in cell.column..<(cell.column + cell.columnSpan) where !covered.insert([r, c]).inserted {
+                        problems.append("(\(r), \(c)) covered twice")
+                    }
+                }
+            }
+        }
+        return problems
+    }
+
     // MARK: A fixture through LibreOffice
 
     /// `Fixtures/docx/nanguan-zjj-2024.docx`, made by LibreOffice from `layouts/nanguan-zjj-2024.html`;
@@ -68,6 +91,7 @@ import Testing
 
         let tables = Self.tables(document)
         try #require(tables.count == 3)
+        #expect(tables.flatMap(Self.gridProblems) == [])
 
         // Table 1: 14 rows, 4 columns; a value spans the three value columns.
         let proactive = tables[0]
@@ -188,6 +212,7 @@ import Testing
         #expect(Self.paragraphs(document).contains("政府信息公开工作年度报告格式模板"))
         let tables = Self.tables(document)
         try #require(tables.count == 3)
+        #expect(tables.flatMap(Self.gridProblems) == [])
         #expect(tables.map(\.rows.count) == [14, 28, 4])
         #expect(tables.map(\.width) == [4, 10, 15])
 
@@ -262,6 +287,14 @@ import Testing
     @Test func continuationWithNothingAboveIsACell() throws {
         let document = try Self.read(body: Self.tbl(Self.tr(Self.tc("lone", "<w:vMerge/>"), Self.tc("b"))))
         #expect(Self.tables(document).first.map { $0.rows.map(Self.shape) } == [["0+1x1:lone", "1+1x1:b"]])
+        // A continuation narrower than the cell above would leave that cell half merged: it is a cell.
+        let narrower = try Self.read(
+            body: Self.tbl(
+                Self.tr(Self.tc("A", "<w:gridSpan w:val=\"2\"/><w:vMerge w:val=\"restart\"/>"), Self.tc("B")),
+                Self.tr(Self.tc("", "<w:vMerge/>"), Self.tc("x"), Self.tc("y"))))
+        let table = try #require(Self.tables(narrower).first)
+        #expect(table.rows.map(Self.shape) == [["0+2x1:A", "2+1x1:B"], ["0+1x1:", "1+1x1:x", "2+1x1:y"]])
+        #expect(Self.gridProblems(table) == [])
     }
 
     @Test func trackedChangesReadAsAccepted() throws {
@@ -456,6 +489,37 @@ import Testing
         #expect(table.rows[0].cells[0].rowSpan == 10_001)
         #expect(table.rows[10_000].line == 10_001)
         #expect(Self.paragraphs(document).first?.count == 50_000)
+    }
+
+    /// The fixture's `word/document.xml` damaged 400 ways (bytes changed, spans of it deleted or
+    /// repeated, cut): no trap, and every table still obeys the grid rules.
+    @Test func damagedXMLKeepsGridRules() throws {
+        let archive = try ZipArchive(try SourceText.readBytes(path: Fixture.path("docx/nanguan-zjj-2024.docx")))
+        let xml = try archive.extract(try #require(archive.entry(named: "word/document.xml")))
+        var generator = SplitMix64(seed: 2026)
+        var tables = 0
+        for round in 0..<400 {
+            var damaged = xml
+            for _ in 0..<(1 + round % 4) {
+                let a = Int(generator.next() % UInt64(damaged.count))
+                let b = min(damaged.count, a + Int(generator.next() % 2_000))
+                switch generator.next() % 4 {
+                case 0: damaged[a] = UInt8(truncatingIfNeeded: generator.next())
+                case 1: damaged.removeSubrange(a..<b)
+                case 2: damaged.insert(contentsOf: damaged[a..<b], at: Int(generator.next() % UInt64(damaged.count)))
+                default: damaged.removeSubrange(a...)
+                }
+                if damaged.isEmpty { damaged = [0x3C] }
+            }
+            var scanner = DocxScanner(xml: damaged)
+            scanner.scan()
+            for case .table(let table) in scanner.blocks {
+                tables += 1
+                let problems = Self.gridProblems(table)
+                #expect(problems.isEmpty, "round \(round): \(problems.prefix(3))")
+            }
+        }
+        #expect(tables > 400)
     }
 
     /// Hostile XML: unbalanced and stray tags, huge numbers, deep nesting. Must not trap or hang.
