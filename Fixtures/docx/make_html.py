@@ -6,6 +6,11 @@ Every non-empty line outside the three tables becomes a <p>, in order; each tabl
 template's grid (the colspan/rowspan Word uses, as in layouts/nanguan-zjj-2024.html) filled with the
 fixture's own cell text, read by Scripts/check_fixtures.py's parser (blank cells stay empty).
 
+A report on the 2019 template (one cell per line, like layouts/nanguan-mzj-2020.txt) is read row by
+row instead: table 1 keeps the fixture's own rows (a one-cell row spans the four columns, a three-cell
+row's last cell spans two), table 2 is the 2019 grid (one （六）其他处理 row) with the last seven cells
+of each value row, table 3 the 2021 grid with the fixture's fifteen values.
+
 usage: python3 Fixtures/docx/make_html.py Fixtures/nanguan-zfj-2024.txt > /tmp/out/nanguan-zfj-2024.html
 """
 import html
@@ -80,9 +85,56 @@ def table3(a):
     return rows
 
 
+def text_rows(lines):
+    """The rows of a one-cell-per-line table: runs of tab lines, ended by any other line."""
+    rows, row = [], []
+    for line in lines + [""]:
+        if line.startswith("\t"):
+            row.append(line[1:])
+        elif row:
+            rows.append(row)
+            row = []
+    return rows
+
+
+def table1_2019(rows):
+    out = []
+    for row in rows:
+        if len(row) == 1:
+            out.append('<tr>' + td(row[0], 4) + '</tr>')
+        elif len(row) == 3:
+            out.append('<tr>' + td(row[0]) + td(row[1]) + td(row[2], 2) + '</tr>')
+        else:
+            out.append('<tr>' + "".join(td(c) for c in row) + '</tr>')
+    return out
+
+
+def table2_2019(rows):
+    values = [row[-7:] for row in rows if len(row) >= 8 and all(c.strip().isdigit() for c in row[-7:])]
+    assert len(values) == 23, len(values)
+    labels = T2_LABELS[:20] + [("（六）其他处理",)] + T2_LABELS[23:]
+    spans = dict(ROWSPANS, **{"三、本年度办理结果": 20})
+    out = table2({key: [""] * 7 for key, _ in cf.T2})[:3]  # the three header rows
+    for labels_of_row, vals in zip(labels, values):
+        cells = []
+        for label in labels_of_row:
+            if label in spans and label != "（六）其他处理":
+                cells.append(td(label, 1, spans[label]))
+            elif label.startswith(("一、", "二、", "四、")):
+                cells.append(td(label, 3))
+            elif label.startswith(("（一）", "（二）", "（六）", "（七）")):
+                cells.append(td(label, 2))
+            else:
+                cells.append(td(label))
+        out.append('<tr>' + "".join(cells) + "".join(td(v) for v in vals) + '</tr>')
+    return out
+
+
 def main(path):
-    rep = cf.parse(path)
     lines = open(path, encoding="utf-8").read().split("\n")
+    if any(line == "\t本年新制作数量" for line in lines):
+        return main_2019(path, lines)
+    rep = cf.parse(path)
     s2 = next(i for i, l in enumerate(lines) if "主动公开政府信息情况" in l and not l.startswith("\t") and "、" in l[:3])
     s3 = next(i for i, l in enumerate(lines) if i > s2 and "收到和处理政府信息公开申请情况" in l and not l.startswith("\t"))
     s4 = next(i for i, l in enumerate(lines)
@@ -102,8 +154,33 @@ def main(path):
             out.append('<table border="1" cellspacing="0">')
             out.extend(tables[i])
             out.append('</table>')
+    write(out)
+
+
+def write(out):
     out += ['</body>', '</html>', '']
     sys.stdout.write("\n".join(out))
+
+
+def main_2019(path, lines):
+    s2 = next(i for i, l in enumerate(lines) if l.startswith("二、主动公开政府信息情况"))
+    s3 = next(i for i, l in enumerate(lines) if l.startswith("三、收到和处理政府信息公开申请情况"))
+    s4 = next(i for i, l in enumerate(lines) if l.startswith("四、政府信息公开行政复议"))
+    s5 = next(i for i, l in enumerate(lines) if l.startswith("五、"))
+    last = text_rows(lines[s4 + 1:s5])[-1]
+    assert len(last) == 15, last
+    appeals = {row: last[5 * n:5 * n + 5] for n, row in enumerate(cf.A_ROWS)}
+    tables = {s2: table1_2019(text_rows(lines[s2 + 1:s3])), s3: table2_2019(text_rows(lines[s3 + 1:s4])),
+              s4: table3(appeals)}
+    out = ['<!DOCTYPE html>', '<html lang="zh-CN">', '<head><meta charset="utf-8"><title>%s</title></head>' % html.escape(
+        os.path.basename(path)), '<body>']
+    for i, line in enumerate(lines):
+        if any(a < i < b for a, b in ((s2, s3), (s3, s4), (s4, s5))) or not line.strip():
+            continue
+        out.append("<p>%s</p>" % html.escape(line))
+        if i in tables:
+            out += ['<table border="1" cellspacing="0">'] + tables[i] + ['</table>']
+    write(out)
 
 
 if __name__ == "__main__":

@@ -197,6 +197,38 @@ import Testing
         #expect(tables[2].rows[3].cells.map(\.text) == expected.appeals)
     }
 
+    /// The 2019-template fixture as a Word document (`make_html.py`'s 2019 route): table 1 of the old
+    /// template with its signed changes and the 政府集中采购 row, table 2 with one （六）其他处理 row.
+    /// Values read off `layouts/nanguan-mzj-2020.txt` by eye.
+    @Test func template2019FixtureThroughLibreOffice() throws {
+        let path = Fixture.path("docx/nanguan-mzj-2020.docx")
+        let document = try DocxReader.read(try SourceText.readBytes(path: path), path: path)
+        #expect(Self.paragraphs(document).prefix(2) == ["2020年长春市南关区民政局政府信息公开", "工作年度报告"])
+        let tables = Self.tables(document)
+        try #require(tables.count == 3)
+        #expect(tables.flatMap(Self.gridProblems) == [])
+        #expect(tables.map(\.rows.count) == [18, 26, 4])
+        #expect(tables.map(\.width) == [4, 10, 15])
+        let proactive = tables[0]
+        #expect(Self.shape(proactive.rows[1]) == ["0+1x1:信息内容", "1+1x1:本年新制作数量", "2+1x1:本年新公开数量", "3+1x1:对外公开总数量"])
+        #expect(Self.shape(proactive.rows[6]) == ["0+1x1:行政许可", "1+1x1:12", "2+1x1:-1", "3+1x1:86"])
+        #expect(Self.shape(proactive.rows[7]) == ["0+1x1:其他对外管理服务事项", "1+1x1:7", "2+1x1:0", "3+1x1:153"])
+        #expect(Self.shape(proactive.rows[10]) == ["0+1x1:行政处罚", "1+1x1:3", "2+1x1:+1", "3+1x1:9"])
+        #expect(Self.shape(proactive.rows[14]) == ["0+1x1:行政事业性收费", "1+1x1:1", "2+2x1:0"])
+        #expect(Self.shape(proactive.rows[17]) == ["0+1x1:政府集中采购", "1+1x1:14", "2+2x1:5125.11"])
+        let requests = tables[1]
+        #expect(Self.shape(requests.rows[5]).first == "0+1x20:三、本年度办理结果")
+        let values = requests.rows.dropFirst(3).map { row in row.cells.filter { $0.column >= 3 }.map(\.text) }
+        #expect(values.count == 23)
+        #expect(values[0] == ["30", "5", "0", "1", "0", "2", "38"])
+        #expect(Self.shape(requests.rows[23]).first == "1+2x1:（六）其他处理")
+        #expect(values[20] == ["2", "1", "0", "0", "0", "0", "3"])
+        #expect(values[21] == ["29", "5", "0", "1", "0", "2", "37"])
+        #expect(values[22] == ["2", "0", "0", "0", "0", "0", "2"])
+        #expect(
+            tables[2].rows[3].cells.map(\.text) == ["1", "0", "0", "0", "1", "0", "0", "0", "1", "1", "0", "0", "0", "0", "0"])
+    }
+
     // MARK: The real WPS template
 
     static let templatePath = Fixture.root + "/../shared/realdocs/template2021.docx"
