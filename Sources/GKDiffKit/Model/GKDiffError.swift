@@ -38,4 +38,16 @@ public struct GKDiffError: Error, Sendable, Equatable, CustomStringConvertible {
     static func tooLarge(_ path: String, _ limit: Int) -> GKDiffError {
         GKDiffError(path: path, reason: "文件过大（超过 \(limit / 1_048_576) MB），不像是一份年度报告（file too large）")
     }
+    static func brokenArchive(_ path: String, _ detail: String) -> GKDiffError {
+        GKDiffError(path: path, reason: "不是完整的 Word 文档：压缩包已损坏（broken .docx: \(detail)）")
+    }
+    static func unsupportedArchive(_ path: String, _ detail: String) -> GKDiffError {
+        GKDiffError(path: path, reason: "无法读取这种压缩方式的 Word 文档，请用 Word 或 WPS 重新另存为 .docx（unsupported .docx: \(detail)）")
+    }
+    static func zipBomb(_ path: String, _ detail: String) -> GKDiffError {
+        GKDiffError(path: path, reason: "Word 文档解压后过大，疑似压缩炸弹，已拒绝读取（zip bomb: \(detail)）")
+    }
+    static func noWordDocument(_ path: String) -> GKDiffError {
+        GKDiffError(path: path, reason: "压缩包里没有 Word 正文 word/document.xml，不是 Word 文档（no word/document.xml in the archive）")
+    }
 }
