@@ -102,7 +102,7 @@ public enum DocumentReader {
     }
 
     static func docx(_ bytes: [UInt8], path: String) throws -> Document {
-        throw GKDiffError(path: path, reason: "是压缩包或 Word 文档（.docx），这一版还不能读取（zip archive）")
+        try DocxReader.read(bytes, path: path)
     }
 
     static func pdf(_ bytes: [UInt8], path: String) throws -> Document {

@@ -20,7 +20,11 @@ public enum ReportParser {
         lines.reserveCapacity(document.blocks.count)
         for block in document.blocks {
             switch block {
-            case .paragraph(let paragraph): lines.append(Line(text: Substring(paragraph.text), number: paragraph.line))
+            case .paragraph(let paragraph):
+                // A line break inside a paragraph (Word's `w:br`) starts a line of its own, as `<br>` does.
+                for piece in Line.pieces(of: Substring(paragraph.text), separator: 0x0A) {
+                    lines.append(Line(text: piece, number: paragraph.line))
+                }
             case .table(let table): grids.append((lines.count, table))
             }
         }

@@ -26,26 +26,34 @@ extension TableReader {
 
     /// Files every row of one grid.
     mutating func readGrid(_ table: DocumentTable) {
-        let width = table.width
-        let positions = headerPositions(table)
-        var below: [Int] = Array(repeating: 0, count: width)  // rows still covered, per column
-        for row in table.rows {
-            var fromAbove: Set<Int> = []
-            for column in below.indices where below[column] > 0 {
-                fromAbove.insert(column)
-                below[column] -= 1
-            }
-            for cell in row.cells where cell.rowSpan > 1 {
-                for column in cell.column..<min(width, cell.column + cell.columnSpan) {
-                    below[column] = max(below[column], cell.rowSpan - 1)
-                }
-            }
-            let tokens = row.cells.map { cell -> Token in
+        let rows = table.rows.map { row in
+            row.cells.map { cell -> Token in
                 var token = Token(Substring(cell.text), line: cell.line)
                 token.column = cell.column
                 token.span = cell.columnSpan
                 token.isCut = cell.isCut
                 return token
+            }
+        }
+        // The width most data rows reach: one row with a cell too many must not make every other row
+        // look one cell short.
+        var widths: [Int: Int] = [:]
+        for (row, tokens) in zip(table.rows, rows) where isDataRow(tokens) && !tokens.contains(where: \.isCut) {
+            widths[row.width, default: 0] += 1
+        }
+        let width = widths.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? table.width
+        let positions = headerPositions(table)
+        var below: [Int] = Array(repeating: 0, count: width)  // rows still covered, per column
+        for (row, tokens) in zip(table.rows, rows) {
+            var fromAbove: Set<Int> = []
+            for column in below.indices where below[column] > 0 {
+                fromAbove.insert(column)
+                below[column] -= 1
+            }
+            for cell in row.cells where cell.rowSpan > 1 && cell.column < width {
+                for column in cell.column..<min(width, cell.column + cell.columnSpan) {
+                    below[column] = max(below[column], cell.rowSpan - 1)
+                }
             }
             takeGridRow(tokens, row: row, width: width, positions: positions, fromAbove: fromAbove)
         }

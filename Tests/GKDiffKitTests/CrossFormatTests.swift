@@ -1,0 +1,73 @@
+import Testing
+
+@testable import GKDiffKit
+
+/// The same report as text, HTML and Word gives the same cells and the same sections: the formats
+/// differ in how tables are written, not in what a reader of them finds. The .docx files were made
+/// from the text and HTML fixtures by LibreOffice (see Fixtures/README.md); the fixtures' values are
+/// checked by eye in the seed and layout tests.
+@Suite struct CrossFormatTests {
+    struct Pair: CustomStringConvertible, Sendable {
+        var source: String
+        var docx: String
+        var description: String { docx }
+    }
+
+    static let pairs: [Pair] = [
+        Pair(source: "nanguan-zfj-2024.txt", docx: "docx/nanguan-zfj-2024.docx"),  // seed 000, cell per line
+        Pair(source: "huzhu-cgj-2023.txt", docx: "docx/huzhu-cgj-2023.docx"),  // seed 003's tab rows, filled
+        Pair(source: "layouts/nanguan-zjj-2024.html", docx: "docx/nanguan-zjj-2024.docx"),  // HTML
+        Pair(source: "layouts/nanguan-mzj-2020.txt", docx: "docx/nanguan-mzj-2020.docx"),  // 2019 template
+    ]
+
+    @Test(arguments: pairs)
+    func wordGivesTheCellsAndSectionsOfTheSource(pair: Pair) throws {
+        let source = try Fixture.report(pair.source)
+        let word = try Fixture.report(pair.docx)
+        #expect(word.template == source.template)
+        #expect(word.cells.count == source.cells.count)
+        for (index, key) in source.cellKeys.enumerated() {
+            #expect(word.cells[index].value == source.cells[index].value, "\(pair) \(key)")
+        }
+        #expect(word.sections.map(\.kind) == source.sections.map(\.kind))
+        #expect(word.agency == source.agency)
+        #expect(word.year == source.year)
+        #expect(word.period == source.period)
+        #expect(!word.diagnostics.contains { $0.severity == .error }, "\(pair): \(word.diagnostics)")
+        // The prose of the narrative sections, as one text, is the same.
+        for kind in [SectionKind.overview, .problems, .other] {
+            let a = source.section(kind)?.paragraphs.map(\.text).joined() ?? ""
+            let b = word.section(kind)?.paragraphs.map(\.text).joined() ?? ""
+            #expect(a == b, "\(pair) \(kind)")
+        }
+    }
+
+    @Test func theBlankOfficialTemplateSavedByWPSHas200BlankCells() throws {
+        let path = Fixture.root + "/../shared/realdocs/template2021.docx"
+        guard (try? SourceText.readBytes(path: path)) != nil else {
+            print("skip: \(path) is not here (the agencies' real documents live beside the project)")
+            return
+        }
+        let report = try ReportParser.read(path: path)
+        #expect(report.template == "2021")
+        #expect(report.cells.count == 200)
+        #expect(report.cells.allSatisfy { $0.value == .blank })
+        #expect(report.sections.map(\.kind) == SectionKind.allCases)
+    }
+
+    @Test func aPDFAndAnOldWordFileGetOneClearLine() throws {
+        let pdf = Fixture.temporaryFile("x.pdf", Array("%PDF-1.7\n%âãÏÓ\n1 0 obj\n".utf8))
+        let doc = Fixture.temporaryFile("x.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 512))
+        let zip = Fixture.temporaryFile("x.xlsx", [0x50, 0x4B, 0x05, 0x06] + Array(repeating: 0, count: 18))
+        for (path, words) in [(doc, "另存为 .docx"), (zip, "")] {
+            let run = Fixture.run(["show", path])
+            #expect(run.status == .trouble)
+            #expect(run.err.hasPrefix("gkdiff: \(path): "))
+            #expect(run.err.split(separator: "\n").count == 1)
+            #expect(run.err.contains(words))
+        }
+        let run = Fixture.run(["show", pdf])
+        #expect(run.status == .trouble)
+        #expect(run.err.split(separator: "\n").count == 1)
+    }
+}
