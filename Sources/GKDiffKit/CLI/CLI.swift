@@ -58,7 +58,7 @@ extension CommandLine {
         }
         let console = Console(outputIsTerminal: isatty(1) == 1, environment: environment)
         if isatty(2) == 1 {
-            console.progress = { line in FileWriter.write("\r\u{1B}[K" + TerminalSafe.line(line), fd: 2) }
+            console.progress = { line in FileWriter.write("\r\u{1B}[K" + line, fd: 2) }
         }
         let status = GKDiff.run(arguments, console: console)
         return console.flush(status, out: 1, err: 2)
@@ -167,8 +167,10 @@ public enum GKDiff {
                 throw GKDiffError(path: folder, reason: "无法创建文件夹（\(String(cString: strerror(errno)))）")
             }
         }
-        let rows = try Batch.run(batch, progress: console.progress)
-        if console.progress != nil { console.progress?("") }
+        // An agency name comes from a report: shown escaped, never obeyed.
+        let progress = console.progress.map { show in { @Sendable (line: String) in show(TerminalSafe.line(line)) } }
+        let rows = try Batch.run(batch, progress: progress)
+        if let progress { progress("") }
         let text: String
         switch options.format {
         case .csv: text = BatchRenderer.csv(rows)
