@@ -158,6 +158,8 @@ echo "-- -o"
 cp $new "$tmp/2024.txt"
 expect_trouble "-o onto an input" "$tmp/2024.txt" "$bin" -o "$tmp/2024.txt" $old "$tmp/2024.txt"
 cmp -s $new "$tmp/2024.txt" && ok "the input is untouched" || bad "-o changed an input"
+expect 2 "-o onto the file on standard input" -- sh -c "'$bin' -o '$tmp/2024.txt' $old - < '$tmp/2024.txt'"
+one_line "-o onto standard input's file" "gkdiff: $tmp/2024.txt: "
 ln -s "$tmp/2024.txt" "$tmp/link.txt"
 expect_trouble "-o onto a link to an input" "$tmp/link.txt" "$bin" -o "$tmp/link.txt" $old "$tmp/2024.txt"
 expect_trouble "-o into a missing folder" "$tmp/absent/out.txt" "$bin" -o "$tmp/absent/out.txt" $old $new

@@ -42,6 +42,13 @@ enum FileSystem {
         status(path).map { Identity(device: UInt64($0.st_dev), inode: UInt64($0.st_ino)) }
     }
 
+    /// The device and inode of standard input when it is a regular file (`gkdiff - B -o A < A`).
+    static func standardInputIdentity() -> Identity? {
+        var info = stat()
+        guard fstat(0, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
     /// Reads a whole input: standard input for `-` (a file, a pipe or a terminal), otherwise only a
     /// regular file. A FIFO, socket or device named as an argument is refused without being waited on:
     /// it is opened with `O_NONBLOCK` and checked with `fstat` before anything is read.
@@ -161,7 +168,7 @@ struct OutputFile {
                 path: path, reason: "不是普通文件，不能作为输出文件（not a regular file；要写到标准输出请用 -o - 或重定向）")
         }
         let identity = FileSystem.Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-        for input in inputs where input != "-" && FileSystem.identity(input) == identity {
+        for input in inputs where (input == "-" ? FileSystem.standardInputIdentity() : FileSystem.identity(input)) == identity {
             throw GKDiffError(path: path, reason: "这是输入的报告文件之一，不能用输出覆盖它（output would overwrite an input）")
         }
         return target
