@@ -41,7 +41,8 @@ import Testing
 
     @Test(arguments: [
         ["--frobnicate", "a", "b"], ["-x", "a", "b"], ["-az", "a", "b"], ["--all=yes", "a", "b"], ["--format=xml", "a", "b"],
-        ["-o"], ["--output"], ["--color=sometimes", "a", "b"], ["a"], ["a", "b", "c"],
+        ["-o"], ["--output"], ["-o", "", "a", "b"], ["--output=", "a", "b"], ["--color=sometimes", "a", "b"], ["a"],
+        ["a", "b", "c"],
     ])
     func badUsageIsOneLineAndStatus2(arguments: [String]) {
         let result = Fixture.run(arguments)

@@ -27,6 +27,7 @@ public final class Console {
     /// Where a progress line goes while a batch runs (standard error when it is a terminal), or nil.
     public var progress: (@Sendable (String) -> Void)?
 
+    /// A console with nothing written yet.
     public init(outputIsTerminal: Bool = false, environment: [String: String] = [:]) {
         self.outputIsTerminal = outputIsTerminal
         self.environment = environment
@@ -86,6 +87,7 @@ extension Console {
 
 /// The command line as a library function: argv in, exit status out, testable in-process.
 public enum GKDiff {
+    /// The version `--version` prints.
     public static let version = "0.1.0"
 
     /// Runs one invocation. Never throws and never crashes on bad input: every error becomes a line
@@ -311,6 +313,7 @@ public enum GKDiff {
         if options.paths.filter({ $0 == "-" }).count > 1 {
             throw usageError("标准输入（-）只能提供一份报告：两份报告不能都从 - 读取（gkdiff --help 查看用法）")
         }
+        if options.output?.isEmpty == true { throw usageError("-o 需要一个文件名（收到空字符串）") }
         if !formatGiven, let output = options.output, output != "-" {
             options.format = try inferredFormat(output)
         }
