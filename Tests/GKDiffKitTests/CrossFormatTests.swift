@@ -57,7 +57,8 @@ import Testing
 
     @Test func aPDFAndAnOldWordFileGetOneClearLine() throws {
         let pdf = Fixture.temporaryFile("x.pdf", Array("%PDF-1.7\n%âãÏÓ\n1 0 obj\n".utf8))
-        let doc = Fixture.temporaryFile("x.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 512))
+        let doc = Fixture.temporaryFile(
+            "x.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 512))
         let zip = Fixture.temporaryFile("x.xlsx", [0x50, 0x4B, 0x05, 0x06] + Array(repeating: 0, count: 18))
         for (path, words) in [(doc, "另存为 .docx"), (zip, "")] {
             let run = Fixture.run(["show", path])

@@ -213,7 +213,8 @@ import Testing
                 for (number, damage) in Self.damages(of: lines, at: index, shape: sample.cells, cellLines: cellLines)
                     .enumerated()
                 {
-                    check(damage.text.joined(separator: "\n"), touched: damage.touched, what: "line \(index + 1) damage \(number)")
+                    check(
+                        damage.text.joined(separator: "\n"), touched: damage.touched, what: "line \(index + 1) damage \(number)")
                 }
             }
         }

@@ -27,6 +27,7 @@ public final class Console {
     /// Where a progress line goes while a batch runs (standard error when it is a terminal), or nil.
     public var progress: (@Sendable (String) -> Void)?
 
+    /// A console with nothing written yet.
     public init(outputIsTerminal: Bool = false, environment: [String: String] = [:]) {
         self.outputIsTerminal = outputIsTerminal
         self.environment = environment
@@ -61,21 +62,42 @@ extension CommandLine {
             console.progress = { line in FileWriter.write("\r\u{1B}[K" + line, fd: 2) }
         }
         let status = GKDiff.run(arguments, console: console)
-        FileWriter.write(console.out, fd: 1)
-        FileWriter.write(console.err, fd: 2)
+        return console.flush(status, out: 1, err: 2)
+    }
+}
+
+extension Console {
+    /// Writes what was gathered to the two file descriptors and returns the final status. A failed
+    /// write to `out` makes it `.trouble`: a closed pipe (EPIPE) quietly, as GNU tools do, anything else
+    /// (ENOSPC, EIO) with one line `gkdiff: write error: …` on `err`.
+    public func flush(_ status: ExitStatus, out: Int32, err: Int32) -> ExitStatus {
+        var status = status
+        var errors = self.err
+        switch FileWriter.write(self.out, fd: out) {
+        case .written: break
+        case .closedPipe: status = .trouble
+        case .failed(let reason):
+            errors += "gkdiff: write error: 标准输出写入失败（\(reason)）\n"
+            status = .trouble
+        }
+        FileWriter.write(errors, fd: err)
         return status
     }
 }
 
 /// The command line as a library function: argv in, exit status out, testable in-process.
 public enum GKDiff {
+    /// The version `--version` prints.
     public static let version = "0.1.0"
 
     /// Runs one invocation. Never throws and never crashes on bad input: every error becomes a line
-    /// `gkdiff: PATH: reason` on standard error and status 2.
+    /// `gkdiff: PATH: reason` on standard error (control characters in it escaped) and status 2.
     public static func run(_ arguments: [String], console: Console) -> ExitStatus {
         do {
             let options = try parse(arguments)
+            if let output = options.output, output != "-", options.command != .help, options.command != .version {
+                _ = try OutputFile(path: output, inputs: options.command == .batch ? [] : options.paths).check()
+            }
             switch options.command {
             case .help:
                 console.out += usage
@@ -86,13 +108,13 @@ public enum GKDiff {
             case .show:
                 let report = try ReportParser.read(path: options.paths[0])
                 let text = options.format == .json ? ReportRenderer.json(report) : ReportRenderer.text(report)
-                try emit(text, options: options, console: console)
+                try emit(text, options: options, color: false, console: console)
                 return .same
             case .check:
                 let report = try ReportParser.read(path: options.paths[0])
                 let findings = Checker.check(report)
                 let text = options.format == .json ? CheckRenderer.json(report, findings) : CheckRenderer.text(report, findings)
-                try emit(text, options: options, console: console)
+                try emit(text, options: options, color: false, console: console)
                 return findings.contains { $0.severity == .error } ? .different : .same
             case .compare:
                 return try compare(options, console: console)
@@ -100,11 +122,24 @@ public enum GKDiff {
                 return try batch(options, console: console)
             }
         } catch let error as GKDiffError {
-            console.err += "gkdiff: \(error)\n"
+            console.err += "gkdiff: \(TerminalSafe.line(error.description))\n"
             return .trouble
         } catch {
-            console.err += "gkdiff: \(error)\n"
+            console.err += "gkdiff: \(TerminalSafe.line("\(error)"))\n"
             return .trouble
+        }
+    }
+
+    /// Whether a comparison's text is coloured: `--color`, or for `auto` a terminal on standard output,
+    /// `NO_COLOR` unset or empty (its convention) and `TERM` not `dumb`.
+    static func useColor(_ options: Options, console: Console) -> Bool {
+        switch options.color {
+        case .always: return options.format == .text
+        case .never: return false
+        case .auto:
+            let noColor = !(console.environment["NO_COLOR"] ?? "").isEmpty
+            return options.format == .text && (options.output == nil || options.output == "-")
+                && console.outputIsTerminal && !noColor && console.environment["TERM"] != "dumb"
         }
     }
 
@@ -112,22 +147,14 @@ public enum GKDiff {
         let first = try ReportParser.read(path: options.paths[0])
         let second = try ReportParser.read(path: options.paths[1])
         let diff = ReportComparator.compare(first, second)
-        let useColor: Bool
-        switch options.color {
-        case .always: useColor = options.format == .text
-        case .never: useColor = false
-        case .auto:
-            useColor =
-                options.format == .text && options.output == nil && console.outputIsTerminal
-                && console.environment["NO_COLOR"] == nil && console.environment["TERM"] != "dumb"
-        }
+        let color = useColor(options, console: console)
         let text: String
         switch options.format {
-        case .text: text = DiffTextRenderer.render(diff, all: options.all, color: useColor)
+        case .text: text = DiffTextRenderer.render(diff, all: options.all, color: color)
         case .csv: text = DiffCSVRenderer.render(diff, all: options.all)
         case .json: text = DiffJSONRenderer.render(diff, all: options.all)
         }
-        try emit(text, options: options, console: console)
+        try emit(text, options: options, color: color, console: console)
         // A comparison that could not read everything (rule P1) never says "no differences".
         return diff.hasDifferences || diff.isIncomplete ? .different : .same
     }
@@ -143,74 +170,136 @@ public enum GKDiff {
                 throw GKDiffError(path: folder, reason: "无法创建文件夹（\(String(cString: strerror(errno)))）")
             }
         }
-        let rows = try Batch.run(batch, progress: console.progress)
-        if console.progress != nil { console.progress?("") }
+        // An agency name comes from a report: shown escaped, never obeyed.
+        let progress = console.progress.map { show in { @Sendable (line: String) in show(TerminalSafe.line(line)) } }
+        let rows = try Batch.run(batch, progress: progress)
+        if let progress { progress("") }
         let text: String
         switch options.format {
         case .csv: text = BatchRenderer.csv(rows)
         case .json: text = BatchRenderer.json(rows)
         case .text: text = BatchRenderer.text(rows, old: options.paths[0], new: options.paths[1])
         }
-        try emit(text, options: options, console: console)
+        try emit(text, options: options, color: false, console: console)
         for row in rows where row.status == .unreadable {
-            console.err += "gkdiff: \(row.oldFile ?? row.newFile ?? ""): \(row.reason)\n"
+            console.err += "gkdiff: \(TerminalSafe.line("\(row.oldFile ?? row.newFile ?? ""): \(row.reason)"))\n"
         }
         return Batch.status(rows)
     }
 
-    /// Writes the result to `-o FILE` or standard output.
-    private static func emit(_ text: String, options: Options, console: Console) throws {
-        guard let path = options.output, path != "-" else {
+    /// Writes the result to `-o FILE` (whole or not at all) or standard output. Text output is escaped
+    /// for a terminal wherever it goes (it is for a person: `cat`, `less`); CSV and JSON keep their data
+    /// as written (JSON escapes controls by its own rules) except on a terminal.
+    private static func emit(_ text: String, options: Options, color: Bool, console: Console) throws {
+        let toFile = options.output.map { $0 != "-" } ?? false
+        var text = text
+        if options.format == .text || (!toFile && console.outputIsTerminal) {
+            text = TerminalSafe.escape(text, color: color)
+        }
+        guard toFile, let path = options.output else {
             console.out += text
             return
         }
-        try FileWriter.write(text, to: path)
+        try FileWriter.write(text, to: path, inputs: options.command == .batch ? [] : options.paths)
     }
 
     // MARK: Arguments
 
+    /// How many values a long option takes.
+    private enum Arity { case none, required, optional }
+
+    /// The long options, by full name; `colour` is `color`.
+    private static let longOptions: [(name: String, arity: Arity)] = [
+        ("help", .none), ("version", .none), ("all", .none), ("batch", .none), ("pairs", .required),
+        ("details", .required), ("output", .required), ("format", .required), ("color", .optional),
+        ("colour", .optional),
+    ]
+
+    /// The short options and the long option each stands for.
+    private static let shortOptions: [Character: String] = ["h": "help", "a": "all", "o": "output", "f": "format"]
+
+    /// Reads the arguments as GNU tools do: `show`/`check` first, bundled short options (`-ao x`),
+    /// attached values (`-oFILE`, `--format=csv`), unambiguous prefixes of long options (`--form csv`),
+    /// `--` before file names, `-` for standard input.
     static func parse(_ arguments: [String]) throws -> Options {
         var options = Options()
+        var formatGiven = false
         var rest = arguments[...]
         if let first = rest.first, first == "show" || first == "check" {
             options.command = first == "show" ? .show : .check
             rest = rest.dropFirst()
         }
+        func apply(_ name: String, _ value: String?, shown: String) throws {
+            switch name {
+            case "help": options.command = .help
+            case "version": options.command = .version
+            case "all": options.all = true
+            case "batch": options.command = .batch
+            case "pairs": options.pairsFile = value
+            case "details": options.detailsFolder = value
+            case "output": options.output = value
+            case "format":
+                let text = value ?? ""
+                guard let format = Options.Format(rawValue: text) else {
+                    throw usageError("\(shown) 只接受 text、csv 或 json，不接受「\(text)」")
+                }
+                options.format = format
+                formatGiven = true
+            default:  // color
+                let text = value ?? "auto"
+                guard let mode = Options.ColorMode(rawValue: text) else {
+                    throw usageError("\(shown) 只接受 auto、always 或 never，不接受「\(text)」")
+                }
+                options.color = mode
+            }
+        }
         var endOfOptions = false
         while let argument = rest.popFirst() {
             if endOfOptions || argument == "-" || !argument.hasPrefix("-") {
                 options.paths.append(argument)
-                continue
-            }
-            let (name, inline) = split(argument)
-            func value() throws -> String {
-                if let inline { return inline }
-                guard let next = rest.popFirst() else { throw usageError("选项 \(name) 需要一个值") }
-                return next
-            }
-            switch name {
-            case "--": endOfOptions = true
-            case "-h", "--help": options.command = .help
-            case "--version": options.command = .version
-            case "--all", "-a": options.all = true
-            case "--batch": options.command = .batch
-            case "--pairs": options.pairsFile = try value()
-            case "--details": options.detailsFolder = try value()
-            case "-o", "--output": options.output = try value()
-            case "--format", "-f":
-                let text = try value()
-                guard let format = Options.Format(rawValue: text) else {
-                    throw usageError("--format 只接受 text、csv 或 json，不接受「\(text)」")
+            } else if argument == "--" {
+                endOfOptions = true
+            } else if argument.hasPrefix("--") {
+                let body = argument.dropFirst(2)
+                let given = body.firstIndex(of: "=").map { String(body[..<$0]) } ?? String(body)
+                let inline = body.firstIndex(of: "=").map { String(body[body.index(after: $0)...]) }
+                let (name, arity) = try longOption(given, argument: argument)
+                let shown = "--" + (name == "colour" ? "color" : name)
+                switch arity {
+                case .none:
+                    if inline != nil { throw usageError("选项 \(shown) 不带值（收到「\(argument)」）") }
+                    try apply(name, nil, shown: shown)
+                case .optional:
+                    try apply(name, inline, shown: shown)
+                case .required:
+                    if let inline {
+                        try apply(name, inline, shown: shown)
+                    } else if let next = rest.popFirst() {
+                        try apply(name, next, shown: shown)
+                    } else {
+                        throw usageError("选项 \(shown) 需要一个值")
+                    }
                 }
-                options.format = format
-            case "--color", "--colour":
-                let text = inline ?? "auto"
-                guard let mode = Options.ColorMode(rawValue: text) else {
-                    throw usageError("--color 只接受 auto、always 或 never，不接受「\(text)」")
+            } else {
+                var letters = Substring(argument.dropFirst())
+                while let letter = letters.popFirst() {
+                    guard let name = shortOptions[letter] else {
+                        throw usageError("不认识的选项 -\(letter)（在「\(argument)」中；gkdiff --help 查看用法）")
+                    }
+                    if name == "output" || name == "format" {
+                        let value: String
+                        if !letters.isEmpty {
+                            value = String(letters)
+                        } else if let next = rest.popFirst() {
+                            value = next
+                        } else {
+                            throw usageError("选项 -\(letter) 需要一个值")
+                        }
+                        try apply(name, value, shown: "-\(letter)")
+                        break
+                    }
+                    try apply(name, nil, shown: "-\(letter)")
                 }
-                options.color = mode
-            default:
-                throw usageError("不认识的选项 \(argument)（gkdiff --help 查看用法）")
             }
         }
         if options.command == .help || options.command == .version { return options }
@@ -222,15 +311,48 @@ public enum GKDiff {
                 : options.command == .compare ? "需要两个报告文件：旧年度 新年度" : "需要一个报告文件"
             throw usageError("\(what)（收到 \(options.paths.count) 个；gkdiff --help 查看用法）")
         }
+        if options.paths.filter({ $0 == "-" }).count > 1 {
+            throw usageError("标准输入（-）只能提供一份报告：两份报告不能都从 - 读取（gkdiff --help 查看用法）")
+        }
+        if options.output?.isEmpty == true { throw usageError("-o 需要一个文件名（收到空字符串）") }
+        if !formatGiven, let output = options.output, output != "-" {
+            options.format = try inferredFormat(output)
+        }
         if options.command == .show && options.format == .csv {
-            throw usageError("show 只支持 --format text 或 json")
+            throw usageError("show 只支持 text 或 json 格式（--format，或 -o 的扩展名）")
         }
         return options
     }
 
-    private static func split(_ argument: String) -> (String, String?) {
-        guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
-        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    /// A long option by its name or an unambiguous prefix of it (`colour` and `color` are one option).
+    private static func longOption(_ given: String, argument: String) throws -> (String, Arity) {
+        if let exact = longOptions.first(where: { $0.name == given }) { return exact }
+        let matches = given.isEmpty ? [] : longOptions.filter { $0.name.hasPrefix(given) }
+        let distinct = Set(matches.map { $0.name == "colour" ? "color" : $0.name })
+        guard let match = matches.first else {
+            throw usageError("不认识的选项 \(argument)（gkdiff --help 查看用法）")
+        }
+        guard distinct.count == 1 else {
+            let names = distinct.sorted().map { "--" + $0 }.joined(separator: "、")
+            throw usageError("选项 \(argument) 不明确：可以是 \(names)")
+        }
+        return match
+    }
+
+    /// The format `-o FILE` asks for by its extension when `--format` is not given: `.csv` → CSV,
+    /// `.json` → JSON, anything else → text. `.html`, `.htm` and `.xlsx` are refused: gkdiff does not
+    /// write them yet, and text in a file named `.xlsx` would be the wrong thing.
+    static func inferredFormat(_ path: String) throws -> Options.Format {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .text }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "csv": return .csv
+        case "json": return .json
+        case "html", "htm", "xlsx", "xls":
+            throw usageError(
+                "还不能输出 \(name[dot...]) 格式（not supported yet）：请用 -o 文件.csv（Excel/WPS 可直接打开）、.json 或 .txt，或用 --format 指定")
+        default: return .text
+        }
     }
 
     private static func usageError(_ message: String) -> GKDiffError {
@@ -248,16 +370,18 @@ public enum GKDiff {
 
         选项：
           --format text|csv|json   输出格式（默认 text；csv 可直接用 Excel/WPS 打开）
-          -o, --output 文件        写入文件而不是标准输出
+          -o, --output 文件        写入文件而不是标准输出（写完整后才替换原文件；不能是输入的报告）；
+                                   未给 --format 时按扩展名选格式：.csv → csv，.json → json，其他 → text
           -a, --all                也列出没有变化的单元格
-          --color=auto|always|never  是否着色（auto：终端上且未设置 NO_COLOR）
+          --color=auto|always|never  是否着色（auto：终端上且 NO_COLOR 未设置或为空）
           -h, --help               显示本帮助
           --version                显示版本
           --batch                  两个参数是文件夹：按机关名称配对，逐对比较，输出汇总表
           --pairs 文件             （批量）指定配对的 CSV：每行「旧文件,新文件」，优先于按名称配对
           --details 文件夹         （批量）把每一对的完整比较写入该文件夹
           --                       之后的参数都是文件名
-          -                        从标准输入读取报告
+          -                        从标准输入读取报告（只能用于一份报告）
+        短选项可以合写（-ao 文件）、值可以紧跟（-o文件、--format=csv），长选项可以只写不含糊的前缀（--form csv）。
 
         文件可以是 UTF-8（可带 BOM）、UTF-16（带 BOM）或 GB18030/GBK 文本，也可以是保存下来的网页（.html，
         按 <meta> 中的 charset 解码，包括 Big5）；表格可以是 Word 导出的格式、制表符分隔、| 分隔或空行分隔；

@@ -4,32 +4,17 @@
     import Darwin
 #endif
 
-/// Writes whole outputs to files and file descriptors.
+/// Writes whole outputs to files and file descriptors, checking every write (see `FileSystem`).
 enum FileWriter {
-    /// Creates or truncates `path` and writes `text` to it.
+    /// Writes `text` to `path` whole or not at all (a temporary file beside it, then renamed).
     /// - Throws: `GKDiffError` naming the path when it cannot be written.
-    static func write(_ text: String, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw GKDiffError(path: path, reason: "无法写入（\(String(cString: strerror(errno)))）") }
-        defer { close(fd) }
-        if !write(text, fd: fd) {
-            throw GKDiffError(path: path, reason: "无法写入（\(String(cString: strerror(errno)))）")
-        }
+    static func write(_ text: String, to path: String, inputs: [String] = []) throws {
+        try OutputFile(path: path, inputs: inputs).write(text)
     }
 
-    /// Writes all of `text` to a file descriptor; false on an error other than an interruption.
+    /// Writes all of `text` to a file descriptor; says how it ended (a closed pipe, a full disk).
     @discardableResult
-    static func write(_ text: String, fd: Int32) -> Bool {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += n
-        }
-        return true
+    static func write(_ text: String, fd: Int32) -> FileSystem.WriteResult {
+        FileSystem.writeAll(Array(text.utf8), fd: fd)
     }
 }

@@ -97,37 +97,14 @@ public struct SourceText: Sendable {
 
     // MARK: Bytes
 
+    /// Reads a regular file, or standard input for `-`; never waits on a FIFO, socket or device
+    /// (see `FileSystem.readInput`).
     static func readBytes(path: String) throws -> [UInt8] {
-        if path == "-" { return try readAll(fd: 0, path: path) }
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            if errno == ENOENT || errno == ENOTDIR { throw GKDiffError.missing(path) }
-            throw GKDiffError.unreadable(path, String(cString: strerror(errno)))
-        }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw GKDiffError.directory(path) }
-        if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > sizeLimit {
-            throw GKDiffError.tooLarge(path, sizeLimit)
-        }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw GKDiffError.unreadable(path, String(cString: strerror(errno))) }
-        defer { close(fd) }
-        return try readAll(fd: fd, path: path)
+        try FileSystem.readInput(path: path, limit: sizeLimit)
     }
 
-    private static func readAll(fd: Int32, path: String) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw GKDiffError.unreadable(path, String(cString: strerror(errno)))
-            }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-            if bytes.count > sizeLimit { throw GKDiffError.tooLarge(path, sizeLimit) }
-        }
-        return bytes
+    static func readAll(fd: Int32, path: String) throws -> [UInt8] {
+        try FileSystem.readAll(fd: fd, path: path, limit: sizeLimit)
     }
 
     // MARK: Decoding

@@ -52,7 +52,9 @@ struct JSONWriter {
         output += text
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal. Control characters, C1 controls and bidi controls (the ones
+    /// `TerminalSafe` shows escaped) are written as `\uXXXX`: the same string, but never obeyed by a
+    /// terminal that shows the JSON.
     static func quote(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
@@ -63,7 +65,7 @@ struct JSONWriter {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 {
+                if TerminalSafe.needsEscape(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

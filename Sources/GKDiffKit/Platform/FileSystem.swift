@@ -1,0 +1,219 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The few file-system calls gkdiff makes, each retried on EINTR and each turned into a `GKDiffError`
+/// with a reason a person understands. Nothing here blocks on a FIFO, a socket or a device.
+enum FileSystem {
+    /// The identity of a file: device and inode.
+    struct Identity: Equatable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    /// The text of the current `errno`.
+    static func errorText(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
+
+    /// What kind of file a `st_mode` is, in Chinese with an English gloss, for everything but a
+    /// regular file and a folder.
+    static func kindText(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: return "这是一个命名管道（FIFO），不是报告文件（not a regular file）"
+        case S_IFSOCK: return "这是一个套接字（socket），不是报告文件（not a regular file）"
+        case S_IFCHR, S_IFBLK: return "这是一个设备，不是报告文件（not a regular file）"
+        default: return "不是普通文件（not a regular file）"
+        }
+    }
+
+    /// `stat` retried on EINTR; nil with `errno` set when it fails.
+    static func status(_ path: String, followLinks: Bool = true) -> stat? {
+        var info = stat()
+        while true {
+            let result = followLinks ? stat(path, &info) : lstat(path, &info)
+            if result == 0 { return info }
+            if errno != EINTR { return nil }
+        }
+    }
+
+    /// The device and inode of `path`, or nil when it cannot be stat'ed.
+    static func identity(_ path: String) -> Identity? {
+        status(path).map { Identity(device: UInt64($0.st_dev), inode: UInt64($0.st_ino)) }
+    }
+
+    /// The device and inode of standard input when it is a regular file (`gkdiff - B -o A < A`).
+    static func standardInputIdentity() -> Identity? {
+        var info = stat()
+        guard fstat(0, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// Reads a whole input: standard input for `-` (a file, a pipe or a terminal), otherwise only a
+    /// regular file. A FIFO, socket or device named as an argument is refused without being waited on:
+    /// it is opened with `O_NONBLOCK` and checked with `fstat` before anything is read.
+    /// - Throws: `GKDiffError` naming the path: missing, a folder, not a regular file, unreadable, too large.
+    static func readInput(path: String, limit: Int) throws -> [UInt8] {
+        if path == "-" {
+            var info = stat()
+            if fstat(0, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { throw GKDiffError.directory(path) }
+            return try readAll(fd: 0, path: path, limit: limit)
+        }
+        guard let info = status(path) else {
+            if errno == ENOENT || errno == ENOTDIR { throw GKDiffError.missing(path) }
+            throw GKDiffError.unreadable(path, errorText())
+        }
+        try requireRegular(info, path: path)
+        if Int(info.st_size) > limit { throw GKDiffError.tooLarge(path, limit) }
+        var fd: Int32
+        repeat { fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) } while fd < 0 && errno == EINTR
+        guard fd >= 0 else {
+            if errno == ENOENT { throw GKDiffError.missing(path) }
+            if errno == ENXIO { throw GKDiffError(path: path, reason: kindText(S_IFSOCK)) }
+            throw GKDiffError.unreadable(path, errorText())
+        }
+        defer { close(fd) }
+        // The file may have been replaced between stat and open: check what was opened.
+        var opened = stat()
+        guard fstat(fd, &opened) == 0 else { throw GKDiffError.unreadable(path, errorText()) }
+        try requireRegular(opened, path: path)
+        return try readAll(fd: fd, path: path, limit: limit)
+    }
+
+    private static func requireRegular(_ info: stat, path: String) throws {
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw GKDiffError.directory(path)
+        default: throw GKDiffError(path: path, reason: kindText(info.st_mode))
+        }
+    }
+
+    /// Reads `fd` to its end, retrying on EINTR, refusing more than `limit` bytes.
+    static func readAll(fd: Int32, path: String, limit: Int) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw GKDiffError.unreadable(path, errorText())
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > limit { throw GKDiffError.tooLarge(path, limit) }
+        }
+        return bytes
+    }
+
+    /// How a write to a file descriptor ended.
+    enum WriteResult: Equatable {
+        /// Everything was written.
+        case written
+        /// The reader of a pipe went away (EPIPE): not worth a message, as with GNU tools.
+        case closedPipe
+        /// Any other failure (ENOSPC, EIO, …), with `strerror`'s text.
+        case failed(String)
+    }
+
+    /// Writes all of `bytes` to `fd`, retrying on EINTR and after short writes.
+    static func writeAll(_ bytes: [UInt8], fd: Int32) -> WriteResult {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE { return .closedPipe }
+                return .failed(errorText())
+            }
+            if n == 0 { return .failed(errorText(EIO)) }
+            offset += n
+        }
+        return .written
+    }
+}
+
+/// A file written whole or not at all: the text goes to a temporary file beside the target, which is then
+/// renamed over it, so a failed write (a full disk) never leaves a half-written or emptied target.
+struct OutputFile {
+    /// The target as given.
+    var path: String
+    /// Inputs the target must not be (compared by device and inode).
+    var inputs: [String]
+
+    /// Checks the target can be written: its folder exists, it is not a folder, not a special file and
+    /// not one of the inputs. Called before the work starts, and again by `write`.
+    /// - Returns: the path to write to (a symbolic link's target, so the link stays a link).
+    /// - Throws: `GKDiffError` naming the path.
+    func check() throws -> String {
+        var target = path
+        if let link = FileSystem.status(path, followLinks: false), (link.st_mode & S_IFMT) == S_IFLNK,
+            let resolved = realpath(path, nil)
+        {
+            target = String(cString: resolved)
+            free(resolved)
+        }
+        let folder = Self.folder(of: target)
+        guard let folderInfo = FileSystem.status(folder) else {
+            throw GKDiffError(path: path, reason: "无法写入：文件夹「\(folder)」不存在（no such directory）")
+        }
+        guard (folderInfo.st_mode & S_IFMT) == S_IFDIR else {
+            throw GKDiffError(path: path, reason: "无法写入：「\(folder)」不是文件夹（not a directory）")
+        }
+        guard let info = FileSystem.status(target) else { return target }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw GKDiffError(path: path, reason: "这是一个文件夹，不能作为输出文件（is a directory）")
+        default:
+            throw GKDiffError(
+                path: path, reason: "不是普通文件，不能作为输出文件（not a regular file；要写到标准输出请用 -o - 或重定向）")
+        }
+        let identity = FileSystem.Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        for input in inputs where (input == "-" ? FileSystem.standardInputIdentity() : FileSystem.identity(input)) == identity {
+            throw GKDiffError(path: path, reason: "这是输入的报告文件之一，不能用输出覆盖它（output would overwrite an input）")
+        }
+        return target
+    }
+
+    /// Writes `text` to a temporary file in the target's folder and renames it over the target, keeping
+    /// an existing target's permissions. On any failure the temporary file is removed and the target is
+    /// left as it was.
+    /// - Throws: `GKDiffError` naming the path; a failed write says `write error`.
+    func write(_ text: String) throws {
+        let target = try check()
+        let folder = Self.folder(of: target)
+        let existingMode = FileSystem.status(target).map { $0.st_mode & 0o7777 }
+        var generator = SystemRandomNumberGenerator()
+        var fd: Int32 = -1
+        var temporary = ""
+        for _ in 0..<16 {
+            let suffix = String(generator.next() & 0xFF_FFFF_FFFF, radix: 36)
+            temporary = folder + "/.gkdiff-" + suffix + ".tmp"
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if fd >= 0 || (errno != EEXIST && errno != EINTR) { break }
+        }
+        guard fd >= 0 else {
+            throw GKDiffError(path: path, reason: "无法写入（\(FileSystem.errorText())）")
+        }
+        var failure: String?
+        switch FileSystem.writeAll(Array(text.utf8), fd: fd) {
+        case .written: break
+        case .closedPipe: failure = FileSystem.errorText(EPIPE)
+        case .failed(let reason): failure = reason
+        }
+        if failure == nil, let existingMode, fchmod(fd, existingMode) != 0 { failure = FileSystem.errorText() }
+        if failure == nil, fsync(fd) != 0, errno != EINVAL { failure = FileSystem.errorText() }
+        if close(fd) != 0 && failure == nil && errno != EINTR { failure = FileSystem.errorText() }
+        if failure == nil && rename(temporary, target) != 0 { failure = FileSystem.errorText() }
+        if let failure {
+            unlink(temporary)
+            throw GKDiffError(path: path, reason: "write error: 写入失败（\(failure)），文件未改动")
+        }
+    }
+
+    /// The folder a path is in (`.` for a bare name).
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+}

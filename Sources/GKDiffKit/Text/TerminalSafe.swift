@@ -1,0 +1,66 @@
+/// Makes text safe to show on a terminal: control characters and bidirectional-text controls from a
+/// report or a file name are shown visibly instead of being obeyed, so that no text in a report can move
+/// the cursor, erase or hide a line, or reorder what is on the screen.
+///
+/// - C0 controls (but the tab, line feed and CRLF a format uses) and DEL become `\x1b`, `\x0d`, `\x7f`.
+/// - C1 controls (U+0080…U+009F), bidi controls (U+061C, U+200E, U+200F, U+202A…U+202E,
+///   U+2066…U+2069) and the line and paragraph separators (U+2028, U+2029) become `<U+202E>`.
+public enum TerminalSafe {
+    /// The SGR sequences gkdiff's own text renderer colours with; with `color`, exactly these pass.
+    /// (They only change colour: a report that contains one cannot hide or move text with it.)
+    static let colorSequences: [[Unicode.Scalar]] = ["\u{1B}[0m", "\u{1B}[1m", "\u{1B}[31m", "\u{1B}[32m", "\u{1B}[1;33m"]
+        .map { Array($0.unicodeScalars) }
+
+    /// Whether a scalar is shown escaped (tab and line feed are decided by the caller).
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// The visible form of one scalar: `\x1b` for C0 and DEL, `<U+202E>` for the others.
+    public static func visible(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: scalar.value > 0x7F)
+        if scalar.value < 0x20 || scalar.value == 0x7F {
+            return "\\x" + (hex.count < 2 ? "0" : "") + hex
+        }
+        return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+    }
+
+    /// `text` with every control and bidi character escaped. `keepLayout` keeps tab, line feed and CRLF
+    /// (for a whole output); without it they are escaped too (for one line, such as an error line).
+    /// With `color`, gkdiff's own colour sequences (`colorSequences`) pass unchanged.
+    public static func escape(_ text: String, keepLayout: Bool = true, color: Bool = false) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.contains(where: { needsEscape($0) && !(keepLayout && ($0 == "\t" || $0 == "\n")) }) else {
+            return text
+        }
+        var out = String.UnicodeScalarView()
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if color && scalar == "\u{1B}",
+                let sequence = colorSequences.first(where: { scalars[index...].starts(with: $0) })
+            {
+                out.append(contentsOf: sequence)
+                index = scalars.index(index, offsetBy: sequence.count)
+                continue
+            }
+            let next = scalars.index(after: index)
+            let lineEnd = scalar == "\n" || (scalar == "\r" && next < scalars.endIndex && scalars[next] == "\n")
+            if needsEscape(scalar) && !(keepLayout && (scalar == "\t" || lineEnd)) {
+                out.append(contentsOf: visible(scalar).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+            index = next
+        }
+        return String(out)
+    }
+
+    /// One line for standard error: everything escaped, line feeds included, so a file name with a
+    /// newline in it never splits the line.
+    public static func line(_ text: String) -> String { escape(text, keepLayout: false) }
+}
