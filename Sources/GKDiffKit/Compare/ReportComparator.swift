@@ -179,15 +179,27 @@ public struct ReportDiff: Sendable {
     public var isIncomplete: Bool { findings.contains { $0.rule == .p1 } }
 
     /// True when no cell of the table could be compared (the table not read in one report or both).
+    /// O(cells), without copying them.
     public func tableNotCompared(_ table: TableKind) -> Bool {
-        let cells = self.cells.filter { $0.key.table == table }
-        return !cells.isEmpty && cells.allSatisfy { $0.status == .unreadable }
+        var any = false
+        for cell in cells where cell.key.table == table {
+            if cell.status != .unreadable { return false }
+            any = true
+        }
+        return any
     }
 
     /// True when this year's report left every cell of the table blank and last year's did not.
+    /// O(cells), without copying them.
     public func tableBlankedThisYear(_ table: TableKind) -> Bool {
-        let cells = self.cells.filter { $0.key.table == table }
-        return !cells.isEmpty && cells.allSatisfy { $0.new.value == .blank } && !cells.allSatisfy { $0.old.value == .blank }
+        var any = false
+        var oldAllBlank = true
+        for cell in cells where cell.key.table == table {
+            if cell.new.value != .blank { return false }
+            if cell.old.value != .blank { oldAllBlank = false }
+            any = true
+        }
+        return any && !oldAllBlank
     }
 
     /// True when any cell or sentence differs.

@@ -43,7 +43,8 @@ public enum DiffTextRenderer {
         }
         let blanked = TableKind.allCases.filter { diff.tableBlankedThisYear($0) && !diff.tableNotCompared($0) }
         let changed = diff.changedCells.filter { !blanked.contains($0.key.table) }
-        let compared = diff.cells.filter { !diff.tableNotCompared($0.key.table) }
+        let notCompared = Set(TableKind.allCases.filter(diff.tableNotCompared))
+        let compared = diff.cells.filter { !notCompared.contains($0.key.table) }
         var perTable: [String] = []
         for table in TableKind.allCases {
             if diff.tableNotCompared(table) {
