@@ -13,9 +13,20 @@ enum ProseTraditional {
     /// Indexed by scalar − U+4E00: the simplified scalar, or 0 when the character is its own.
     private static let table: [UInt32] = {
         var table = [UInt32](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
-        let from = traditional.unicodeScalars.filter { $0 != "\n" }
-        let to = simplified.unicodeScalars.filter { $0 != "\n" }
-        for (t, s) in zip(from, to) { table[Int(t.value - 0x4E00)] = s.value }
+        // Both texts are three-byte UTF-8 characters and line feeds: read them in step on their bytes.
+        var from = Array(traditional.utf8)[...]
+        var to = Array(simplified.utf8)[...]
+        func next(_ bytes: inout ArraySlice<UInt8>) -> UInt32? {
+            while let first = bytes.first, first == 0x0A || first == 0x20 { bytes.removeFirst() }
+            guard bytes.count >= 3 else { return nil }
+            let value = UInt32(bytes[bytes.startIndex] & 0x0F) << 12 | UInt32(bytes[bytes.startIndex + 1] & 0x3F) << 6
+                | UInt32(bytes[bytes.startIndex + 2] & 0x3F)
+            bytes.removeFirst(3)
+            return value
+        }
+        while let t = next(&from), let s = next(&to) {
+            if t >= 0x4E00 && t <= 0x9FFF { table[Int(t - 0x4E00)] = s }
+        }
         return table
     }()
 
