@@ -22,8 +22,11 @@ public enum ReportParser {
             switch block {
             case .paragraph(let paragraph):
                 // A line break inside a paragraph (Word's `w:br`) starts a line of its own, as `<br>` does.
-                for piece in Line.pieces(of: Substring(paragraph.text), separator: 0x0A) {
-                    lines.append(Line(text: piece, number: paragraph.line))
+                let text = Substring(paragraph.text)
+                if Line.count(of: 0x0A, in: text, upTo: 1) == 0 {
+                    lines.append(Line(text: text, number: paragraph.line))
+                } else {
+                    for piece in Line.pieces(of: text, separator: 0x0A) { lines.append(Line(text: piece, number: paragraph.line)) }
                 }
             case .table(let table): grids.append((lines.count, table))
             }

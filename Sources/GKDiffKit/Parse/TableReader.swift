@@ -357,8 +357,9 @@ struct TableReader {
         }
     }
 
-    /// A row with a row label that is not also a header word, or without any label but with a number.
+    /// A row with a number, or with a row label that is not also a header word.
     func isDataRow(_ row: [Token]) -> Bool {
+        if row.contains(where: \.isFilledValue) { return true }  // header lines hold no numbers
         var labelled = false
         for token in row where token.value == nil && !token.isGap && token.isLabelSized {
             let key = LabelText.key(token.text)
@@ -368,7 +369,7 @@ struct TableReader {
             }
             if isHeader(key) { return false }
         }
-        return labelled || row.contains(where: \.isFilledValue)
+        return labelled
     }
 
     /// The cells of a line split at `separator`; nil when the line has more than `cellLimit` of them.
