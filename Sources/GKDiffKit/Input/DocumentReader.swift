@@ -31,16 +31,74 @@ public enum DocumentReader {
         case .html:
             return html(source)
         default:
-            var blocks: [DocumentBlock] = []
-            var number = 0
-            for text in Line.pieces(of: Substring(source.text), separator: 0x0A) {
-                number += 1
-                blocks.append(.paragraph(DocumentParagraph(text: String(text), line: number)))
+            return text(source)
+        }
+    }
+
+    /// Plain text, and Markdown as converters write it: a line per paragraph, `#` heading marks
+    /// dropped, and an HTML `<table>` written into the text read as the grid it is.
+    static func text(_ source: SourceText) -> Document {
+        var blocks: [DocumentBlock] = []
+        var diagnostics = source.diagnostics
+        let lines = Line.pieces(of: Substring(source.text), separator: 0x0A)
+        var index = 0
+        while index < lines.count {
+            let text = lines[index]
+            if startsWithTag(text, "<table") {
+                // Up to the line that closes it (or the end): the lines between are one HTML fragment.
+                var end = index
+                while end < lines.count - 1 && !contains(lines[end], "</table") { end += 1 }
+                let fragment = lines[index...end].joined(separator: "\n")
+                let page = HTMLText.convert(fragment)
+                for block in page.blocks { blocks.append(shifted(block, by: index)) }
+                if page.endsInsideCell {
+                    diagnostics.append(Diagnostic(.warning, line: end + 1, "表格在一个单元格中间结束，文件可能被截断"))
+                }
+                index = end + 1
+                continue
             }
-            if blocks.count > 1, case .paragraph(let last) = blocks.last!, last.text.isEmpty { blocks.removeLast() }
-            return Document(
-                blocks: blocks, format: source.format, encoding: source.encoding, diagnostics: source.diagnostics,
-                endsMidLine: source.endsMidLine)
+            blocks.append(.paragraph(DocumentParagraph(text: String(withoutHeadingMarks(text)), line: index + 1)))
+            index += 1
+        }
+        if blocks.count > 1, case .paragraph(let last) = blocks.last!, last.text.isEmpty { blocks.removeLast() }
+        return Document(
+            blocks: blocks, format: source.format, encoding: source.encoding, diagnostics: diagnostics,
+            endsMidLine: source.endsMidLine)
+    }
+
+    /// `## 一、总体情况` → `一、总体情况`: one to six `#` and a space at the start of a line.
+    static func withoutHeadingMarks(_ line: Substring) -> Substring {
+        guard line.utf8.first == UInt8(ascii: "#") else { return line }
+        let marks = line.utf8.prefix { $0 == UInt8(ascii: "#") }.count
+        let rest = line.utf8.dropFirst(marks)
+        guard marks <= 6, let space = rest.first, space == 0x20 || space == 0x09 else { return line }
+        return Substring(rest.drop { $0 == 0x20 || $0 == 0x09 }) ?? line
+    }
+
+    /// True when the line starts (after spaces) with `tag`, ASCII case ignored.
+    static func startsWithTag(_ line: Substring, _ tag: String) -> Bool {
+        let bytes = line.utf8.drop { $0 == 0x20 || $0 == 0x09 }
+        return bytes.count >= tag.utf8.count
+            && zip(bytes, tag.utf8).allSatisfy { ($0 | 0x20) == ($1 | 0x20) || $0 == $1 }
+    }
+
+    static func contains(_ line: Substring, _ needle: String) -> Bool {
+        HTMLText.contains(HTMLText.lowercasedASCII(ArraySlice(line.utf8)), Array(needle.utf8))
+    }
+
+    /// A block of an HTML fragment that started on line `offset + 1` of the file, with file lines.
+    static func shifted(_ block: DocumentBlock, by offset: Int) -> DocumentBlock {
+        switch block {
+        case .paragraph(var paragraph):
+            paragraph.line += offset
+            return .paragraph(paragraph)
+        case .table(var table):
+            table.line += offset
+            for row in table.rows.indices {
+                table.rows[row].line += offset
+                for cell in table.rows[row].cells.indices { table.rows[row].cells[cell].line += offset }
+            }
+            return .table(table)
         }
     }
 

@@ -515,11 +515,23 @@ struct TableReader {
             } else if paragraphs {
                 content.append(line)
             } else {
-                stream.append(Token(line.text, line: line.number))
+                stream += labelAndValue(line) ?? [Token(line.text, line: line.number)]
             }
         }
         endStream()
         return rows
+    }
+
+    /// `行政许可 97`: a row label and one value on a line, separated by spaces, as two cells; nil when
+    /// the line is not exactly that (the text before the last space must name a row by itself).
+    func labelAndValue(_ line: Line) -> [Token]? {
+        let text = LabelText.trim(line.text)
+        guard let space = text.lastIndex(where: { $0 == " " || $0 == "\u{3000}" }) else { return nil }
+        let value = Token(text[text.index(after: space)...], line: line.number)
+        guard value.isFilledValue else { return nil }
+        let label = Token(text[..<space], line: line.number)
+        guard label.value == nil, label.isLabelSized, matchRow(LabelText.key(label.text)) != nil else { return nil }
+        return [label, value]
     }
 
     /// Finds rows in a stream of cells: a label starts a row and takes every cell up to the next label,
