@@ -1,0 +1,99 @@
+/// Reads a PDF report through poppler's `pdftotext -tsv` (word boxes with page and position) into a
+/// `Document`: the lines outside tables as paragraphs, each table as a grid whose values sit under the
+/// header they are printed under (see `PDFTable`).
+public enum PDFReader {
+    /// How long `pdftotext` may run, in seconds.
+    static let timeout = 60.0
+    /// The most output accepted from `pdftotext`, in bytes.
+    static let outputLimit = 64 * 1_048_576
+
+    /// Reads the PDF at `path` by running `pdftotext -tsv PATH -`.
+    public static func read(path: String) throws -> Document {
+        let result: Subprocess.Result
+        do {
+            result = try Subprocess.run("pdftotext", ["-tsv", path, "-"], timeout: timeout, outputLimit: outputLimit)
+        } catch {
+            throw GKDiffError.helper(path, error, missing: "读取 PDF 需要安装 poppler-utils（pdftotext）")
+        }
+        guard result.status == 0 else { throw GKDiffError.helperExit(path, "pdftotext", result) }
+        return try document(fromTSV: String(decoding: result.output, as: UTF8.self), path: path)
+    }
+
+    /// The document of a `pdftotext -tsv` output (the unit tests read committed TSV files with this).
+    public static func document(fromTSV tsv: String, path: String) throws -> Document {
+        let (words, pages) = parseTSV(tsv)
+        guard !words.isEmpty else { throw GKDiffError(path: path, reason: "扫描件，没有文字层，无法读取") }
+        let (lines, pageStarts) = PDFLayout.lines(words, pages: pages)
+        var blocks: [DocumentBlock] = []
+        var prose: [PDFLine] = []
+        var index = 0
+        while index < lines.count {
+            if PDFLayout.opensTable(lines[index]) {
+                var end = index + 1
+                while end < lines.count && !PDFLayout.closesTable(lines[end]) { end += 1 }
+                if let table = PDFTable.read(Array(lines[index..<end])) {
+                    blocks += paragraphs(prose, all: lines)
+                    prose = []
+                    blocks.append(.table(table))
+                    index = end
+                    continue
+                }
+            }
+            prose.append(lines[index])
+            index += 1
+        }
+        blocks += paragraphs(prose, all: lines)
+        return Document(blocks: blocks, format: .pdf, encoding: "PDF", pageStarts: pageStarts)
+    }
+
+    private static func paragraphs(_ lines: [PDFLine], all: [PDFLine]) -> [DocumentBlock] {
+        let margin = all.reduce(0) { max($0, $1.right) }
+        return PDFLayout.paragraphs(lines, rightMargin: margin).map { .paragraph($0) }
+    }
+
+    /// The word boxes (level 5) and the pages (level 1) of the TSV, the pages stacked top to bottom.
+    static func parseTSV(_ tsv: String) -> (words: [PDFWord], pages: [(top: Double, height: Double)]) {
+        var words: [PDFWord] = []
+        var pageHeights: [Int: Double] = [:]
+        for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) {
+            let fields = line.split(separator: "\t", maxSplits: 11, omittingEmptySubsequences: false)
+            guard fields.count >= 12, let level = Int(fields[0]), let page = Int(fields[1]), page >= 1,
+                let left = Double(fields[6]), let top = Double(fields[7]), let width = Double(fields[8]),
+                let height = Double(fields[9])
+            else { continue }
+            if level == 1 {
+                pageHeights[page] = height
+                continue
+            }
+            let text = fields[11].trimmingSpaces()
+            guard level == 5, !text.isEmpty, width >= 0, height >= 0 else { continue }
+            words.append(
+                PDFWord(page: page, left: left, right: left + width, top: top, bottom: top + height, text: text))
+        }
+        let pageCount = max(pageHeights.keys.max() ?? 0, words.map(\.page).max() ?? 0)
+        var pages: [(top: Double, height: Double)] = []
+        var offset = 0.0
+        for page in 1...max(pageCount, 1) {
+            let height = pageHeights[page] ?? 842
+            pages.append((offset, height))
+            offset += height
+        }
+        for index in words.indices {
+            let top = pages[words[index].page - 1].top
+            words[index].top += top
+            words[index].bottom += top
+        }
+        return (words, pages)
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces (ASCII and ideographic) and carriage returns.
+    fileprivate func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\u{3000}" || $0 == "\r" || $0 == "\u{A0}" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}
