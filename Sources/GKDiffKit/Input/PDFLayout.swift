@@ -227,26 +227,30 @@ enum PDFLayout {
         "信息内容", "申请人情况", "自然人", "行政复议", "行政诉讼", "结果维持", "本年制发件数", "本年新制作数量",
     ]
 
-    /// The line ends a table: a section heading (`四、政府信息公开行政复议…`) or a sentence of prose,
-    /// and no table value in it.
+    /// The line ends a table: a section heading (`四、政府信息公开行政复议…`, `4、 政府信息公开…`) or a
+    /// sentence of prose, and no table value in it.
     static func closesTable(_ line: PDFLine) -> Bool {
         if line.hasValue { return false }
         let text = LabelText.fold(line.text)
-        if startsWithSectionNumeral(text) {
-            for word in rowWords where text.contains(word) { return false }
-            return true
+        if let first = text.unicodeScalars.first, startsWithSectionNumeral(text) {
+            if rowWords.contains(where: { text.contains($0) }) { return false }
+            // `3、` also numbers table-2 rows in some reports: only a section's words make it a heading.
+            return isChineseNumeral(first) || sectionWords.contains { text.contains($0) }
         }
         return text.count >= 15 && text.hasSuffix("。")
     }
 
     private static func startsWithSectionNumeral(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars.prefix(4))
-        guard let first = scalars.first, isChineseNumeral(first) else { return false }
+        guard let first = scalars.first, isNumeral(first) else { return false }
         var index = 1
-        while index < scalars.count, isChineseNumeral(scalars[index]) { index += 1 }
+        while index < scalars.count, isNumeral(scalars[index]) { index += 1 }
         return index < scalars.count && scalars[index] == "、"
     }
 
+    /// Words of section headings.
+    private static let sectionWords = ["总体情况", "主动公开", "收到和处理", "行政复议", "行政诉讼", "存在的主要问题", "其他需要报告"]
+
     /// Words of the table-2 row labels that start with a section-like numeral.
-    private static let rowWords = ["本年新收", "上年结转", "办理结果", "结转下", "转结", "下年度", "下一年度"]
+    private static let rowWords = ["本年新收", "上年结转", "本年度办理", "结转下", "转结", "下年度", "下一年度"]
 }

@@ -9,9 +9,14 @@ public enum PDFReader {
 
     /// Reads the PDF at `path` by running `pdftotext -tsv PATH -`.
     public static func read(path: String) throws -> Document {
+        try read(path: path, program: "pdftotext")
+    }
+
+    /// `read(path:)` with another program in place of `pdftotext` (tests use a missing one).
+    static func read(path: String, program: String) throws -> Document {
         let result: Subprocess.Result
         do {
-            result = try Subprocess.run("pdftotext", ["-tsv", path, "-"], timeout: timeout, outputLimit: outputLimit)
+            result = try Subprocess.run(program, ["-tsv", path, "-"], timeout: timeout, outputLimit: outputLimit)
         } catch {
             throw GKDiffError.helper(path, error, missing: "读取 PDF 需要安装 poppler-utils（pdftotext）")
         }
