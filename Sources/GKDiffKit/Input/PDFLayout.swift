@@ -29,7 +29,7 @@ struct PDFWord: Sendable, Hashable {
         return units > 0 ? min(width / units, height) : height
     }
 
-    /// A table value: a number (`12`, `7730.28`, `1,234`, `-3`) or a mark for "not applicable"
+    /// A table value: a number (`12`, `7730.28`, `1,234`, `-3`, `+1`) or a mark for "not applicable"
     /// (`/`, `—`, `-`, `无`).
     var isValue: Bool { PDFLayout.isValue(text) }
 
@@ -80,7 +80,7 @@ enum PDFLayout {
                 if afterPoint >= 0 || digits == 0 { return false }
                 afterPoint = 0
             case ",": if digits == 0 || afterPoint >= 0 { return false }
-            case "-", "−": if index != 0 { return false }
+            case "-", "−", "+": if index != 0 { return false }
             default: return false
             }
         }

@@ -29,6 +29,7 @@ public enum PDFReader {
         let (words, pages) = parseTSV(tsv)
         guard !words.isEmpty else { throw GKDiffError(path: path, reason: "扫描件，没有文字层，无法读取") }
         let (lines, pageStarts) = PDFLayout.lines(words, pages: pages)
+        guard !lines.isEmpty else { throw GKDiffError(path: path, reason: "扫描件，没有文字层，无法读取") }
         var blocks: [DocumentBlock] = []
         var prose: [PDFLine] = []
         var index = 0

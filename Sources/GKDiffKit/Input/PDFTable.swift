@@ -35,12 +35,15 @@ struct PDFTable {
     private var columns: [Column] = []
     /// 1 when the table has a label column at the left (tables 1 and 2), 0 when it has none (table 3).
     private var labelOffset = 1
+    /// The left edge of the table's words.
+    private var left = 0.0
     private var gridWidth: Int { labelOffset + max(mainColumns.count, 1) }
 
     /// Reads a table from its lines (in reading order, possibly over several pages); nil when no header
     /// with columns was found in them.
     static func read(_ lines: [PDFLine]) -> DocumentTable? {
         var table = PDFTable()
+        table.left = lines.flatMap(\.words).map(\.left).min() ?? 0
         var header: [PDFLine] = []
         var body: [PDFLine] = []
         var inBody = false
@@ -386,7 +389,12 @@ struct PDFTable {
         let page = (band.values.first ?? band.labels.first)?.page ?? 1
         var cells: [GridCell] = []
         var problems: [String] = []
-        let label = PDFTable.labelText(band.labels)
+        // A number in the right half of the label column is a value printed beside its column: never part
+        // of the label, never placed.
+        let middle = (left + (columns.first?.low ?? left)) / 2
+        let stray = band.labels.filter { $0.isValue && $0.centerX > middle && $0.text.contains(where: \.isNumber) }
+        for word in stray { problems.append("第 \(page) 页：数字「\(word.text)」不在任何一列之下") }
+        let label = PDFTable.labelText(band.labels.filter { !stray.contains($0) })
         if labelOffset == 1 {
             cells.append(gridCell(label, line, 0))
             if label.isEmpty && !band.values.isEmpty { problems.append("第 \(page) 页：这一行数字没有行标签") }

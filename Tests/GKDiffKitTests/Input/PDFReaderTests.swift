@@ -190,3 +190,17 @@ import Testing
             ])
     }
 }
+
+extension PDFLayoutTests {
+    @Test func aNumberBesideTheLabelIsNotPartOfIt() throws {
+        // `8` printed left of the 自然人 column, in the label column's right half.
+        let row = try Self.requestRow([(80, 160, "一、本年新收政府信息公开申请数量"), (260, 160, "8"), (615, 160, "8")])
+        #expect(row.problem == "第 1 页：数字「8」不在任何一列之下")
+        #expect(row.cells.first?.text == "一、本年新收政府信息公开申请数量")
+    }
+
+    @Test func signedValues() {
+        #expect(PDFLayout.isValue("+1") && PDFLayout.isValue("-1") && PDFLayout.isValue("7730.28") && PDFLayout.isValue("/"))
+        #expect(!PDFLayout.isValue("1.") && !PDFLayout.isValue("2023年") && !PDFLayout.isValue("1+") && !PDFLayout.isValue("."))
+    }
+}
