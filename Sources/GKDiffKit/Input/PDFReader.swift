@@ -30,31 +30,42 @@ public enum PDFReader {
         guard !words.isEmpty else { throw GKDiffError(path: path, reason: "扫描件，没有文字层，无法读取") }
         let (lines, pageStarts) = PDFLayout.lines(words, pages: pages)
         guard !lines.isEmpty else { throw GKDiffError(path: path, reason: "扫描件，没有文字层，无法读取") }
-        var blocks: [DocumentBlock] = []
-        var prose: [PDFLine] = []
+        // First the tables, then the prose between them, joined against the prose's own right margin
+        // (a table may be wider than the text).
+        var pieces: [Piece] = []
         var index = 0
         while index < lines.count {
             if PDFLayout.opensTable(lines[index]) {
                 var end = index + 1
                 while end < lines.count && !PDFLayout.closesTable(lines[end]) { end += 1 }
                 if let table = PDFTable.read(Array(lines[index..<end])) {
-                    blocks += paragraphs(prose, all: lines)
-                    prose = []
-                    blocks.append(.table(table))
+                    pieces.append(.table(table))
                     index = end
                     continue
                 }
             }
-            prose.append(lines[index])
+            if case .prose(let prose)? = pieces.last {
+                pieces[pieces.count - 1] = .prose(prose + [lines[index]])
+            } else {
+                pieces.append(.prose([lines[index]]))
+            }
             index += 1
         }
-        blocks += paragraphs(prose, all: lines)
+        var margin = 0.0
+        for case .prose(let prose) in pieces { margin = prose.reduce(margin) { max($0, $1.right) } }
+        var blocks: [DocumentBlock] = []
+        for piece in pieces {
+            switch piece {
+            case .table(let table): blocks.append(.table(table))
+            case .prose(let prose): blocks += PDFLayout.paragraphs(prose, rightMargin: margin).map { .paragraph($0) }
+            }
+        }
         return Document(blocks: blocks, format: .pdf, encoding: "PDF", pageStarts: pageStarts)
     }
 
-    private static func paragraphs(_ lines: [PDFLine], all: [PDFLine]) -> [DocumentBlock] {
-        let margin = all.reduce(0) { max($0, $1.right) }
-        return PDFLayout.paragraphs(lines, rightMargin: margin).map { .paragraph($0) }
+    private enum Piece {
+        case prose([PDFLine])
+        case table(DocumentTable)
     }
 
     /// The word boxes (level 5) and the pages (level 1) of the TSV, the pages stacked top to bottom.
