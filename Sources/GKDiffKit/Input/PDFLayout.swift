@@ -14,24 +14,31 @@ struct PDFWord: Sendable, Hashable {
     var text: String
     /// The document line (see `Document`) this word was grouped into; set by `PDFLayout.lines`.
     var line: Int = 0
+    /// A table value: a number (`12`, `7730.28`, `1,234`, `-3`, `+1`) or a mark for "not applicable"
+    /// (`/`, `—`, `-`, `无`).
+    let isValue: Bool
+    /// The size of one full-width character: the box's width over its characters (half-width ones
+    /// counting half), which for CJK text is the font size even when pdftotext's box height is the
+    /// line height.
+    let em: Double
+
+    init(page: Int, left: Double, right: Double, top: Double, bottom: Double, text: String) {
+        self.page = page
+        self.left = left
+        self.right = right
+        self.top = top
+        self.bottom = bottom
+        self.text = text
+        isValue = PDFLayout.isValue(text)
+        var units = 0.0
+        for scalar in text.unicodeScalars { units += scalar.value < 0x2E80 ? 0.5 : 1 }
+        em = units > 0 ? min((right - left) / units, bottom - top) : bottom - top
+    }
 
     var height: Double { bottom - top }
     var width: Double { right - left }
     var centerX: Double { (left + right) / 2 }
     var centerY: Double { (top + bottom) / 2 }
-
-    /// The size of one full-width character: the box's width over its characters (half-width ones
-    /// counting half), which for CJK text is the font size even when pdftotext's box height is the
-    /// line height.
-    var em: Double {
-        var units = 0.0
-        for scalar in text.unicodeScalars { units += scalar.value < 0x2E80 ? 0.5 : 1 }
-        return units > 0 ? min(width / units, height) : height
-    }
-
-    /// A table value: a number (`12`, `7730.28`, `1,234`, `-3`, `+1`) or a mark for "not applicable"
-    /// (`/`, `—`, `-`, `无`).
-    var isValue: Bool { PDFLayout.isValue(text) }
 
     /// Same line: the vertical centres are closer than a third of the smaller box.
     func sharesLine(with other: PDFWord) -> Bool {

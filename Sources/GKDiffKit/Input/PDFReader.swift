@@ -69,23 +69,51 @@ public enum PDFReader {
     }
 
     /// The word boxes (level 5) and the pages (level 1) of the TSV, the pages stacked top to bottom.
+    /// Scans the UTF-8 bytes once; lines of other levels are skipped by their first byte. O(n).
     static func parseTSV(_ tsv: String) -> (words: [PDFWord], pages: [(top: Double, height: Double)]) {
         var words: [PDFWord] = []
         var pageHeights: [Int: Double] = [:]
-        for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) {
-            let fields = line.split(separator: "\t", maxSplits: 11, omittingEmptySubsequences: false)
-            guard fields.count >= 12, let level = Int(fields[0]), let page = Int(fields[1]), page >= 1,
-                let left = Double(fields[6]), let top = Double(fields[7]), let width = Double(fields[8]),
-                let height = Double(fields[9])
-            else { continue }
-            if level == 1 {
-                pageHeights[page] = height
-                continue
+        var tsv = tsv
+        tsv.withUTF8 { bytes in
+            var tabs: [Int] = []
+            tabs.reserveCapacity(11)
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                defer { start = end + 1 }
+                let level = bytes[start]
+                guard level == UInt8(ascii: "1") || level == UInt8(ascii: "5"), end - start > 2, bytes[start + 1] == 0x09 else {
+                    continue
+                }
+                tabs.removeAll(keepingCapacity: true)
+                var index = start
+                while index < end && tabs.count < 11 {
+                    if bytes[index] == 0x09 { tabs.append(index) }
+                    index += 1
+                }
+                guard tabs.count == 11 else { continue }
+                func number(_ field: Int) -> Double? {
+                    Double(
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[(tabs[field - 1] + 1)..<tabs[field]]), as: UTF8.self)
+                    )
+                }
+                guard let page = number(1).map(Int.init), page >= 1, let left = number(6), let top = number(7),
+                    let width = number(8), let height = number(9)
+                else { continue }
+                if level == UInt8(ascii: "1") {
+                    pageHeights[page] = height
+                    continue
+                }
+                var first = tabs[10] + 1
+                var last = end
+                while first < last && (bytes[first] == 0x20 || bytes[first] == 0x0D) { first += 1 }
+                while last > first && (bytes[last - 1] == 0x20 || bytes[last - 1] == 0x0D) { last -= 1 }
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)
+                    .trimmingSpaces()
+                guard !text.isEmpty, width >= 0, height >= 0 else { continue }
+                words.append(PDFWord(page: page, left: left, right: left + width, top: top, bottom: top + height, text: text))
             }
-            let text = fields[11].trimmingSpaces()
-            guard level == 5, !text.isEmpty, width >= 0, height >= 0 else { continue }
-            words.append(
-                PDFWord(page: page, left: left, right: left + width, top: top, bottom: top + height, text: text))
         }
         let pageCount = max(pageHeights.keys.max() ?? 0, words.map(\.page).max() ?? 0)
         var pages: [(top: Double, height: Double)] = []
@@ -104,13 +132,14 @@ public enum PDFReader {
     }
 }
 
-extension Substring {
-    /// Without leading and trailing spaces (ASCII and ideographic) and carriage returns.
+extension String {
+    /// Without leading and trailing ideographic and no-break spaces (rare in pdftotext's words).
     fileprivate func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\u{3000}" || $0 == "\r" || $0 == "\u{A0}" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\u{3000}" || $0 == "\u{A0}" }
+        guard let first = self.first, let last = self.last, isSpace(first) || isSpace(last) else { return self }
+        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
             return ""
         }
-        return String(self[first...last])
+        return String(self[start...end])
     }
 }
