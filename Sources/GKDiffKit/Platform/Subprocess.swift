@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -54,6 +56,32 @@ enum Subprocess {
         _ program: String, _ arguments: [String], timeout: Double = 60, outputLimit: Int = 64 * 1_048_576
     ) throws(Failure) -> Result {
         guard let executable = find(program) else { throw .notFound(program) }
+        let (pid, out, err) = try spawnLock.withLock { _ throws(Failure) -> (pid_t, Int32, Int32) in
+            try spawn(program, executable, arguments)
+        }
+        var result = Result(output: [], errorOutput: [], status: 0)
+        let failure = collect(into: &result, out: out, err: err, deadline: now() + timeout, outputLimit: outputLimit)
+        close(out)
+        close(err)
+        if failure != nil { kill(-pid, SIGKILL) }
+        result.status = reap(pid)
+        switch failure {
+        case .timedOut?: throw .timedOut(program, timeout)
+        case .tooLarge?: throw .outputTooLarge(program, outputLimit)
+        case nil: return result
+        }
+    }
+
+    /// Held from making the pipes to closing the child's ends: a child spawned at that moment by another
+    /// thread (batch mode reads files in parallel) would otherwise inherit a write end, and this read would
+    /// not see the end of its output until that other child exits.
+    private static let spawnLock = Mutex(())
+
+    /// Starts the program in its own process group with its output on two new pipes; returns the child
+    /// and the pipes' read ends.
+    private static func spawn(
+        _ program: String, _ executable: String, _ arguments: [String]
+    ) throws(Failure) -> (pid_t, Int32, Int32) {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         guard pipe(&outPipe) == 0 else { throw .cannotStart(program, errno) }
@@ -63,20 +91,14 @@ enum Subprocess {
             close(outPipe[1])
             throw .cannotStart(program, code)
         }
-        // The parent's ends must not leak into other children started in parallel.
-        _ = fcntl(outPipe[0], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(errPipe[0], F_SETFD, FD_CLOEXEC)
+        for fd in outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)  // the copies lose close-on-exec
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        posix_spawn_file_actions_addclose(&actions, outPipe[0])
-        posix_spawn_file_actions_addclose(&actions, errPipe[0])
-        posix_spawn_file_actions_addclose(&actions, outPipe[1])
-        posix_spawn_file_actions_addclose(&actions, errPipe[1])
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -95,19 +117,7 @@ enum Subprocess {
             close(errPipe[0])
             throw .cannotStart(program, spawned)
         }
-
-        var result = Result(output: [], errorOutput: [], status: 0)
-        let failure = collect(
-            into: &result, out: outPipe[0], err: errPipe[0], deadline: now() + timeout, outputLimit: outputLimit)
-        close(outPipe[0])
-        close(errPipe[0])
-        if failure != nil { kill(-pid, SIGKILL) }
-        result.status = reap(pid)
-        switch failure {
-        case .timedOut?: throw .timedOut(program, timeout)
-        case .tooLarge?: throw .outputTooLarge(program, outputLimit)
-        case nil: return result
-        }
+        return (pid, outPipe[0], errPipe[0])
     }
 
     private enum Stop { case timedOut, tooLarge }

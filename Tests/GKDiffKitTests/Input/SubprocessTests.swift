@@ -44,6 +44,23 @@ import Testing
         }
     }
 
+    @Test func parallelRunsEachGetTheirOwnOutput() async {
+        // A long child started alongside must not hold the short ones' pipes open (they would time out).
+        let results = await withTaskGroup(of: Bool.self) { group in
+            group.addTask { (try? Subprocess.run("sleep", ["3"], timeout: 20)) != nil }
+            for index in 0..<12 {
+                group.addTask {
+                    let result = try? Subprocess.run("sh", ["-c", "echo \(index)"], timeout: 2)
+                    return result?.output == Array("\(index)\n".utf8) && result?.status == 0
+                }
+            }
+            var all: [Bool] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.count == 13 && results.allSatisfy { $0 })
+    }
+
     @Test func helperFailuresReadAsOneLine() {
         let missing = GKDiffError.helper("a.pdf", .notFound("pdftotext"), missing: "读取 PDF 需要安装 poppler-utils（pdftotext）")
         #expect(missing.description == "a.pdf: 读取 PDF 需要安装 poppler-utils（pdftotext）")
