@@ -130,8 +130,11 @@ struct PDFTable {
             let touching = cells.lastIndex { cell in
                 cell.words.contains { other in
                     let gap = word.left - other.right
-                    return other.sharesLine(with: word) && gap >= -1 && gap <= max(word.em, other.em)
-                        && (word.text.unicodeScalars.count == 1 || other.text.unicodeScalars.count == 1)
+                    guard other.sharesLine(with: word), gap >= -1, gap <= 1.5 * max(word.em, other.em) else { return false }
+                    if word.text.unicodeScalars.count == 1 || other.text.unicodeScalars.count == 1 {
+                        return gap <= max(word.em, other.em)
+                    }
+                    return splitHeader(other.text, word.text)
                 }
             }
             if let touching {
@@ -142,6 +145,24 @@ struct PDFTable {
         }
         return cells
     }
+
+    /// Two words on one line that are the halves of one header pdftotext split at a space (`结果 维持`): together
+    /// they are part of a template header and neither is a whole header by itself.
+    private static func splitHeader(_ first: String, _ second: String) -> Bool {
+        let left = LabelText.fold(first)
+        let right = LabelText.fold(second)
+        guard !headerWords.contains(left), !headerWords.contains(right) else { return false }
+        let joined = left + right
+        return headerWords.contains { $0.contains(joined) }
+    }
+
+    /// The column and group headers of both templates, folded.
+    static let headerWords: Set<String> = [
+        "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额(单位:万元)", "本年收费金额(万元)", "自然人",
+        "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结",
+        "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "申请人情况", "法人或其他组织", "本年新制作数量", "本年新公开数量",
+        "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量", "采购项目数量", "采购总金额", "采购总金额(万元)",
+    ]
 
     /// The value headers with no other header under them, left to right.
     private static func leaves(of cells: [HeaderCell]) -> [HeaderCell] {

@@ -204,3 +204,20 @@ extension PDFLayoutTests {
         #expect(!PDFLayout.isValue("1.") && !PDFLayout.isValue("2023年") && !PDFLayout.isValue("1+") && !PDFLayout.isValue("."))
     }
 }
+
+extension PDFLayoutTests {
+    @Test func aHeaderSplitAtASpaceIsOneColumn() throws {
+        // `结果 维持` and `总 计` printed with spaces: five columns, not nine.
+        let words: [(Double, Double, String)] = [
+            (100, 100, "行政复议"),
+            (60, 130, "结果"), (82, 130, "维持"), (120, 130, "结果"), (142, 130, "纠正"), (180, 130, "其他结果"),
+            (240, 130, "尚未审结"), (300, 130, "总"), (312, 130, "计"),
+            (70, 160, "3"), (130, 160, "1"), (195, 160, "0"), (255, 160, "0"), (305, 160, "4"),
+        ]
+        let document = try PDFReader.document(fromTSV: Self.tsv(words), path: "t.pdf")
+        let rows = try #require(PDFGrid(document: document).tables.first?.rows)
+        #expect(
+            rows.map { $0.cells.map(\.text) } == [["行政复议"], ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], ["3", "1", "0", "0", "4"]])
+        #expect(rows.last?.problem == nil)
+    }
+}
