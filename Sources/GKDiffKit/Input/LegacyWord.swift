@@ -23,7 +23,7 @@ public enum LegacyWord {
         let output = folder.path + "/out"
         let arguments = [
             "--headless", "--norestore", "-env:UserInstallation=file://" + folder.path + "/profile",
-            "--convert-to", "docx", "--outdir", output, path,
+            "--convert-to", "docx", "--outdir", output, Subprocess.argument(path),
         ]
         let result: Subprocess.Result
         do {

@@ -16,7 +16,8 @@ public enum PDFReader {
     static func read(path: String, program: String) throws -> Document {
         let result: Subprocess.Result
         do {
-            result = try Subprocess.run(program, ["-tsv", path, "-"], timeout: timeout, outputLimit: outputLimit)
+            result = try Subprocess.run(
+                program, ["-tsv", Subprocess.argument(path), "-"], timeout: timeout, outputLimit: outputLimit)
         } catch {
             throw GKDiffError.helper(path, error, missing: "读取 PDF 需要安装 poppler-utils（pdftotext）")
         }

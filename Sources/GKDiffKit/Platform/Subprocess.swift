@@ -50,6 +50,9 @@ enum Subprocess {
         return nil
     }
 
+    /// A file name as a program's argument: `./-x.pdf` for `-x.pdf`, so that it is never read as an option.
+    static func argument(_ path: String) -> String { path.hasPrefix("-") ? "./" + path : path }
+
     /// Runs `program` (a name looked up on `PATH`, or a path) with `arguments`; waits at most `timeout`
     /// seconds and keeps at most `outputLimit` bytes of standard output.
     static func run(

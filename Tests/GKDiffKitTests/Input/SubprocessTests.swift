@@ -61,6 +61,11 @@ import Testing
         #expect(results.count == 13 && results.allSatisfy { $0 })
     }
 
+    @Test func aFileNameIsNeverAnOption() {
+        #expect(Subprocess.argument("-tsv.pdf") == "./-tsv.pdf")
+        #expect(Subprocess.argument("/tmp/a.pdf") == "/tmp/a.pdf")
+    }
+
     @Test func helperFailuresReadAsOneLine() {
         let missing = GKDiffError.helper("a.pdf", .notFound("pdftotext"), missing: "读取 PDF 需要安装 poppler-utils（pdftotext）")
         #expect(missing.description == "a.pdf: 读取 PDF 需要安装 poppler-utils（pdftotext）")
