@@ -434,7 +434,8 @@ struct PDFTable {
                 let listed = values.map { "「\($0.text)」" }.joined()
                 problems.append("第 \(page) 页：「\(column.header)」一列有两个数字\(listed)")
             }
-            cells.append(gridCell(PDFLayout.join(placed[index]), line, column.grid, column.span))
+            let own = placed[index].map(\.line).min() ?? line
+            cells.append(gridCell(PDFLayout.join(placed[index]), own, column.grid, column.span))
         }
         return DocumentRow(cells: cells, line: line, problem: problems.isEmpty ? nil : problems.joined(separator: "；"))
     }
