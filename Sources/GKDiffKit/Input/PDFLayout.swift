@@ -49,6 +49,13 @@ struct PDFWord: Sendable, Hashable {
     func overlapX(_ other: PDFWord) -> Double { min(right, other.right) - max(left, other.left) }
 }
 
+/// A page's place in the stack of pages (its top, in points from the top of the first page) and its size.
+struct PDFPage: Sendable {
+    var top: Double
+    var width: Double
+    var height: Double
+}
+
 /// One line of a page: words sharing a baseline, left to right.
 struct PDFLine: Sendable {
     /// The words, by `left`.
@@ -112,26 +119,45 @@ enum PDFLayout {
     /// over all pages from 1. Page furniture (page numbers near the top or bottom) is dropped; `pageStarts`
     /// gets the number of each page's first line.
     static func lines(
-        _ words: [PDFWord], pages: [(top: Double, height: Double)]
+        _ words: [PDFWord], pages: [PDFPage]
     ) -> (lines: [PDFLine], pageStarts: [Int]) {
         var byPage = [[PDFWord]](repeating: [], count: pages.count)
         for word in words where word.page >= 1 && word.page <= pages.count { byPage[word.page - 1].append(word) }
+        var grouped: [[PDFLine]] = []
+        for pageWords in byPage {
+            var groups: [[PDFWord]] = []
+            for word in pageWords.sorted(by: { $0.centerY < $1.centerY }) {
+                if let last = groups.indices.last, groups[last].contains(where: { $0.sharesLine(with: word) }) {
+                    groups[last].append(word)
+                } else {
+                    groups.append([word])
+                }
+            }
+            grouped.append(groups.map { PDFLine(words: $0.sorted { $0.left < $1.left }, number: 0) })
+        }
+        // Page numbers: the first or last line of a page that reads as one, whose number is the page's index
+        // plus the offset most such lines share (a number in a table row at a page's foot rarely is).
+        var candidates: [(page: Int, position: Int, offset: Int)] = []
+        for (index, page) in grouped.enumerated() {
+            for position in Set([0, page.count - 1]) where !page.isEmpty {
+                if let number = pageNumber(page[position], page: pages[index]) {
+                    candidates.append((index, position, number - (index + 1)))
+                }
+            }
+        }
+        var counts: [Int: Int] = [:]
+        for candidate in candidates { counts[candidate.offset, default: 0] += 1 }
+        var offset = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        // A lone candidate is a page number only when it is about its page's index.
+        if let shared = offset, counts[shared] == 1, abs(shared) > 1 { offset = nil }
+        let furniture = Set(candidates.filter { $0.offset == offset }.map { $0.page * 1_000_000 + $0.position })
+
         var lines: [PDFLine] = []
         var pageStarts: [Int] = []
         var number = 1
-        for (index, pageWords) in byPage.enumerated() {
+        for (index, page) in grouped.enumerated() {
             pageStarts.append(number)
-            var grouped: [[PDFWord]] = []
-            for word in pageWords.sorted(by: { $0.centerY < $1.centerY }) {
-                if let last = grouped.indices.last, grouped[last].contains(where: { $0.sharesLine(with: word) }) {
-                    grouped[last].append(word)
-                } else {
-                    grouped.append([word])
-                }
-            }
-            for group in grouped {
-                var line = PDFLine(words: group.sorted { $0.left < $1.left }, number: 0)
-                if isFurniture(line, page: pages[index]) { continue }
+            for (position, var line) in page.enumerated() where !furniture.contains(index * 1_000_000 + position) {
                 line.number = number
                 for k in line.words.indices { line.words[k].line = number }
                 lines.append(line)
@@ -141,20 +167,38 @@ enum PDFLayout {
         return (lines, pageStarts)
     }
 
-    /// A page number or a `- 3 -` / `第 3 页` / `3/5` line in the top or bottom eighth of its page.
-    static func isFurniture(_ line: PDFLine, page: (top: Double, height: Double)) -> Bool {
-        let nearEdge =
-            line.words[0].top - page.top < page.height / 8 || page.top + page.height - line.words[0].bottom < page.height / 8
-        guard nearEdge else { return false }
-        var digits = 0
-        for scalar in line.words.map(\.text).joined().unicodeScalars {
+    /// The page number a line shows, if it looks like one: in the top or bottom eighth of its page, centred
+    /// or in an outer quarter, holding one number and at most the marks around it (`3`, `- 3 -`, `第 3 页`,
+    /// `第3页 共5页`, `3/5`; the first number is the page's).
+    static func pageNumber(_ line: PDFLine, page: PDFPage) -> Int? {
+        let top = line.words.map(\.top).min()!
+        let bottom = line.words.map(\.bottom).max()!
+        guard top - page.top < page.height / 8 || page.top + page.height - bottom < page.height / 8 else { return nil }
+        let center = (line.left + line.right) / 2
+        let centred = abs(center - page.width / 2) < page.width * 0.15
+        guard centred || center < page.width / 4 || center > page.width * 3 / 4 else { return nil }
+        var numbers: [Int] = []
+        var inNumber = false
+        var total = false
+        for scalar in line.words.map(\.text).joined(separator: " ").unicodeScalars {
             switch scalar {
-            case "0"..."9": digits += 1
-            case "-", "—", "－", "–", "第", "页", "共", "，", ",", "/", "／", " ", "　", "·": continue
-            default: return false
+            case "0"..."9":
+                let digit = Int(scalar.value) - 48
+                if inNumber, let last = numbers.popLast() {
+                    guard last < 100_000 else { return nil }
+                    numbers.append(last * 10 + digit)
+                } else {
+                    numbers.append(digit)
+                }
+                inNumber = true
+                continue
+            case "共", "/", "／": total = true
+            case "-", "—", "－", "–", "第", "页", "，", ",", " ", "　", "·": break
+            default: return nil
             }
+            inNumber = false
         }
-        return digits > 0
+        return numbers.count == 1 || numbers.count == 2 && total ? numbers.first : nil
     }
 
     /// The line starts with a heading or list numeral (`一、`, `（二）`, `(3)`, `1.`, `2、`).

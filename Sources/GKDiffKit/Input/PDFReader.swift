@@ -71,9 +71,9 @@ public enum PDFReader {
 
     /// The word boxes (level 5) and the pages (level 1) of the TSV, the pages stacked top to bottom.
     /// Scans the UTF-8 bytes once; lines of other levels are skipped by their first byte. O(n).
-    static func parseTSV(_ tsv: String) -> (words: [PDFWord], pages: [(top: Double, height: Double)]) {
+    static func parseTSV(_ tsv: String) -> (words: [PDFWord], pages: [PDFPage]) {
         var words: [PDFWord] = []
-        var pageHeights: [Int: Double] = [:]
+        var pageSizes: [Int: (width: Double, height: Double)] = [:]
         var tsv = tsv
         tsv.withUTF8 { bytes in
             var tabs: [Int] = []
@@ -103,7 +103,7 @@ public enum PDFReader {
                     let width = number(8), let height = number(9)
                 else { continue }
                 if level == UInt8(ascii: "1") {
-                    pageHeights[page] = height
+                    pageSizes[page] = (width, height)
                     continue
                 }
                 var first = tabs[10] + 1
@@ -116,13 +116,13 @@ public enum PDFReader {
                 words.append(PDFWord(page: page, left: left, right: left + width, top: top, bottom: top + height, text: text))
             }
         }
-        let pageCount = max(pageHeights.keys.max() ?? 0, words.map(\.page).max() ?? 0)
-        var pages: [(top: Double, height: Double)] = []
+        let pageCount = max(pageSizes.keys.max() ?? 0, words.map(\.page).max() ?? 0)
+        var pages: [PDFPage] = []
         var offset = 0.0
         for page in 1...max(pageCount, 1) {
-            let height = pageHeights[page] ?? 842
-            pages.append((offset, height))
-            offset += height
+            let size = pageSizes[page] ?? (595, 842)
+            pages.append(PDFPage(top: offset, width: size.width, height: size.height))
+            offset += size.height
         }
         for index in words.indices {
             let top = pages[words[index].page - 1].top

@@ -364,13 +364,37 @@ struct PDFTable {
         let labelWords = PDFTable.withoutVerticalText(words.filter { $0.centerX < low })
         var orphans: [PDFWord] = []
         var bandOf: [PDFWord: Int] = [:]
-        for word in labelWords.sorted(by: { $0.centerY < $1.centerY }) {
+        var firstValue: [Int: Double] = [:]
+        for word in words where word.isValue { firstValue[word.page] = min(firstValue[word.page] ?? .infinity, word.top) }
+        // A word touching one to its left on its line (`3.` `补正后…`) goes with it.
+        let leftNeighbour: [PDFWord: PDFWord] = Dictionary(
+            labelWords.compactMap { word in
+                labelWords.filter { other in
+                    other.sharesLine(with: word) && other.left < word.left
+                        && word.left - other.right <= 0.7 * min(word.em, other.em)
+                }.max { $0.left < $1.left }.map { (word, $0) }
+            }, uniquingKeysWith: { first, _ in first })
+        for word in labelWords.sorted(by: { ($0.centerY, $0.left) < ($1.centerY, $1.left) }) {
+            if let neighbour = leftNeighbour[word] {
+                if let band = bandOf[neighbour] {
+                    bands[band].labels.append(word)
+                    bandOf[word] = band
+                    continue
+                }
+            }
             // A wrapped line of a label goes where the line above it in the same printed cell went.
-            let above = labelWords.filter { other in
+            var above = labelWords.filter { other in
                 other.centerY < word.centerY && !other.sharesLine(with: word) && other.overlapX(word) > 0
                     && word.centerY - other.centerY <= 1.5 * max(word.height, other.height)
             }.max { $0.centerY < $1.centerY }
-            if let above, !PDFLayout.startsWithNumeral(word.text) {
+            // A row split by a page break: words above the first values of a page continue the last label of
+            // the page before.
+            if above == nil, word.bottom <= firstValue[word.page] ?? .infinity {
+                above = labelWords.filter { $0.page == word.page - 1 && $0.overlapX(word) > 0 }.max { $0.centerY < $1.centerY }
+            }
+            let startsLabel =
+                PDFLayout.startsWithNumeral(word.text) || PDFTable.rowNames.contains { LabelText.fold(word.text).hasPrefix($0) }
+            if let above, leftNeighbour[word] == nil, !startsLabel {
                 if let band = bandOf[above] {
                     bands[band].labels.append(word)
                     bandOf[word] = band
@@ -380,13 +404,26 @@ struct PDFTable {
                 continue
             }
             let nearest = bands.indices.min { abs(bands[$0].centerY - word.centerY) < abs(bands[$1].centerY - word.centerY) }
-            if let nearest, abs(bands[nearest].centerY - word.centerY) <= 2 * max(bands[nearest].height, word.height) {
+            // A group label in a merged cell (`（六）其他处理`) may sit far from every row, but between two.
+            let between =
+                bands.contains { $0.centerY < word.centerY && !$0.values.isEmpty }
+                && bands.contains { $0.centerY > word.centerY && !$0.values.isEmpty } && !PDFTable.isRowLabel(word, labelWords)
+            if let nearest, between || abs(bands[nearest].centerY - word.centerY) <= 2 * max(bands[nearest].height, word.height) {
                 bands[nearest].labels.append(word)
                 bandOf[word] = nearest
             } else {
                 orphans.append(word)
             }
         }
+        // A row printed blank beside a row with values: its label, numbered like the row's own, is a row of
+        // its own (with empty cells), not part of the neighbour's label.
+        var blank: [Band] = []
+        for index in bands.indices {
+            let (kept, split) = PDFTable.splitLabels(bands[index])
+            bands[index].labels = kept
+            blank += split.map { Band(labels: $0, centerY: $0.map(\.centerY).min()!, height: $0[0].height) }
+        }
+        bands += blank
         // Labels with no values beside them (a blank row): one row per label, wrapped lines joined.
         for word in orphans.sorted(by: { $0.centerY < $1.centerY }) {
             if let last = bands.indices.last, bands[last].values.isEmpty,
@@ -401,6 +438,53 @@ struct PDFTable {
         }
         bands.sort { $0.centerY < $1.centerY }
         for band in bands { rows.append(row(of: band)) }
+    }
+
+    /// A label word that starts a numbered row label (`2.重复申请`) in the rightmost column of labels.
+    private static func isRowLabel(_ word: PDFWord, _ labels: [PDFWord]) -> Bool {
+        guard PDFLayout.startsWithNumeral(lineText(of: word, in: labels)) else { return false }
+        let rightmost = labels.filter { PDFLayout.startsWithNumeral(lineText(of: $0, in: labels)) }.map(\.left).max() ?? word.left
+        return abs(word.left - rightmost) <= 2
+    }
+
+    /// The text of the word's line among `words`, from the word on: `1.` + `属于国家秘密`.
+    private static func lineText(of word: PDFWord, in words: [PDFWord]) -> String {
+        words.filter { $0.sharesLine(with: word) && $0.left >= word.left - 0.5 }.sorted { $0.left < $1.left }.map(\.text)
+            .joined()
+    }
+
+    /// A band's labels without the rows printed blank beside it: when two lines starting with a row number
+    /// begin at the same x (`1.信访举报投诉类申请` over `2.重复申请`), the one nearest the band's values keeps
+    /// the band; each other starts a label of its own, with the lines wrapped under it.
+    private static func splitLabels(_ band: Band) -> (kept: [PDFWord], split: [[PDFWord]]) {
+        let starts = band.labels.filter { PDFLayout.startsWithNumeral(lineText(of: $0, in: band.labels)) }
+        // Group the row-number starts by their left edge; only an edge with two or more starts splits.
+        var byEdge: [[PDFWord]] = []
+        for word in starts.sorted(by: { $0.left < $1.left }) {
+            if let last = byEdge.indices.last, abs(byEdge[last][0].left - word.left) <= 2 {
+                byEdge[last].append(word)
+            } else {
+                byEdge.append([word])
+            }
+        }
+        guard let column = byEdge.first(where: { $0.count >= 2 }), !band.values.isEmpty else { return (band.labels, []) }
+        let ordered = column.sorted { $0.centerY < $1.centerY }
+        let keep = ordered.min { abs($0.centerY - band.centerY) < abs($1.centerY - band.centerY) }!
+        var kept = band.labels
+        var split: [[PDFWord]] = []
+        for (index, start) in ordered.enumerated() where start != keep {
+            let end = index + 1 < ordered.count ? ordered[index + 1].centerY : .infinity
+            // The start's lines: from its line down to the next start, in its column and to its right.
+            let part = band.labels.filter { word in
+                (word.sharesLine(with: start) || word.centerY > start.centerY) && word.centerY < end
+                    && !word.sharesLine(with: ordered[min(index + 1, ordered.count - 1)]) && word.left >= start.left - 2
+                    || word == start
+            }
+            guard !part.isEmpty else { continue }
+            kept.removeAll { part.contains($0) }
+            split.append(part)
+        }
+        return (kept, split)
     }
 
     /// The table row of a band: the label at column 0, one cell per value column (empty where nothing is
@@ -448,8 +532,10 @@ struct PDFTable {
             let matches = groups.indices.filter { index in
                 groups[index].contains { other in
                     if other.sharesLine(with: word) {
+                        // `（三）` and `4.保护…` side by side are two cells; `…只计这一情` `形，不` are one.
+                        let right = word.left > other.left ? word : other
                         let gap = max(word.left, other.left) - min(word.right, other.right)
-                        return gap <= 0.7 * min(word.em, other.em)
+                        return gap <= 0.7 * min(word.em, other.em) && !PDFLayout.startsWithNumeral(right.text)
                     }
                     return other.overlapX(word) > 0
                 }

@@ -33,6 +33,15 @@ import Testing
                 "行政事业性收费": "0",
             ],
             requests: SeedExpectation.all[0].requests, appeals: SeedExpectation.all[0].appeals.joined(separator: " ")),
+        // The same report through Writer: its HTML saved as .docx, the .docx printed to PDF. Table 2 breaks
+        // inside the row 2.没有现成信息需要另|行制作, and value rows sit in the bottom and top eighths of pages.
+        Case(
+            name: "nanguan-zfj-2024.docx",
+            proactive: [
+                "规章": "0 0 0", "行政规范性文件": "0 0 0", "行政许可": "508", "行政处罚": "195", "行政强制": "0",
+                "行政事业性收费": "0",
+            ],
+            requests: SeedExpectation.all[0].requests, appeals: SeedExpectation.all[0].appeals.joined(separator: " ")),
         // Fixtures/layouts/nanguan-mzj-2021.txt, lines 13–62, read by eye.
         Case(
             name: "nanguan-mzj-2021",
@@ -169,7 +178,7 @@ import Testing
 
     @Test func pageNumbersAreDropped() throws {
         let document = try PDFReader.document(
-            fromTSV: Self.tsv([(100, 100, "正文第一段。"), (290, 800, "-"), (297, 800, "3"), (304, 800, "-")]), path: "t.pdf")
+            fromTSV: Self.tsv([(100, 100, "正文第一段。"), (290, 800, "-"), (297, 800, "1"), (304, 800, "-")]), path: "t.pdf")
         let texts = document.blocks.compactMap { if case .paragraph(let p) = $0 { p.text } else { nil } }
         #expect(texts == ["正文第一段。"])
     }
@@ -219,5 +228,32 @@ extension PDFLayoutTests {
         #expect(
             rows.map { $0.cells.map(\.text) } == [["行政复议"], ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], ["3", "1", "0", "0", "4"]])
         #expect(rows.last?.problem == nil)
+    }
+}
+
+extension PDFLayoutTests {
+    @Test func aRowPrintedBlankKeepsItsOwnLabel() throws {
+        // 2.重复申请 prints no values: its label is a row of its own with seven empty cells, not part of
+        // 1.信访举报投诉类申请's label.
+        let document = try PDFReader.document(
+            fromTSV: Self.tsv(
+                Self.header + [
+                    (150, 160, "1.信访举报投诉类申请"), (310, 160, "1"), (615, 160, "1"),
+                    (150, 180, "2.重复申请"),
+                    (150, 200, "3.要求提供公开出版物"), (310, 200, "0"), (615, 200, "0"),
+                ]), path: "t.pdf")
+        let rows = try #require(PDFGrid(document: document).tables.first?.rows.suffix(3))
+        #expect(rows.map { $0.cells[0].text } == ["1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物"])
+        #expect(rows.map { PDFGrid.values($0, from: 1) } == ["1 _ _ _ _ _ 1", "_ _ _ _ _ _ _", "0 _ _ _ _ _ 0"])
+        #expect(rows.allSatisfy { $0.problem == nil })
+    }
+
+    @Test func aRowOfValuesAtThePageFootIsNotAPageNumber() throws {
+        // The last line of the page, in its bottom eighth: several numbers, so table values, kept.
+        let row = try Self.requestRow([(80, 790, "一、本年新收政府信息公开申请数量"), (310, 800, "3"), (615, 800, "3")])
+        #expect(PDFGrid.values(row, from: 1) == "3 _ _ _ _ _ 3")
+        // A lone number under the 自然人 column, near the page's centre: not the page's index, so kept too.
+        let lone = try Self.requestRow([(80, 790, "一、本年新收政府信息公开申请数量"), (310, 812, "12")])
+        #expect(PDFGrid.values(lone, from: 1) == "12 _ _ _ _ _ _")
     }
 }
