@@ -303,5 +303,5 @@ enum PDFLayout {
     private static let sectionWords = ["总体情况", "主动公开", "收到和处理", "行政复议", "行政诉讼", "存在的主要问题", "其他需要报告"]
 
     /// Words of the table-2 row labels that start with a section-like numeral.
-    private static let rowWords = ["本年新收", "上年结转", "本年度办理", "结转下", "转结", "下年度", "下一年度"]
+    private static let rowWords = ["本年新收", "上年结转", "本年度", "结转下", "转结", "下年度", "下一年度"]
 }

@@ -120,8 +120,10 @@ struct PDFTable {
             let stacked = cells.lastIndex { cell in
                 guard let lowest = cell.words.max(by: { $0.centerY < $1.centerY }) else { return false }
                 let rise = word.centerY - lowest.centerY
-                return !lowest.sharesLine(with: word) && rise > 0 && rise <= 1.5 * max(word.height, lowest.height)
-                    && cell.overlapX(left: word.left, right: word.right) > 0
+                guard !lowest.sharesLine(with: word), rise > 0, cell.overlapX(left: word.left, right: word.right) > 0 else {
+                    return false
+                }
+                return rise <= stackLimit(cell.text, word.text) * max(word.height, lowest.height)
             }
             if let stacked {
                 cells[stacked].words.append(word)
@@ -146,6 +148,18 @@ struct PDFTable {
         return cells
     }
 
+    /// How far below a header cell (in line heights) a word may sit and still continue it: far when together
+    /// they are part of a template header (`社会公益` / `组织`), never when either is a whole header already
+    /// (`申请人情况` over `法人或其他组织`, `未经复议直接起诉` over `其他`), a line and a half otherwise.
+    private static func stackLimit(_ cell: String, _ word: String) -> Double {
+        let upper = LabelText.fold(cell)
+        let lower = LabelText.fold(word)
+        let joined = upper + lower
+        if headerWords.contains(where: { $0.contains(joined) }) { return 3 }
+        let whole = { (text: String) in headerWords.contains(text) || text.hasPrefix("第二十条") }
+        return whole(upper) || whole(lower) ? 0 : 1.5
+    }
+
     /// Two words on one line that are the halves of one header pdftotext split at a space (`结果 维持`): together
     /// they are part of a template header and neither is a whole header by itself.
     private static func splitHeader(_ first: String, _ second: String) -> Bool {
@@ -161,7 +175,7 @@ struct PDFTable {
         "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额(单位:万元)", "本年收费金额(万元)", "自然人",
         "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结",
         "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "申请人情况", "法人或其他组织", "本年新制作数量", "本年新公开数量",
-        "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量", "采购项目数量", "采购总金额", "采购总金额(万元)",
+        "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量", "采购项目数量", "采购总金额", "采购总金额(万元)", "信息内容",
     ]
 
     /// The value headers with no other header under them, left to right.
@@ -261,9 +275,15 @@ struct PDFTable {
                 levels.append([group])
             }
         }
-        for (number, level) in levels.enumerated() {
-            let level = level.sorted { $0.left < $1.left }
-            let runs = PDFTable.runs(of: level, over: leaves, lowest: number == levels.count - 1)
+        // Spans from the lowest level up: a group above never splits the columns of a group below it.
+        var spans: [[Range<Int>?]] = Array(repeating: [], count: levels.count)
+        var below: [Range<Int>] = []
+        for number in levels.indices.reversed() {
+            levels[number].sort { $0.left < $1.left }
+            spans[number] = PDFTable.runs(of: levels[number], over: leaves, lowest: number == levels.count - 1, below: below)
+            below += spans[number].compactMap { $0 }
+        }
+        for (level, runs) in zip(levels, spans) {
             var row: [GridCell] = []
             for (group, run) in zip(level, runs) {
                 guard let run, run.lowerBound < columns.count, run.upperBound <= columns.count else { continue }
@@ -291,7 +311,9 @@ struct PDFTable {
     /// leaves as possible. Directly above the leaves, a run holds only leaves of one height (a leaf that
     /// reaches up beside the group, like 自然人 beside 法人或其他组织, is not under it). Falls back to the
     /// leaves a group's words lie over when no such runs exist.
-    private static func runs(of level: [HeaderCell], over leaves: [HeaderCell], lowest: Bool) -> [Range<Int>?] {
+    private static func runs(
+        of level: [HeaderCell], over leaves: [HeaderCell], lowest: Bool, below: [Range<Int>]
+    ) -> [Range<Int>?] {
         let widths = leaves.map { $0.right - $0.left }.sorted()
         let heights = leaves.map { $0.bottom - $0.top }.sorted()
         let tolerance = max(4, 0.6 * widths[widths.count / 2])
@@ -302,16 +324,33 @@ struct PDFTable {
             let last = leaves[run.upperBound - 1]
             let distance = min(abs((first.left + last.right) / 2 - group.centerX), abs(first.left - group.left))
             guard distance <= tolerance else { return nil }
+            // A run holds each lower group's columns whole or not at all.
+            if below.contains(where: { $0.overlaps(run) && !($0.lowerBound >= run.lowerBound && $0.upperBound <= run.upperBound) }
+            ) {
+                return nil
+            }
             guard lowest else { return distance }
             let centres = leaves[run].map(\.centerY)
             return centres.max()! - centres.min()! <= sameHeight ? distance : nil
         }
-        var best: (covered: Int, cost: Double, runs: [Range<Int>])?
+        // Most leaves covered; then, right above the leaves, runs of like length (sibling groups have as many
+        // columns); then closest.
+        var best: (covered: Int, imbalance: Int, cost: Double, runs: [Range<Int>])?
         func search(_ index: Int, from start: Int, _ chosen: [Range<Int>], _ total: Double) {
             if index == level.count {
                 let covered = chosen.reduce(0) { $0 + $1.count }
-                if let best, covered < best.covered || covered == best.covered && total >= best.cost { return }
-                best = (covered, total, chosen)
+                let lengths = chosen.map(\.count)
+                let imbalance = (lengths.max() ?? 0) - (lengths.min() ?? 0)
+                if let best {
+                    if covered != best.covered {
+                        if covered < best.covered { return }
+                    } else if lowest && imbalance != best.imbalance {
+                        if imbalance > best.imbalance { return }
+                    } else if total >= best.cost {
+                        return
+                    }
+                }
+                best = (covered, imbalance, total, chosen)
                 return
             }
             guard start < leaves.count else { return }
