@@ -138,4 +138,35 @@ import Testing
             #expect(error.reason.hasPrefix("pdftotext 无法读取这个文件（退出码 "))
         }
     }
+
+    @Test func theBlankOfficialTemplatePrintedToPDFReadsBlank() throws {
+        // ../shared/realdocs/template2021.docx (saved by WPS, all 200 cells empty), printed by LibreOffice.
+        guard access(Self.folder + "template2021.docx", R_OK) == 0, Subprocess.find("soffice") != nil,
+            Subprocess.find("pdftotext") != nil
+        else {
+            print("skipped: template2021.docx, soffice or pdftotext is missing")
+            return
+        }
+        let temporary = try #require(TemporaryFolder(prefix: "gkdiff-test"))
+        defer { temporary.remove() }
+        let made = try Subprocess.run(
+            "soffice",
+            [
+                "--headless", "-env:UserInstallation=file://\(temporary.path)/profile", "--convert-to", "pdf", "--outdir",
+                temporary.path, Self.folder + "template2021.docx",
+            ], timeout: 180)
+        try #require(made.status == 0)
+        let grid = PDFGrid(document: try PDFReader.read(path: temporary.path + "/template2021.pdf"))
+        try #require(grid.tables.count == 3)
+        #expect(
+            grid.proactive() == [
+                "规章": "_ _ _", "行政规范性文件": "_ _ _", "行政许可": "_", "行政处罚": "_", "行政强制": "_", "行政事业性收费": "_",
+            ])
+        let requests = grid.requests()
+        #expect(requests.count >= 23)
+        #expect(requests.allSatisfy { $0.values == "_ _ _ _ _ _ _" && $0.problem == nil })
+        let groups = grid.tables[2].rows.prefix(2).flatMap(\.cells).map { "\($0.text)@\($0.column)+\($0.columnSpan)" }
+        #expect(groups == ["行政复议@0+5", "行政诉讼@5+10", "未经复议直接起诉@5+5", "复议后起诉@10+5"])
+        #expect(grid.appeals().isEmpty)
+    }
 }
