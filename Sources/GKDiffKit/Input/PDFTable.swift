@@ -512,12 +512,13 @@ struct PDFTable {
         var kept = band.labels
         var split: [[PDFWord]] = []
         for (index, start) in ordered.enumerated() where start != keep {
-            let end = index + 1 < ordered.count ? ordered[index + 1].centerY : .infinity
-            // The start's lines: from its line down to the next start, in its column and to its right.
+            let next = index + 1 < ordered.count ? ordered[index + 1] : nil
+            // The start's lines: from its line down to the next start's line, in its column and to its right.
             let part = band.labels.filter { word in
-                (word.sharesLine(with: start) || word.centerY > start.centerY) && word.centerY < end
-                    && !word.sharesLine(with: ordered[min(index + 1, ordered.count - 1)]) && word.left >= start.left - 2
-                    || word == start
+                guard word.left >= start.left - 2 else { return false }
+                guard word.sharesLine(with: start) || word.centerY > start.centerY else { return false }
+                guard let next else { return true }
+                return word.centerY < next.centerY && !word.sharesLine(with: next)
             }
             guard !part.isEmpty else { continue }
             kept.removeAll { part.contains($0) }

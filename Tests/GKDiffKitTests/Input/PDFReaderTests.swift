@@ -248,6 +248,19 @@ extension PDFLayoutTests {
         #expect(rows.allSatisfy { $0.problem == nil })
     }
 
+    @Test func aBlankRowWhoseNumberIsAWordOfItsOwn() throws {
+        // WPS splits `2.` from `重复申请`; the blank row is below the row with values.
+        let document = try PDFReader.document(
+            fromTSV: Self.tsv(
+                Self.header + [
+                    (150, 160, "1."), (160, 160, "信访举报投诉类申请"), (310, 160, "1"), (615, 160, "1"),
+                    (150, 180, "2."), (160, 180, "重复申请"),
+                ]), path: "t.pdf")
+        let rows = try #require(PDFGrid(document: document).tables.first?.rows.suffix(2))
+        #expect(rows.map { $0.cells[0].text } == ["1.信访举报投诉类申请", "2.重复申请"])
+        #expect(rows.map { PDFGrid.values($0, from: 1) } == ["1 _ _ _ _ _ 1", "_ _ _ _ _ _ _"])
+    }
+
     @Test func aRowOfValuesAtThePageFootIsNotAPageNumber() throws {
         // The last line of the page, in its bottom eighth: several numbers, so table values, kept.
         let row = try Self.requestRow([(80, 790, "一、本年新收政府信息公开申请数量"), (310, 800, "3"), (615, 800, "3")])
