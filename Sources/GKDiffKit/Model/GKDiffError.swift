@@ -50,4 +50,25 @@ public struct GKDiffError: Error, Sendable, Equatable, CustomStringConvertible {
     static func noWordDocument(_ path: String) -> GKDiffError {
         GKDiffError(path: path, reason: "压缩包里没有 Word 正文 word/document.xml，不是 Word 文档（no word/document.xml in the archive）")
     }
+    /// A helper program (pdftotext, soffice) that could not run to its end: `missing` when it is not
+    /// installed, otherwise what went wrong.
+    static func helper(_ path: String, _ failure: Subprocess.Failure, missing: String) -> GKDiffError {
+        switch failure {
+        case .notFound: return GKDiffError(path: path, reason: missing)
+        case .cannotStart(let program, let code):
+            return GKDiffError(path: path, reason: "无法启动 \(program)（错误码 \(code)）")
+        case .timedOut(let program, let seconds):
+            return GKDiffError(path: path, reason: "\(program) 运行超过 \(Int(seconds)) 秒，已停止（timeout）")
+        case .outputTooLarge(let program, let limit):
+            return GKDiffError(path: path, reason: "\(program) 的输出超过 \(limit / 1_048_576) MB，已停止（output too large）")
+        }
+    }
+    /// A helper program that ended with a non-zero status: the status and the first line it wrote to
+    /// standard error.
+    static func helperExit(_ path: String, _ program: String, _ result: Subprocess.Result) -> GKDiffError {
+        let message = String(decoding: result.errorOutput, as: UTF8.self)
+        let first = message.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(String.init) ?? ""
+        let detail = first.isEmpty ? "" : "：\(first)"
+        return GKDiffError(path: path, reason: "\(program) 无法读取这个文件（退出码 \(result.status)\(detail)）")
+    }
 }
