@@ -20,6 +20,9 @@ public struct Document: Sendable {
     public var endsMidLine: Bool
     /// For PDF: the line number at which each page starts (page 1 first); nil for other formats.
     public var pageStarts: [Int]?
+    /// Set by the parser when the text ran together in a few long lines and was cut before its section
+    /// headings (a crawler's dump): its tables cannot be read safely.
+    public var isRunTogether = false
 
     public init(
         blocks: [DocumentBlock], format: SourceFormat, encoding: String = "", diagnostics: [Diagnostic] = [],

@@ -163,12 +163,32 @@ public enum DocumentReader {
         try DocxReader.read(bytes, path: path)
     }
 
+    /// A PDF, through poppler's `pdftotext` (`PDFReader`).
     static func pdf(_ bytes: [UInt8], path: String) throws -> Document {
-        throw GKDiffError(path: path, reason: "是 PDF 文件，这一版还不能读取：请用 .docx、网页或文本文件（PDF）")
+        try onDisk(bytes, path: path, name: "input.pdf") { try PDFReader.read(path: $0) }
     }
 
+    /// An old binary Word or WPS file, turned into .docx by LibreOffice and read natively.
     static func legacyWord(_ bytes: [UInt8], path: String) throws -> Document {
-        throw GKDiffError(
-            path: path, reason: "是旧版 Word/WPS 文件（.doc/.wps），不能直接读取：请在 WPS 或 Word 中另存为 .docx（legacy .doc/.wps）")
+        let docx = try onDisk(bytes, path: path, name: "input.doc") { try LegacyWord.convertWithLibreOffice(path: $0) }
+        return try DocxReader.read(docx, path: path)
+    }
+
+    /// Runs `body` on a file holding `bytes`: the file itself, or for standard input a copy in a
+    /// private temporary folder (the helper programs read files, not pipes).
+    static func onDisk<T>(_ bytes: [UInt8], path: String, name: String, _ body: (String) throws -> T) throws -> T {
+        if path != "-" { return try body(path) }
+        guard let folder = TemporaryFolder(prefix: "gkdiff-stdin") else {
+            throw GKDiffError.unreadable(path, "无法建立临时文件夹")
+        }
+        defer { folder.remove() }
+        let copy = folder.path + "/" + name
+        guard FileSystem.writeWhole(bytes, to: copy) else { throw GKDiffError.unreadable(path, "无法写入临时文件") }
+        do {
+            return try body(copy)
+        } catch var error as GKDiffError {
+            error.path = path
+            throw error
+        }
     }
 }

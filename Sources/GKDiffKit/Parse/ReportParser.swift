@@ -71,7 +71,19 @@ public enum ReportParser {
             sections.append(section)
         }
 
-        if headings.isEmpty && tablesFound == 0 { throw GKDiffError.notAReport(path) }
+        if headings.isEmpty && tablesFound == 0 {
+            // A crawler's dump: the whole report on one line (or a few). Cut it before each section
+            // heading and read that; its tables cannot be cut into cells safely.
+            if let split = runTogether(document) { return try parse(split, path: path) }
+            throw GKDiffError.notAReport(path)
+        }
+        if document.isRunTogether {
+            for index in cells.indices where cells[index].value == .missing { cells[index] = Cell(value: .unreadable, raw: "", line: nil) }
+            diagnostics.append(
+                Diagnostic(
+                    .error, line: nil,
+                    "全文只在很少几行里（各部分连成一行）：已按章节标题分段；表格的数字连在一起（如「数量713000074」），分不清各格，不读取"))
+        }
 
         var cutAfter: SectionKind?
         if let last = bounds.last, last.kind.table != nil, lines.count > 0 {
@@ -139,6 +151,58 @@ public enum ReportParser {
             bounds.append((heading.kind, heading.title, heading.index, end))
         }
         return bounds
+    }
+
+    /// The numbered section titles looked for inside run-together lines: `一、总体情况` … `六、其他需要报告`.
+    static let runTogetherMarks: [(mark: String, kind: SectionKind)] = SectionKind.allCases.dropFirst().flatMap {
+        kind in
+        [kind.numeral + "、", "\(kind.order)、", "\(kind.order)、 "].map { ($0 + String(kind.title.prefix(4)), kind) }
+    }
+
+    /// A document whose text runs together in a few long lines, cut before each numbered section
+    /// heading found inside them; nil when fewer than two are found (then it is not a report at all).
+    static func runTogether(_ document: Document) -> Document? {
+        var blocks: [DocumentBlock] = []
+        var found = 0
+        for block in document.blocks {
+            guard case .paragraph(let paragraph) = block, paragraph.text.utf8.count > 600 else {
+                blocks.append(block)
+                continue
+            }
+            var pieces: [Substring] = []
+            var rest = Substring(paragraph.text)
+            var cut = true
+            while cut {
+                cut = false
+                // The earliest heading mark after the start of what is left.
+                var earliest: (range: Range<Substring.Index>, kind: SectionKind)?
+                for (mark, kind) in runTogetherMarks {
+                    if let range = rest.dropFirst().firstRange(of: mark),
+                        range.lowerBound < (earliest?.range.lowerBound ?? rest.endIndex)
+                    {
+                        earliest = (range, kind)
+                    }
+                }
+                if let (range, kind) = earliest {
+                    pieces.append(rest[..<range.lowerBound])
+                    // The heading itself: up to the end of the longest title variant it starts with.
+                    let numbered = rest[range.lowerBound...].drop { $0 != "、" }.dropFirst().drop { $0 == " " }
+                    let variant = kind.titleVariants.filter { numbered.hasPrefix($0) }.max { $0.count < $1.count }
+                    let end = variant.map { numbered.index(numbered.startIndex, offsetBy: $0.count) } ?? range.upperBound
+                    pieces.append(rest[range.lowerBound..<end])
+                    rest = rest[end...]
+                    found += 1
+                    cut = true
+                }
+            }
+            pieces.append(rest)
+            for piece in pieces { blocks.append(.paragraph(DocumentParagraph(text: String(piece), line: paragraph.line))) }
+        }
+        guard found >= 2 else { return nil }
+        var split = document
+        split.blocks = blocks
+        split.isRunTogether = true
+        return split
     }
 
     /// The section a grid placed before line `index` belongs to: the last one whose heading comes

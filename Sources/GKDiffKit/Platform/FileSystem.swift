@@ -115,6 +115,14 @@ enum FileSystem {
         case failed(String)
     }
 
+    /// Creates a new file (never an existing one) holding `bytes`; false when that fails.
+    static func writeWhole(_ bytes: [UInt8], to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        let result = writeAll(bytes, fd: fd)
+        return close(fd) == 0 && result == .written
+    }
+
     /// Writes all of `bytes` to `fd`, retrying on EINTR and after short writes.
     static func writeAll(_ bytes: [UInt8], fd: Int32) -> WriteResult {
         var offset = 0
