@@ -19,7 +19,8 @@ enum ProseTraditional {
         func next(_ bytes: inout ArraySlice<UInt8>) -> UInt32? {
             while let first = bytes.first, first == 0x0A || first == 0x20 { bytes.removeFirst() }
             guard bytes.count >= 3 else { return nil }
-            let value = UInt32(bytes[bytes.startIndex] & 0x0F) << 12 | UInt32(bytes[bytes.startIndex + 1] & 0x3F) << 6
+            let value =
+                UInt32(bytes[bytes.startIndex] & 0x0F) << 12 | UInt32(bytes[bytes.startIndex + 1] & 0x3F) << 6
                 | UInt32(bytes[bytes.startIndex + 2] & 0x3F)
             bytes.removeFirst(3)
             return value

@@ -26,7 +26,9 @@ public enum ReportParser {
                 if Line.count(of: 0x0A, in: text, upTo: 1) == 0 {
                     lines.append(Line(text: text, number: paragraph.line))
                 } else {
-                    for piece in Line.pieces(of: text, separator: 0x0A) { lines.append(Line(text: piece, number: paragraph.line)) }
+                    for piece in Line.pieces(of: text, separator: 0x0A) {
+                        lines.append(Line(text: piece, number: paragraph.line))
+                    }
                 }
             case .table(let table): grids.append((lines.count, table))
             }
@@ -78,7 +80,9 @@ public enum ReportParser {
             throw GKDiffError.notAReport(path)
         }
         if document.isRunTogether {
-            for index in cells.indices where cells[index].value == .missing { cells[index] = Cell(value: .unreadable, raw: "", line: nil) }
+            for index in cells.indices where cells[index].value == .missing {
+                cells[index] = Cell(value: .unreadable, raw: "", line: nil)
+            }
             diagnostics.append(
                 Diagnostic(
                     .error, line: nil,
@@ -373,8 +377,18 @@ public enum ReportParser {
         func isReport(_ text: String) -> Bool {
             LabelText.isShort(text, limit: 80) && !LabelText.contains(text, "。") && LabelText.contains(LabelText.fold(text), "报告")
         }
-        if let whole = candidates.first(where: { isReport($0.text) && Metadata.year(in: $0.text) != nil }) {
-            report.title = whole.text
+        if let position = candidates.firstIndex(where: { isReport($0.text) && Metadata.year(in: $0.text) != nil }) {
+            report.title = candidates[position].text
+            // `洪泽区人民政府` on the line above `2023年政府信息公开工作年度报告`: the agency's line is
+            // part of the title.
+            if Metadata.agency(fromTitle: report.title).isEmpty, position > 0 {
+                let above = candidates[position - 1].text
+                if LabelText.isShort(above, limit: 30), !isReport(above), !LabelText.contains(above, "。"),
+                    Metadata.year(in: above) == nil
+                {
+                    report.title = above + report.title
+                }
+            }
         } else {
             for position in candidates.indices.dropLast() {
                 let first = candidates[position].text

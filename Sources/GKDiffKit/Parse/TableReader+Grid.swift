@@ -146,6 +146,15 @@ extension TableReader {
             return
         }
         if headerWords > 0 { sawHeader = true }
+        if let (index, rows) = collapsedGroup(tokens) {
+            placeGrid(tokens, labelIndex: index, in: rows[0], width: width, positions: positions, fromAbove: fromAbove)
+            spread(over: rows, line: tokens[index].line)
+            return
+        }
+        if let (index, row) = damagedLabel(tokens) {
+            placeGrid(tokens, labelIndex: index, in: row, width: width, positions: positions, fromAbove: fromAbove)
+            return
+        }
         guard tokens.contains(where: \.isFilledValue) else { return }
         if spec.kind == .appeals {
             let total = spec.columns.count * spec.rows.count
@@ -300,5 +309,98 @@ extension TableReader {
             reach += 1
         }
         return .values(values)
+    }
+}
+
+// MARK: A group written as one row
+
+extension TableReader {
+    /// A row labelled only by a group of the template (`（六）其他处理` written as one row, the 2019
+    /// template's way, inside a 2021 table) with values: the label's index and the group's rows, none
+    /// of them read yet.
+    func collapsedGroup(_ tokens: [Token]) -> (index: Int, rows: [RowSpec])? {
+        guard tokens.contains(where: \.isFilledValue) || tokens.contains(where: { $0.value == .blank }) else { return nil }
+        for (index, token) in tokens.enumerated() where token.value == nil && token.isLabelSized {
+            let key = LabelText.key(token.text)
+            guard !key.isEmpty else { continue }
+            let rows = spec.rows.filter { $0.group.map(LabelText.key) == key }
+            if rows.count >= 2, !rows.contains(where: { found.contains($0.key) }) { return (index, rows) }
+        }
+        return nil
+    }
+
+    /// After a collapsed group's values were placed in its first row: each column's value stands for
+    /// the sum of the group's rows. A sum of 0 makes every row 0 (counts are never negative), a blank
+    /// leaves every row blank, and any other sum cannot be split: those cells are unreadable.
+    mutating func spread(over rows: [RowSpec], line: Int) {
+        guard let first = spec.firstCell[rows[0].key] else { return }
+        let columns = spec.columns(ofRow: rows[0].key)
+        var unsplit: [String] = []
+        for (position, column) in columns.enumerated() {
+            let sum = cells[first + position]
+            for row in rows {
+                var cell = sum
+                switch sum.value {
+                case .number(let value) where value == 0:
+                    cell.note = "原表「\(row.group ?? "")」只有一行，合计为 0，本行也是 0"
+                case .number:
+                    cell = Cell(value: .unreadable, raw: sum.raw, line: sum.line)
+                default:
+                    break
+                }
+                set(row, position, cell)
+            }
+            if case .number(let value) = sum.value, value != 0 { unsplit.append("\(column.label) \(sum.raw)") }
+            for row in rows { found.insert(row.key) }
+        }
+        let group = rows[0].group ?? ""
+        diagnostics.append(
+            Diagnostic(
+                unsplit.isEmpty ? .note : .warning, line: line,
+                "\(spec.kind.label)「\(group)」只有一行，没有分成模板的 \(rows.count) 行：合计为 0 的列各行都记为 0"
+                    + (unsplit.isEmpty ? "" : "；合计不为 0 的列（\(unsplit.joined(separator: "、"))）分不出各行，记为无法读取")))
+    }
+}
+
+// MARK: A label with a character or two lost
+
+extension TableReader {
+    /// The one unread row whose label the written one is a shortened copy of (`2.其他法律行政止公开`
+    /// for `其他法律行政法规禁止公开`: its characters in order, at least six of them and seven tenths
+    /// of the template's), with a warning that says which row it was read as; nil when no row or more
+    /// than one fits.
+    mutating func damagedLabel(_ tokens: [Token]) -> (index: Int, row: RowSpec)? {
+        guard tokens.contains(where: \.isFilledValue) else { return nil }
+        for (index, token) in tokens.enumerated() where token.value == nil && token.isLabelSized {
+            var key = LabelText.key(token.text)
+            for group in groupKeys where key.utf8.count > group.utf8.count && LabelText.hasPrefix(key, group) {
+                key = String(key.unicodeScalars.dropFirst(group.unicodeScalars.count))
+            }
+            let written = Array(LabelText.stripNumbering(key).unicodeScalars)
+            guard written.count >= 6 else { continue }
+            var fits: [RowSpec] = []
+            for row in spec.rows where !found.contains(row.key) {
+                let matches = row.match.contains { match in
+                    let template = Array(match.unicodeScalars)
+                    return written.count * 10 >= template.count * 7 && written.count < template.count
+                        && Self.isSubsequence(written, of: template)
+                }
+                if matches { fits.append(row) }
+            }
+            guard fits.count == 1 else { continue }
+            diagnostics.append(
+                Diagnostic(
+                    .warning, line: token.line,
+                    "\(spec.kind.label)的行标题「\(token.text)」与模板的「\(fits[0].label)」不完全相同（少了几个字），按这一行读取"))
+            return (index, fits[0])
+        }
+        return nil
+    }
+
+    /// True when `short` is `long` with some scalars left out.
+    static func isSubsequence(_ short: [Unicode.Scalar], of long: [Unicode.Scalar]) -> Bool {
+        var position = 0
+        for scalar in long where position < short.count && short[position] == scalar { position += 1 }
+        return position == short.count
     }
 }

@@ -790,6 +790,15 @@ struct TableReader {
             return
         }
         if headerWords > 0 { sawHeader = true }
+        if let (index, rows) = collapsedGroup(row) {
+            place(Array(row[(index + 1)...]), in: rows[0], labelLine: row[index].line, cut: cut)
+            spread(over: rows, line: row[index].line)
+            return
+        }
+        if let (index, label) = damagedLabel(row) {
+            place(Array(row[(index + 1)...]), in: label, labelLine: row[index].line, cut: cut)
+            return
+        }
         // A row without a label: table 3's values, or numbers nobody can place.
         let suffix = row.reversed().prefix { $0.value != nil }.reversed()
         guard suffix.contains(where: \.isFilledValue) else { return }
