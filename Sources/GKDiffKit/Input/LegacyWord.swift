@@ -35,7 +35,9 @@ public enum LegacyWord {
         guard let name = TemporaryFolder.names(in: output).first(where: { $0.hasSuffix(".docx") }),
             let bytes = TemporaryFolder.bytes(of: output + "/" + name, limit: outputLimit)
         else {
-            throw GKDiffError(path: path, reason: "LibreOffice 没有把这个文件转换成 .docx（可能不是 Word/WPS 文件，或文件已损坏）")
+            throw GKDiffError(
+                path: path,
+                reason: "LibreOffice 没有把这个文件转换成 .docx（可能不是 Word/WPS 文件，或文件已损坏）：请在 WPS 或 Word 中打开并另存为 .docx")
         }
         return bytes
     }

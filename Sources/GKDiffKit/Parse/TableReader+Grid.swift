@@ -211,7 +211,9 @@ extension TableReader {
         }
         let wanted: [Int]
         if spec.padding == .leading {
-            wanted = positions ?? Array(max(start, width - columns.count)..<width)
+            // A label that reaches past the table's usual width leaves no room: a misfit below.
+            let lower = max(start, width - columns.count)
+            wanted = positions ?? (lower < width ? Array(lower..<width) : [])
         } else {
             wanted = contiguousPositions(tokens, after: labelIndex, count: columns.count)
         }
@@ -319,7 +321,8 @@ extension TableReader {
     /// template's way, inside a 2021 table) with values: the label's index and the group's rows, none
     /// of them read yet.
     func collapsedGroup(_ tokens: [Token]) -> (index: Int, rows: [RowSpec])? {
-        guard tokens.contains(where: \.isFilledValue) || tokens.contains(where: { $0.value == .blank }) else { return nil }
+        // Table 2's groups only: table 1's group headings (`第二十条第（六）项`) stand over their rows.
+        guard spec.kind == .requests, tokens.contains(where: \.isFilledValue) else { return nil }
         for (index, token) in tokens.enumerated() where token.value == nil && token.isLabelSized {
             let key = LabelText.key(token.text)
             guard !key.isEmpty else { continue }
