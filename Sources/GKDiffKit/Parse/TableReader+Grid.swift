@@ -91,41 +91,11 @@ extension TableReader {
     mutating func takeGridRow(
         _ tokens: [Token], row: DocumentRow, width: Int, positions: [Int]?, fromAbove: Set<Int> = []
     ) {
-        var headerWords = 0
-        var hasValue = false
-        var labelIndex: Int?
-        var label: RowSpec?
-        var labelIsAmbiguous = false
-        for (index, token) in tokens.enumerated() {
-            if token.isFilledValue {
-                hasValue = true
-                continue
-            }
-            if token.value != nil || !token.isLabelSized { continue }
-            let key = LabelText.key(token.text)
-            if isHeader(key) {
-                headerWords += 1
-                noteMoneyUnit(key)
-            }
-            if let match = matchRow(key) {
-                if let label, label.key != match.key, !isAmbiguous(key, written: token.text) {
-                    // Two row labels in one row: which row the numbers belong to is not known.
-                    diagnostics.append(
-                        Diagnostic(
-                            .error, line: row.line,
-                            "\(spec.kind.label)：一行里有两个行标题「\(label.label)」和「\(match.label)」，不读取（\(preview(tokens))）"))
-                    for named in [label, match] where !found.contains(named.key) {
-                        found.insert(named.key)
-                        for position in spec.columns(ofRow: named.key).indices {
-                            set(named, position, Cell(value: .unreadable, raw: "", line: row.line))
-                        }
-                    }
-                    return
-                }
-                label = match
-                labelIndex = index
-                labelIsAmbiguous = isAmbiguous(key, written: token.text)
-            }
+        let scan = scanRow(tokens)
+        let (headerWords, label, labelIndex) = (scan.headerWords, scan.label, scan.labelIndex)
+        if let conflict = scan.conflict, row.problem == nil {
+            twoLabels(conflict, line: row.line, tokens: tokens)
+            return
         }
         if let problem = row.problem {
             diagnostics.append(Diagnostic(.error, line: row.line, "\(spec.kind.label)：\(problem)"))
@@ -137,7 +107,7 @@ extension TableReader {
             }
             return
         }
-        if !hasValue && (headerWords >= 2 || (label != nil && labelIsAmbiguous)) {
+        if !scan.hasValue && (headerWords >= 2 || (label != nil && scan.labelIsAmbiguous)) {
             sawHeader = true
             return
         }

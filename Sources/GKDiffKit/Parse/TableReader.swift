@@ -757,31 +757,68 @@ struct TableReader {
         moneyInYuan = !LabelText.contains(key, "万元")
     }
 
-    /// Files one row: a header, a labelled data row, a row of bare values, or noise.
-    mutating func take(_ row: [Token], cut: Bool) {
+    /// What a row's cells say it is: header words, values, and the row label (the last cell that names
+    /// a row; two cells naming two different rows are a conflict).
+    struct RowScan {
         var headerWords = 0
         var hasValue = false
         var labelIndex: Int?
         var label: RowSpec?
         var labelIsAmbiguous = false
-        for (index, token) in row.enumerated() {
+        var conflict: (RowSpec, RowSpec)?
+    }
+
+    /// Reads a row's cells once: header words (noting a money unit in them), values, its label.
+    mutating func scanRow(_ tokens: [Token]) -> RowScan {
+        var scan = RowScan()
+        for (index, token) in tokens.enumerated() {
             if token.isFilledValue {
-                hasValue = true
+                scan.hasValue = true
                 continue
             }
             if token.value != nil || token.isGap || !token.isLabelSized { continue }
             let key = LabelText.key(token.text)
             if isHeader(key) {
-                headerWords += 1
+                scan.headerWords += 1
                 noteMoneyUnit(key)
             }
             if let match = matchRow(key) {
-                label = match
-                labelIndex = index
-                labelIsAmbiguous = isAmbiguous(key, written: token.text)
+                let ambiguous = isAmbiguous(key, written: token.text)
+                if let label = scan.label, label.key != match.key, !ambiguous, !scan.labelIsAmbiguous {
+                    scan.conflict = (label, match)
+                }
+                scan.label = match
+                scan.labelIndex = index
+                scan.labelIsAmbiguous = ambiguous
             }
         }
-        if !hasValue && (headerWords >= 2 || (label != nil && labelIsAmbiguous)) {
+        return scan
+    }
+
+    /// Two row labels in one row: which row the numbers belong to is not known; both rows are
+    /// unreadable.
+    mutating func twoLabels(_ labels: (RowSpec, RowSpec), line: Int, tokens: [Token]) {
+        diagnostics.append(
+            Diagnostic(
+                .error, line: line,
+                "\(spec.kind.label)：一行里有两个行标题「\(labels.0.label)」和「\(labels.1.label)」，不读取（\(preview(tokens))）"))
+        for named in [labels.0, labels.1] where !found.contains(named.key) {
+            found.insert(named.key)
+            for position in spec.columns(ofRow: named.key).indices {
+                set(named, position, Cell(value: .unreadable, raw: "", line: line))
+            }
+        }
+    }
+
+    /// Files one row: a header, a labelled data row, a row of bare values, or noise.
+    mutating func take(_ row: [Token], cut: Bool) {
+        let scan = scanRow(row)
+        if let conflict = scan.conflict {
+            twoLabels(conflict, line: row.first?.line ?? 0, tokens: row)
+            return
+        }
+        let (headerWords, label, labelIndex) = (scan.headerWords, scan.label, scan.labelIndex)
+        if !scan.hasValue && (headerWords >= 2 || (label != nil && scan.labelIsAmbiguous)) {
             sawHeader = true
             return
         }
