@@ -72,7 +72,7 @@ public enum DocumentReader {
         let marks = line.utf8.prefix { $0 == UInt8(ascii: "#") }.count
         let rest = line.utf8.dropFirst(marks)
         guard marks <= 6, let space = rest.first, space == 0x20 || space == 0x09 else { return line }
-        return Substring(rest.drop { $0 == 0x20 || $0 == 0x09 }) ?? line
+        return Substring(rest.drop { $0 == 0x20 || $0 == 0x09 })
     }
 
     /// True when the line starts (after spaces) with `tag`, ASCII case ignored.
