@@ -108,7 +108,7 @@ public enum Checker {
     public static func check(_ report: Report) -> [Finding] {
         var findings: [Finding] = []
         let requests = report.edition.table(.requests)
-        let results = requests.rows.filter { $0.group != nil && $0.key != "results_total" }.map(\.key)
+        let results = requests.rows.filter { $0.group != nil && $0.key != RequestsRow.resultsTotal.rawValue }.map(\.key)
         let applicants = requests.columns.dropLast().map(\.key)
 
         var notCheckable: [Rule: Int] = [:]
@@ -131,24 +131,25 @@ public enum Checker {
                     line: leftCells.first?.line))
         }
         for column in requests.columns {
+            func key(_ row: RequestsRow) -> CellKey { CellKey(table: .requests, row: row.rawValue, column: column.key) }
             func key(_ row: String) -> CellKey { CellKey(table: .requests, row: row, column: column.key) }
             sum(
-                .r1, left: [key("new"), key("carried_over")], right: [key("results_total"), key("carried_forward")],
+                .r1, left: [key(.new), key(.carriedOver)], right: [key(.resultsTotal), key(.carriedForward)],
                 label: "表二「\(column.label)」列 一+二 应等于 （七）总计+四")
             sum(
-                .r3, left: [key("results_total")], right: results.map(key),
+                .r3, left: [key(.resultsTotal)], right: results.map { key($0) },
                 label: "表二「\(column.label)」列 （七）总计 应等于 \(results.count) 个办理结果行之和")
         }
         for row in requests.rows {
             sum(
-                .r2, left: [CellKey(table: .requests, row: row.key, column: "total")],
+                .r2, left: [CellKey(table: .requests, row: row.key, column: ApplicantColumn.total.rawValue)],
                 right: applicants.map { CellKey(table: .requests, row: row.key, column: $0) },
                 label: "表二「\(row.fullLabel)」行 总计 应等于 六类申请人之和")
         }
         for row in report.edition.table(.appeals).rows {
-            func key(_ column: String) -> CellKey { CellKey(table: .appeals, row: row.key, column: column) }
+            func key(_ column: AppealsColumn) -> CellKey { CellKey(table: .appeals, row: row.key, column: column.rawValue) }
             sum(
-                .r4, left: [key("total")], right: ["upheld", "corrected", "other", "pending"].map(key),
+                .r4, left: [key(.total)], right: [AppealsColumn.upheld, .corrected, .other, .pending].map(key),
                 label: "表三「\(row.label)」总计 应等于 维持+纠正+其他+尚未审结")
         }
         for rule in [Rule.r1, .r2, .r3, .r4] {
@@ -229,8 +230,8 @@ public enum Checker {
         // X1: this year's carried over = last year's carried forward.
         var uncheckedX1 = 0
         for column in Template.table(.requests).columns {
-            let thisKey = CellKey(table: .requests, row: "carried_over", column: column.key)
-            let lastKey = CellKey(table: .requests, row: "carried_forward", column: column.key)
+            let thisKey = CellKey(table: .requests, row: RequestsRow.carriedOver.rawValue, column: column.key)
+            let lastKey = CellKey(table: .requests, row: RequestsRow.carriedForward.rawValue, column: column.key)
             guard let x = new[thisKey].number, let y = old[lastKey].number else {
                 uncheckedX1 += 1
                 continue
@@ -254,26 +255,26 @@ public enum Checker {
                     message: "X1 有 \(uncheckedX1) 列无法校验：所涉单元格留空、不适用或缺失", cells: [], difference: nil, line: nil))
         }
         // X2: in force carries over with this year's issued and repealed.
-        for row in ["regulations", "normative_documents"] {
-            func key(_ column: String) -> CellKey { CellKey(table: .proactive, row: row, column: column) }
-            guard let now = new[key("in_force")].number, let before = old[key("in_force")].number,
-                let issued = new[key("issued")].number, let repealed = new[key("repealed")].number
+        for row in [ProactiveRow.regulations, .normativeDocuments] {
+            func key(_ column: ProactiveColumn) -> CellKey { .proactive(row, column) }
+            guard let now = new[key(.inForce)].number, let before = old[key(.inForce)].number,
+                let issued = new[key(.issued)].number, let repealed = new[key(.repealed)].number
             else { continue }
             let expected = before + issued - repealed
             if now != expected {
-                let label = Template.table(.proactive).row(row)!.label
+                let label = Template.table(.proactive).row(row.rawValue)!.label
                 findings.append(
                     Finding(
                         rule: .x2, severity: .warning, year: nil, acrossYears: true,
                         message:
                             "\(label)：\(b)年现行有效 \(now)，按 \(a)年 \(before) + 制发 \(issued) − 废止 \(repealed) 应为 \(expected)，相差 \(now - expected)",
                         cells: [
-                            FindingCell(key: key("in_force"), year: b, cell: new[key("in_force")]),
-                            FindingCell(key: key("in_force"), year: a, cell: old[key("in_force")], file: old.path),
-                            FindingCell(key: key("issued"), year: b, cell: new[key("issued")]),
-                            FindingCell(key: key("repealed"), year: b, cell: new[key("repealed")]),
+                            FindingCell(key: key(.inForce), year: b, cell: new[key(.inForce)]),
+                            FindingCell(key: key(.inForce), year: a, cell: old[key(.inForce)], file: old.path),
+                            FindingCell(key: key(.issued), year: b, cell: new[key(.issued)]),
+                            FindingCell(key: key(.repealed), year: b, cell: new[key(.repealed)]),
                         ],
-                        difference: now - expected, line: new[key("in_force")].line))
+                        difference: now - expected, line: new[key(.inForce)].line))
             }
         }
         return findings + acrossNarrative(diff) + jumps(diff)
