@@ -1,0 +1,113 @@
+/// One source line: its text (without the line end) and its 1-based number.
+struct Line: Sendable {
+    var text: Substring
+    var number: Int
+
+    /// True when the line holds nothing but spaces (a tab-only line is not empty: it is an empty cell).
+    var isEmpty: Bool {
+        for scalar in text.unicodeScalars where scalar == "\t" || !LabelText.isSpace(scalar) { return false }
+        return true
+    }
+    var startsWithTab: Bool { text.unicodeScalars.first == "\t" }
+
+    /// How many `byte`s the text holds, counting no further than `limit`; scans a native string's bytes
+    /// in place. O(n).
+    static func count(of byte: UInt8, in text: Substring, upTo limit: Int) -> Int {
+        let counted = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            var count = 0
+            for b in bytes where b == byte {
+                count += 1
+                if count >= limit { break }
+            }
+            return count
+        }
+        if let counted { return counted }
+        var count = 0
+        for b in text.utf8 where b == byte {
+            count += 1
+            if count >= limit { break }
+        }
+        return count
+    }
+
+    /// The pieces of `text` between `separator` bytes (an ASCII control such as tab or line feed), empty
+    /// pieces kept: what `split(separator: Character, omittingEmptySubsequences: false)` gives, without
+    /// walking characters. As there, a line feed right after a carriage return is one CRLF character and
+    /// does not split. O(n).
+    static func pieces(of text: Substring, separator: UInt8) -> [Substring] {
+        let utf8 = text.utf8
+        // Native strings: scan the bytes in place and cut by offset (O(1) per index).
+        let fast = utf8.withContiguousStorageIfAvailable { bytes -> [Substring] in
+            var pieces: [Substring] = []
+            var start = 0
+            var previous: UInt8 = 0
+            for offset in bytes.indices {
+                let byte = bytes[offset]
+                if byte == separator && !(separator == 0x0A && previous == 0x0D) {
+                    pieces.append(
+                        text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)])
+                    start = offset + 1
+                }
+                previous = byte
+            }
+            pieces.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.endIndex])
+            return pieces
+        }
+        if let fast { return fast }
+        var pieces: [Substring] = []
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == separator && !(separator == 0x0A && previous == 0x0D) {
+                pieces.append(text[start..<index])
+                start = utf8.index(after: index)
+            }
+            previous = byte
+            index = utf8.index(after: index)
+        }
+        pieces.append(text[start..<utf8.endIndex])
+        return pieces
+    }
+}
+
+/// A cell of text as it came out of the layout, before it is matched to the template.
+struct Token {
+    var text: Substring
+    var line: Int
+    /// What it reads as, or nil when it is text (a label or a sentence).
+    var reading: CellReading?
+    /// True for a run of blank lines that may or may not stand for an empty cell (blank-line layout).
+    var isGap = false
+    /// Short enough to be a label; longer text is prose and never matched.
+    var isLabelSized: Bool
+    /// For a cell of a grid (HTML, .docx, PDF): the grid column it starts at and how many it covers;
+    /// -1 for text layouts, whose cells have no column marks.
+    var column = -1
+    var span = 1
+    /// The file ended inside this cell: its text may be cut short.
+    var isCut = false
+
+    init(_ text: Substring, line: Int) {
+        self.text = LabelText.trim(text)
+        self.line = line
+        self.reading = CellText.read(trimmed: self.text)
+        self.isLabelSized = LabelText.isShort(self.text, limit: TableReader.labelLimit)
+    }
+
+    /// A run of blank lines whose meaning is uncertain.
+    static func gap(line: Int) -> Token {
+        var token = Token("", line: line)
+        token.reading = nil
+        token.isGap = true
+        return token
+    }
+
+    var value: CellValue? { reading?.value }
+    var isEmpty: Bool { !isGap && text.isEmpty }
+    var isFilledValue: Bool {
+        guard let value else { return false }
+        return value != .blank
+    }
+}

@@ -1,0 +1,63 @@
+/// The layouts of Word's text export, where a tab separates cells: one cell per line (seeds 000–002,
+/// 004) and one row per line (seed 003).
+extension TableReader {
+    /// Seeds 000–002, 004: a tab-started line is a cell, an empty line ends a row.
+    mutating func cellPerLineLayout(_ lines: ArraySlice<Line>) -> [[Token]] {
+        var rows: [[Token]] = []
+        var current: [Token] = []
+        func flush() {
+            if !current.isEmpty { rows.append(current) }
+            current = []
+        }
+        for line in lines {
+            if line.isEmpty {
+                flush()
+            } else if line.startsWithTab {
+                guard let parts = split(line, separator: 9, dropFirst: true) else {
+                    flush()
+                    prose(line)
+                    continue
+                }
+                current += parts
+            } else if belongsToTable(line.text) {
+                current.append(Token(line.text, line: line.number))
+            } else {
+                flush()
+                prose(line)
+            }
+        }
+        flush()
+        return rows
+    }
+
+    /// Seed 003 and converted HTML: one row per line, cells separated by tabs.
+    mutating func tabRowLayout(_ lines: ArraySlice<Line>) -> [[Token]] {
+        var rows: [[Token]] = []
+        for line in lines where !line.isEmpty {
+            if Line.count(of: 9, in: line.text, upTo: 1) > 0 {
+                if let parts = split(line, separator: 9, dropFirst: false) { rows.append(parts) } else { prose(line) }
+            } else if belongsToTable(line.text) {
+                rows.append([Token(line.text, line: line.number)])
+            } else {
+                prose(line)
+            }
+        }
+        return rows
+    }
+
+    /// The cells of a line split at `separator`; nil when the line has more than `cellLimit` of them.
+    /// Each cell's column is its place on the line.
+    mutating func split(_ line: Line, separator: UInt8, dropFirst: Bool) -> [Token]? {
+        if Line.count(of: separator, in: line.text, upTo: Self.cellLimit + 1) > Self.cellLimit {
+            diagnostics.append(
+                Diagnostic(.warning, line: line.number, "这一行有 \(Self.cellLimit) 个以上的单元格，不像表格行，按正文处理"))
+            return nil
+        }
+        let text = dropFirst ? line.text.dropFirst() : line.text
+        return Line.pieces(of: text, separator: separator).enumerated().map { column, piece in
+            var token = Token(piece, line: line.number)
+            token.column = dropFirst ? -1 : column
+            return token
+        }
+    }
+}
