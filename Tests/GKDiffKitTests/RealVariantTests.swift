@@ -79,3 +79,16 @@ extension String {
         return result + rest
     }
 }
+
+/// A Big5 text file with no charset mark (Fixtures/layouts/nanguan-zjj-2024.big5.txt: the Traditional
+/// fixture through `iconv -t BIG5-HKSCS`) reads like its UTF-8 original.
+@Suite struct Big5TextTests {
+    @Test func big5WithoutACharsetMarkIsRead() throws {
+        let big5 = try Fixture.report("layouts/nanguan-zjj-2024.big5.txt")
+        let utf8 = try Fixture.report("layouts/nanguan-zjj-2024.traditional.txt")
+        #expect(big5.agency == "長春市南關區住房和城鄉建設局")
+        #expect(big5.cells.map(\.value) == utf8.cells.map(\.value))
+        #expect(big5.sections.map(\.kind) == SectionKind.allCases)
+        #expect(try ReportParser.identify(path: Fixture.path("layouts/nanguan-zjj-2024.big5.txt")).year == 2024)
+    }
+}

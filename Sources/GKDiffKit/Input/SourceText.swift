@@ -57,6 +57,15 @@ public struct SourceText: Sendable {
         return source
     }
 
+    /// Bytes that are not UTF-8 read as Big5 rather than GB18030: for a text file without a charset
+    /// mark that GB18030 decodes into something that is not a report (Big5 bytes are mostly valid
+    /// GB18030, as other characters).
+    static func decodeAsBig5(_ bytes: [UInt8], path: String) throws -> SourceText {
+        var source = try decodeText(bytes, path: path, charset: "big5")
+        source.format = HTMLText.looksLikeHTML(path: path, bytes: bytes) ? .html : .text
+        return source
+    }
+
     /// Bytes to text, with the charset a web page declares as the fallback for bytes that are not UTF-8.
     private static func decodeText(_ bytes: [UInt8], path: String, charset: String?) throws -> SourceText {
         var diagnostics: [Diagnostic] = []

@@ -4,7 +4,29 @@ public enum ReportParser {
     /// Reads and parses a file (or `-` for standard input) of any format `DocumentReader` reads.
     /// - Throws: `GKDiffError` when the file cannot be read or is not a report.
     public static func read(path: String) throws -> Report {
-        try parse(DocumentReader.read(path: path), path: path)
+        try reading(path: path) { try parse($0, path: path) }
+    }
+
+    /// `identify(_:path:)` of the file at `path`, with `read(path:)`'s second try for Big5.
+    /// - Throws: `GKDiffError` as `read(path:)`.
+    public static func identify(path: String) throws -> (agency: String, year: Int?) {
+        try reading(path: path) { try identify($0, path: path) }
+    }
+
+    /// Runs `body` on the file's document; when that finds no report in text decoded as GB18030,
+    /// once more on the bytes read as Big5 (Big5 text without a charset mark decodes as GB18030 into
+    /// other characters).
+    static func reading<T>(path: String, _ body: (Document) throws -> T) throws -> T {
+        let bytes = try SourceText.readBytes(path: path)
+        let document = try DocumentReader.read(bytes, path: path)
+        do {
+            return try body(document)
+        } catch let error as GKDiffError where document.encoding == "GB18030" {
+            guard let big5 = try? DocumentReader.document(from: SourceText.decodeAsBig5(bytes, path: path)),
+                let result = try? body(big5)
+            else { throw error }
+            return result
+        }
     }
 
     /// Parses decoded text (plain text, or an HTML page).
