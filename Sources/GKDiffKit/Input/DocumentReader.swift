@@ -77,9 +77,18 @@ public enum DocumentReader {
 
     /// True when the line starts (after spaces) with `tag`, ASCII case ignored.
     static func startsWithTag(_ line: Substring, _ tag: String) -> Bool {
-        let bytes = line.utf8.drop { $0 == 0x20 || $0 == 0x09 }
-        return bytes.count >= tag.utf8.count
-            && zip(bytes, tag.utf8).allSatisfy { ($0 | 0x20) == ($1 | 0x20) || $0 == $1 }
+        var index = line.utf8.startIndex
+        while index < line.utf8.endIndex, line.utf8[index] == 0x20 || line.utf8[index] == 0x09 {
+            index = line.utf8.index(after: index)
+        }
+        // Almost every line starts with something else: decided on its first byte.
+        guard index < line.utf8.endIndex, line.utf8[index] == UInt8(ascii: "<") else { return false }
+        var tagBytes = tag.utf8.makeIterator()
+        while let expected = tagBytes.next() {
+            guard index < line.utf8.endIndex, line.utf8[index] | 0x20 == expected | 0x20 else { return false }
+            index = line.utf8.index(after: index)
+        }
+        return true
     }
 
     static func contains(_ line: Substring, _ needle: String) -> Bool {
