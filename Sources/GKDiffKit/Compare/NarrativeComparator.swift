@@ -202,17 +202,47 @@ struct NarrativeComparator {
         }
         var used = Set<Int>()
         var partner: [Int: Int] = [:]  // new index → old index
-        for (j, b) in new.enumerated() {
-            var best: (index: Int, score: Double)?
-            for (i, a) in old.enumerated() where !used.contains(i) {
-                let score: Double
-                if a.title == nil && b.title == nil {
-                    score = 1
-                } else if let ta = a.title, let tb = b.title {
-                    score = Self.similarity(LabelText.key(ta), LabelText.key(tb))
-                } else {
-                    continue
+        // Titles compared without their numbering, as sorted characters, once each.
+        func prepared(_ blocks: [Block]) -> [(key: String, sorted: [UInt32])?] {
+            blocks.map { block in
+                block.title.map {
+                    let key = LabelText.stripNumbering(LabelText.key($0))
+                    return (key, LabelText.scalars(LabelText.key($0)).map(\.value).sorted())
                 }
+            }
+        }
+        let oldTitles = prepared(old)
+        let newTitles = prepared(new)
+        // First the blocks whose titles are equal (numbering aside), by dictionary: O(n).
+        var byKey: [String: [Int]] = [:]
+        var untitled: [Int] = []
+        for (i, title) in oldTitles.enumerated() {
+            if let title { byKey[title.key, default: []].append(i) } else { untitled.append(i) }
+        }
+        for (j, title) in newTitles.enumerated() {
+            if let title {
+                if let i = byKey[title.key]?.first(where: { !used.contains($0) }) {
+                    used.insert(i)
+                    partner[j] = i
+                }
+            } else if let i = untitled.first(where: { !used.contains($0) }) {
+                used.insert(i)
+                partner[j] = i
+            }
+        }
+        // Then the rest by title similarity (≥ 0.5, the best first); when many are left, only against
+        // old blocks near the same place in the section, so that the work stays linear.
+        let window = 32
+        for (j, title) in newTitles.enumerated() where partner[j] == nil {
+            guard let title else { continue }
+            let expected = new.count > 1 ? j * max(old.count - 1, 0) / (new.count - 1) : 0
+            let range =
+                old.count - used.count > 2 * window
+                ? max(0, expected - window)..<min(old.count, expected + window + 1) : 0..<old.count
+            var best: (index: Int, score: Double)?
+            for i in range where !used.contains(i) {
+                guard let candidate = oldTitles[i] else { continue }
+                let score = Self.similarity(sorted: candidate.sorted, title.sorted)
                 if score >= 0.5 && score > (best?.score ?? 0) { best = (i, score) }
             }
             if let best {
@@ -240,6 +270,26 @@ struct NarrativeComparator {
             nextOld += 1
         }
         return result
+    }
+
+    /// Dice similarity of two texts given as their sorted scalar values (multisets). O(n + m).
+    static func similarity(sorted x: [UInt32], _ y: [UInt32]) -> Double {
+        if x.isEmpty && y.isEmpty { return 1 }
+        var i = 0
+        var j = 0
+        var common = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] {
+                common += 1
+                i += 1
+                j += 1
+            } else if x[i] < y[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return 2 * Double(common) / Double(x.count + y.count)
     }
 
     /// Dice similarity of two short texts on their characters (as multisets).
