@@ -55,10 +55,14 @@ enum Myers {
         let limit = min(n + m, maxCost)
         let offset = limit + 1
         var v = [Int](repeating: 0, count: 2 * limit + 3)
-        var trace: [[Int]] = []
+        // The trace keeps, for each d, only the diagonals step d can read (k − 1 … k + 1 for |k| ≤ d):
+        // D² entries in all rather than D × the whole array (64 MB at D = 2,000 with the full copy).
+        var band: [Int] = []
+        var starts: [Int] = []
         var found = false
         outer: for d in 0...limit {
-            trace.append(v)
+            starts.append(band.count)
+            band.append(contentsOf: v[(offset - d - 1)...(offset + d + 1)])
             var k = -d
             while k <= d {
                 var x: Int
@@ -85,16 +89,17 @@ enum Myers {
         var steps: [EditStep] = []
         var x = n
         var y = m
-        for d in stride(from: trace.count - 1, through: 0, by: -1) {
-            let v = trace[d]
+        for d in stride(from: starts.count - 1, through: 0, by: -1) {
+            // v[offset + k] of step d, for k in −d − 1 … d + 1.
+            func traced(_ k: Int) -> Int { band[starts[d] + k + d + 1] }
             let k = x - y
             let previousK: Int
-            if k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) {
+            if k == -d || (k != d && traced(k - 1) < traced(k + 1)) {
                 previousK = k + 1
             } else {
                 previousK = k - 1
             }
-            let previousX = d == 0 ? 0 : v[offset + previousK]
+            let previousX = d == 0 ? 0 : traced(previousK)
             let previousY = previousX - previousK
             while x > previousX && y > previousY {
                 x -= 1
