@@ -72,3 +72,45 @@ import Testing
         #expect(run.err.split(separator: "\n").count == 1)
     }
 }
+
+/// PDFs made from fixtures whose tables are real tables (Fixtures/pdf/, printed by LibreOffice; their
+/// `pdftotext -tsv` output committed beside them) read the same 200 cells as the fixture itself.
+@Suite struct PDFFixtureReportTests {
+    struct Pair: CustomStringConvertible, Sendable {
+        var tsv: String
+        var source: String
+        /// Template rows the PDF reader cannot read safely (unreadable or missing, never another value).
+        var lostRows: Set<String> = []
+        var description: String { tsv }
+    }
+
+    static let pairs: [Pair] = [
+        Pair(tsv: "pdf/nanguan-zjj-2024.tsv", source: "layouts/nanguan-zjj-2024.html"),
+        Pair(tsv: "pdf/nanguan-zfj-2024.tsv", source: "nanguan-zfj-2024.txt"),
+        Pair(tsv: "pdf/nanguan-zfj-2024.docx.tsv", source: "nanguan-zfj-2024.txt"),
+        // In this print the vertically centred group label （四）无法提供 shares a baseline with the
+        // words 三、本年度办理结果, and the row 2.没有现成信息需要另行制作 loses its label: not read, said so.
+        Pair(
+            tsv: "pdf/nanguan-mzj-2021.tsv", source: "layouts/nanguan-mzj-2021.txt",
+            lostRows: ["requests.unable_needs_creation"]),
+    ]
+
+    @Test(arguments: pairs)
+    func aPDFReadsTheCellsOfItsSource(pair: Pair) throws {
+        let path = Fixture.path(pair.tsv)
+        let document = try PDFReader.document(fromTSV: try SourceText.read(path: path).text, path: path)
+        let pdf = try ReportParser.parse(document, path: path)
+        let source = try Fixture.report(pair.source)
+        #expect(pdf.template == source.template)
+        for (index, key) in source.cellKeys.enumerated() {
+            if pair.lostRows.contains("\(key.table).\(key.row)") {
+                #expect(pdf.cells[index].value == .missing || pdf.cells[index].value == .unreadable, "\(pair) \(key)")
+            } else {
+                #expect(pdf.cells[index].value == source.cells[index].value, "\(pair) \(key)")
+            }
+        }
+        if !pair.lostRows.isEmpty { #expect(pdf.diagnostics.contains { $0.severity == .error }) }
+        #expect(pdf.sections.map(\.kind) == source.sections.map(\.kind))
+        #expect(pdf.year == source.year)
+    }
+}

@@ -37,6 +37,7 @@ import Testing
         Sample(file: "layouts/nanguan-zjj-2024.trailing-pipe.txt", cells: .separatedLines),  // `cell |`, `|` lines
         Sample(file: "layouts/nanguan-zjj-2024.blank-lines.txt", cells: .separatedLines),  // cells as paragraphs
         Sample(file: "layouts/nanguan-zjj-2024.html", cells: .html),  // HTML with colspan/rowspan
+        Sample(file: "layouts/nanguan-zjj-2024.md", cells: .fields("|")),  // Markdown: pipe rows, HTML table 3
         Sample(file: "layouts/nanguan-mzj-2021.txt", cells: .fields("\t")),  // the 2019 template, tab rows
     ]
 
