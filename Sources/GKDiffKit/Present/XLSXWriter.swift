@@ -177,6 +177,8 @@ public enum XLSXWriter {
         }
         out += "</sheetData>"
         out += "<autoFilter ref=\"\(filterRange(sheet))\"/>"
+        out += "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.5\" header=\"0.3\" footer=\"0.3\"/>"
+        out += "<pageSetup paperSize=\"9\" orientation=\"landscape\"/>"  // A4, landscape when printed
         return out + "</worksheet>"
     }
 
