@@ -182,7 +182,7 @@ public enum BatchRenderer {
                 isPair ? "\(row.warnings ?? 0)" : "",
                 isPair ? "\(row.sentencesAdded ?? 0)/\(row.sentencesRemoved ?? 0)/\(row.sentencesEdited ?? 0)" : "",
                 figureText(row, 0), figureText(row, 3), row.carried[.problems].map(DiffTextRenderer.percent) ?? "",
-                isPair ? row.reason : row.reason + (row.agency.isEmpty ? "" : "：" + (row.newFile ?? row.oldFile ?? "")),
+                isPair || row.agency.isEmpty ? row.reason : row.reason + ((row.newFile ?? row.oldFile).map { "：" + $0 } ?? ""),
             ])
         }
         let totals = self.totals(summary)
