@@ -258,8 +258,9 @@ public enum BatchRenderer {
         for row in summary.rows { write(values(row)) }
         json.endArray()
         json.beginObject("totals")
+        let totals = self.totals(summary)
         for column in columns {
-            switch totals(summary)[column] ?? .empty {
+            switch totals[column] ?? .empty {
             case .text(let text): json.field(column, text)
             case .number(let number): json.field(column, number: number)
             case .fixed(_, let text): json.field(column, raw: text)
