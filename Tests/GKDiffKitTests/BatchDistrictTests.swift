@@ -196,4 +196,51 @@ import Testing
         let result = Fixture.run(["--batch", "--details", root + "/file", root, root])
         #expect(result.status == .trouble && result.err.contains("not a directory"))
     }
+
+    @Test func aDetailsFileThatCannotBeWrittenIsARowErrorAndExit2() throws {
+        let root = Fixture.temporaryFolder()
+        for folder in ["/a", "/b", "/详情"] { mkdir(root + folder, 0o755) }
+        try write(try Fixture.text("nanguan-sthj-2023.txt"), to: root + "/a/sthj.txt")
+        try write(try Fixture.text("nanguan-sthj-2024.txt"), to: root + "/b/sthj.txt")
+        // A folder already sits where the details file would go (root can write anywhere else).
+        mkdir(root + "/详情/长春市生态环境局南关区分局_2023-2024.txt", 0o755)
+        let result = Fixture.run(["--batch", "--details", root + "/详情", root + "/a", root + "/b"])
+        #expect(result.status == .trouble)
+        #expect(result.err.contains("详情文件") && result.err.contains("未写入"))
+        #expect(result.out.contains("未写入"))
+    }
+
+    @Test func twoPairsOfOneAgencyAndYearsGetTwoDetailsFiles() throws {
+        let root = Fixture.temporaryFolder()
+        for folder in ["/a", "/b", "/详情"] { mkdir(root + folder, 0o755) }
+        for copy in ["甲", "乙"] {
+            try write(try Fixture.text("nanguan-sthj-2023.txt"), to: root + "/a/sthj\(copy).txt")
+            try write(try Fixture.text("nanguan-sthj-2024.txt"), to: root + "/b/sthj\(copy).txt")
+        }
+        let options = Batch.Options(oldFolder: root + "/a", newFolder: root + "/b", detailsFolder: root + "/详情")
+        let rows = try Batch.run(options).rows
+        let details = rows.compactMap(\.details)
+        #expect(rows.count == 2 && details.count == 2 && Set(details).count == 2, "\(details)")
+        for path in details { #expect(access(path, F_OK) == 0) }
+    }
+
+    @Test func aLinkedFolderIsReadOnce() throws {
+        let root = Fixture.temporaryFolder()
+        for folder in ["/a", "/b", "/elsewhere"] { mkdir(root + folder, 0o755) }
+        try write(try Fixture.text("nanguan-sthj-2023.txt"), to: root + "/a/sthj.txt")
+        try write(try Fixture.text("nanguan-sthj-2024.txt"), to: root + "/elsewhere/sthj.txt")
+        #expect(symlink(root + "/elsewhere", root + "/b/linked") == 0)
+        #expect(symlink(root + "/elsewhere", root + "/b/linked-again") == 0)
+        let summary = try Batch.run(Batch.Options(oldFolder: root + "/a", newFolder: root + "/b"))
+        #expect(
+            summary.rows.map(\.newFile) == [root + "/b/linked-again/sthj.txt"]
+                || summary.rows.map(\.newFile) == [root + "/b/linked/sthj.txt"])
+        #expect(summary.skips.count == 1 && summary.skips[0].reason.contains("已经读过"))
+    }
+
+    @Test func theProgressLineSaysCountAndTimeLeft() {
+        let line = Batch.progressLine(3, of: 3, since: .now, agency: "南关区执法局")
+        #expect(line == "[3/3] 南关区执法局")
+        #expect(Batch.progressLine(1, of: 3, since: .now, agency: "甲").hasPrefix("[1/3] 甲  约 "))
+    }
 }
