@@ -243,4 +243,22 @@ import Testing
         #expect(line == "[3/3] 南关区执法局")
         #expect(Batch.progressLine(1, of: 3, since: .now, agency: "甲").hasPrefix("[1/3] 甲  约 "))
     }
+
+    @Test func theDetailsFolderHasAnIndexInTriageOrder() throws {
+        let d = try district()
+        defer { chmod(d.refused, 0o755) }
+        let details = d.root + "/详情"
+        if getuid() == 0 {  // root reads the chmod 000 folder: take it away instead
+            chmod(d.refused, 0o755)
+            _ = unlink(d.refused + "/zsj.txt")
+            rmdir(d.refused)
+        }
+        let result = Fixture.run(["--batch", "--roster", d.roster, "--details", details, d.old, d.new])
+        #expect(result.status == (getuid() == 0 ? .different : .trouble))
+        let page = try SourceText.read(path: details + "/index.html").text
+        let order = ["读取不完整", "有警告", "有变化", "未报送"].map { page.firstRange(of: ">" + $0 + "<")?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted())
+        #expect(page.contains("<a href=\"%E5%8D%97%E5%85%B3%E5%8C%BA%E6%96%B0%E6%98%A5%E8%A1%97%E9%81%93_2023-2024.txt\">"))
+        #expect(page.contains("文件：找到 16 个"))
+    }
 }

@@ -199,6 +199,15 @@ public enum GKDiff {
         for row in summary.rows where row.detailsError != nil {
             console.err += "gkdiff: \(TerminalSafe.line(row.detailsError!))\n"
         }
+        if let folder = options.detailsFolder {
+            // The district in triage order with a link to each details file.
+            do {
+                try OutputFile(path: folder + "/index.html", inputs: []).write(BatchIndexHTML.render(summary))
+            } catch {
+                console.err += "gkdiff: \(TerminalSafe.line("\(error)"))\n"
+                return .trouble
+            }
+        }
         return Batch.status(summary.rows)
     }
 
