@@ -12,8 +12,9 @@ public enum BatchWorkbook {
         let columns = BatchRenderer.table.filter { $0.key != "status" }
         let pairs = summary.rows.filter { $0.cellsChanged != nil }
         var pairRows = pairs.map { row in cells(BatchRenderer.values(row), columns: columns, status: row.status) }
+        let totals = BatchRenderer.totals(summary)
         pairRows.append(
-            columns.map { XLSXSheet.Cell(BatchRenderer.totals(summary)[$0.key] ?? .empty, .total) })
+            columns.map { XLSXSheet.Cell(totals[$0.key] ?? .empty, $0.key.hasSuffix("_pct") ? .totalOneDecimal : .total) })
         let otherKeys = ["status_label", "agency", "old_file", "new_file", "old_year", "new_year", "reason", "flags"]
         let otherColumns = otherKeys.compactMap { key in BatchRenderer.table.first { $0.key == key } }
         let others = summary.rows.filter { $0.cellsChanged == nil }.map { row in
@@ -49,9 +50,10 @@ public enum BatchWorkbook {
                 }
                 return XLSXSheet.Cell(value)
             default:
-                if column.key.hasSuffix("_pct"), case .fixed(let number, _) = value, number != 0 {
-                    return XLSXSheet.Cell(value, .changed)
+                if column.key.hasSuffix("_pct"), case .fixed(let number, _) = value {
+                    return XLSXSheet.Cell(value, number != 0 ? .oneDecimalChanged : .oneDecimal)
                 }
+                if column.key.hasPrefix("carried_") { return XLSXSheet.Cell(value, .share) }
                 return XLSXSheet.Cell(value)
             }
         }

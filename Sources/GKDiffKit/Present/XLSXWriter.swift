@@ -23,6 +23,14 @@ public struct XLSXSheet: Sendable {
         case warning = 4
         /// Bold: the totals row.
         case total = 5
+        /// A number shown with one decimal (`60.0`): a per cent change.
+        case oneDecimal = 6
+        /// Yellow, one decimal: a per cent change that is not zero.
+        case oneDecimalChanged = 7
+        /// A share 0–1 shown as a percentage (`0.375` → `37.5%`).
+        case share = 8
+        /// Bold, one decimal: a per cent change in the totals row.
+        case totalOneDecimal = 9
     }
 
     /// A cell's value and look.
@@ -245,6 +253,8 @@ public enum XLSXWriter {
     /// one cell format per `XLSXSheet.Style`, in its raw-value order.
     static let styles: String = {
         var out = header + "<styleSheet xmlns=\"\(main)\">"
+        out += "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"0.0\"/>"
+        out += "<numFmt numFmtId=\"165\" formatCode=\"0.0%\"/></numFmts>"
         out += "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"宋体\"/><charset val=\"134\"/></font>"
         out += "<font><b/><sz val=\"11\"/><name val=\"宋体\"/><charset val=\"134\"/></font></fonts>"
         out +=
@@ -255,11 +265,16 @@ public enum XLSXWriter {
         }
         out += "</fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         out += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        // plain, header, changed, alert, warning, total
-        let formats = [(0, 0), (1, 2), (0, 3), (0, 4), (0, 5), (1, 0)]
+        // (number format, font, fill) of plain, header, changed, alert, warning, total, oneDecimal,
+        // oneDecimalChanged, share, totalOneDecimal
+        let formats = [
+            (0, 0, 0), (0, 1, 2), (0, 0, 3), (0, 0, 4), (0, 0, 5), (0, 1, 0), (164, 0, 0), (164, 0, 3), (165, 0, 0),
+            (164, 1, 0),
+        ]
         out += "<cellXfs count=\"\(formats.count)\">"
-        for (font, fill) in formats {
-            out += "<xf numFmtId=\"0\" fontId=\"\(font)\" fillId=\"\(fill)\" borderId=\"0\" xfId=\"0\""
+        for (format, font, fill) in formats {
+            out += "<xf numFmtId=\"\(format)\" fontId=\"\(font)\" fillId=\"\(fill)\" borderId=\"0\" xfId=\"0\""
+            out += (format != 0 ? " applyNumberFormat=\"1\"" : "")
             out += (font != 0 ? " applyFont=\"1\"" : "") + (fill != 0 ? " applyFill=\"1\"" : "") + "/>"
         }
         out += "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
