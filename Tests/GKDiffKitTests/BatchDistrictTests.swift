@@ -261,4 +261,12 @@ import Testing
         #expect(page.contains("<a href=\"%E5%8D%97%E5%85%B3%E5%8C%BA%E6%96%B0%E6%98%A5%E8%A1%97%E9%81%93_2023-2024.txt\">"))
         #expect(page.contains("文件：找到 16 个"))
     }
+
+    @Test func filesWindowsAndWordLeaveAreNamedSkips() throws {
+        let root = Fixture.temporaryFolder()
+        for name in ["Thumbs.db", "desktop.ini", "~$报告.docx"] { try write("x", to: root + "/" + name) }
+        let walk = BatchWalk.walk(root)
+        #expect(walk.files.isEmpty && walk.skips.count == 3)
+        #expect(walk.skips.allSatisfy { $0.reason.contains("未读取") })
+    }
 }

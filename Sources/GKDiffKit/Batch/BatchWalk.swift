@@ -67,6 +67,10 @@ struct BatchWalk: Sendable {
                     walk.skips.append(BatchSkip(path: childShown, reason: "隐藏文件，未读取（hidden）"))
                     continue
                 }
+                if let reason = Self.systemFile(nameText) {
+                    walk.skips.append(BatchSkip(path: childShown, reason: reason))
+                    continue
+                }
                 guard let link = FileSystem.status(rawPath: childRaw, followLinks: false) else {
                     walk.skips.append(BatchSkip(path: childShown, reason: "无法读取文件信息（\(FileSystem.errorText())）"))
                     continue
@@ -106,6 +110,17 @@ struct BatchWalk: Sendable {
         }
         walk.files.sort { $0.path < $1.path }
         return walk
+    }
+
+    /// Why a file Windows or Word leaves in a folder is not a report (`Thumbs.db`, `desktop.ini`, a
+    /// Word lock file `~$报告.docx`), or nil.
+    static func systemFile(_ name: String) -> String? {
+        switch name.lowercased() {
+        case "thumbs.db", "ehthumbs.db", "desktop.ini":
+            return "Windows 生成的系统文件，未读取"
+        default:
+            return name.hasPrefix("~$") ? "Word/WPS 打开文件时留下的临时文件，未读取" : nil
+        }
     }
 
     /// A name's bytes as text: UTF-8, else GB18030 (with a note saying so), else UTF-8 with the bad
