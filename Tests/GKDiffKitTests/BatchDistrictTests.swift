@@ -174,12 +174,15 @@ import Testing
         let d = try district()
         defer { chmod(d.refused, 0o755) }
         let pairs = d.root + "/pairs.csv"
-        try write("old_file,new_file\nzsj.txt,不存在.txt\n\(d.old)/huzhu.txt,\(d.new)/huzhu.txt\n", to: pairs)
+        // Line 3 names the GBK-named file as our summary shows it (decoded); line 4 crosses two agencies.
+        try write(
+            "old_file,new_file\nzsj.txt,不存在.txt\n\(d.old)/huzhu.txt,\(d.new)/新春街道.txt\n", to: pairs)
         var options = options(d)
         options.pairsFile = pairs
         let rows = try Batch.run(options).rows
         #expect(rows.contains { $0.status == .unreadable && $0.reason.contains("第 2 行") && $0.oldFile == "不存在.txt" })
-        #expect(rows.first { $0.agency == "互助县城市管理综合行政执法局" }?.reason == "pairs.csv")
+        let crossed = try #require(rows.first { $0.reason == "pairs.csv" })
+        #expect(crossed.oldFile == d.old + "/huzhu.txt" && crossed.newFile == d.new + "/新春街道.txt")
     }
 
     @Test func detailNamesAreUniqueBoundedAndSafe() {

@@ -182,7 +182,10 @@ public enum Batch {
         }
         var oldWalk = BatchWalk.walk(options.oldFolder, excluded: excluded, refused: options.refusedFolders)
         var newWalk = BatchWalk.walk(options.newFolder, excluded: excluded, refused: options.refusedFolders)
-        let explicit = try options.pairsFile.map { try readPairs($0, options: options) } ?? (pairs: [], missing: [])
+        var known: [String: FileSystem.Identity] = [:]  // by the path as shown (a GBK name decoded)
+        for file in oldWalk.files + newWalk.files { known[file.path] = file.identity }
+        let explicit =
+            try options.pairsFile.map { try readPairs($0, options: options, known: known) } ?? (pairs: [], missing: [])
 
         // Phase 1: who is who (agency and year only; the reports are dropped so memory stays flat).
         func identify(_ files: [BatchFile], isOld: Bool) -> [Identity] {
@@ -362,7 +365,7 @@ public enum Batch {
     /// `old_file,new_file` lines (an optional header line); paths relative to the old and new folders,
     /// or as given (relative to the working folder, as our own summary writes them). Lines naming a
     /// file that does not exist are returned with their line number, never dropped.
-    static func readPairs(_ path: String, options: Options) throws -> (
+    static func readPairs(_ path: String, options: Options, known: [String: FileSystem.Identity] = [:]) throws -> (
         pairs: [(FileSystem.Identity, FileSystem.Identity)], missing: [(Int, String)]
     ) {
         let text = try SourceText.read(path: path).text
@@ -377,8 +380,8 @@ public enum Batch {
             guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
                 throw GKDiffError(path: path, reason: "第 \(index + 1) 行应为「旧文件,新文件」两列")
             }
-            let a = resolve(fields[0], in: options.oldFolder)
-            let b = resolve(fields[1], in: options.newFolder)
+            let a = resolve(fields[0], in: options.oldFolder, known: known)
+            let b = resolve(fields[1], in: options.newFolder, known: known)
             if a == nil { missing.append((index + 1, fields[0])) }
             if b == nil { missing.append((index + 1, fields[1])) }
             if let a, let b { pairs.append((a, b)) }
@@ -386,12 +389,16 @@ public enum Batch {
         return (pairs, missing)
     }
 
-    /// The file a `--pairs` path names: under the folder, or as given.
-    private static func resolve(_ path: String, in folder: String) -> FileSystem.Identity? {
-        if !path.hasPrefix("/"), let identity = FileSystem.identity(folder.hasSuffix("/") ? folder + path : folder + "/" + path) {
-            return identity
+    /// The file a `--pairs` path names: under the folder, or as given; by the name as the file system
+    /// has it, or as we show it (a GBK name decoded, copied from our own summary).
+    private static func resolve(_ path: String, in folder: String, known: [String: FileSystem.Identity])
+        -> FileSystem.Identity?
+    {
+        let candidates = path.hasPrefix("/") ? [path] : [folder.hasSuffix("/") ? folder + path : folder + "/" + path, path]
+        for candidate in candidates {
+            if let identity = FileSystem.identity(candidate) ?? known[candidate] { return identity }
         }
-        return FileSystem.identity(path)
+        return nil
     }
 
     // MARK: Matching
@@ -406,12 +413,11 @@ public enum Batch {
         var pairs: [Pair] = []
         var usedOld = Set<Int>()
         var usedNew = Set<Int>()
-        func identity(_ report: Identity) -> FileSystem.Identity? { FileSystem.identity(report.path) }
         if !explicit.isEmpty {
             var oldIndex: [FileSystem.Identity: Int] = [:]
             var newIndex: [FileSystem.Identity: Int] = [:]
-            for (index, report) in old.enumerated() { if let id = identity(report) { oldIndex[id] = index } }
-            for (index, report) in new.enumerated() { if let id = identity(report) { newIndex[id] = index } }
+            for (index, report) in old.enumerated() { if let id = report.file.identity { oldIndex[id] = index } }
+            for (index, report) in new.enumerated() { if let id = report.file.identity { newIndex[id] = index } }
             for (a, b) in explicit {
                 guard let x = oldIndex[a], let y = newIndex[b], !usedOld.contains(x), !usedNew.contains(y) else { continue }
                 pairs.append(Pair(old: old[x], new: new[y], how: "pairs.csv"))

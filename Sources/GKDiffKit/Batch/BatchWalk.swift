@@ -12,6 +12,8 @@ public struct BatchFile: Sendable, Hashable {
     var raw: [UInt8]
     /// Set when the name was not UTF-8 (`文件名按 GB18030 解码`).
     public var nameNote: String?
+    /// Device and inode, to find the file a `--pairs` line names whatever its name's encoding.
+    var identity: FileSystem.Identity? = nil
 }
 
 /// A file found and not read, with the reason (a FIFO, a hidden file, our own output, a symlink loop).
@@ -101,7 +103,7 @@ struct BatchWalk: Sendable {
                     }
                     children.append((childRaw, childShown))
                 case S_IFREG:
-                    walk.files.append(BatchFile(path: childShown, raw: childRaw, nameNote: note))
+                    walk.files.append(BatchFile(path: childShown, raw: childRaw, nameNote: note, identity: identity))
                 default:
                     walk.skips.append(BatchSkip(path: childShown, reason: FileSystem.kindText(info.st_mode)))
                 }
