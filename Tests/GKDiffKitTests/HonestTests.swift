@@ -78,10 +78,11 @@ import Testing
         let new = Fixture.temporaryFolder()
         try FileWriter.write(try Fixture.text("nanguan-zsj-2023.txt"), to: old + "/zsj-2023.txt")
         try FileWriter.write(try Self.zsjWithAnUnreadableCell(), to: new + "/zsj-2024.txt")
-        let rows = try Batch.run(Batch.Options(oldFolder: old, newFolder: new))
+        let summary = try Batch.run(Batch.Options(oldFolder: old, newFolder: new))
+        let rows = summary.rows
         #expect(rows.map(\.status) == [.incomplete])
         #expect(Batch.status(rows) == .different)
-        #expect(BatchRenderer.csv(rows).contains("\r\nincomplete,读取不完整,"))
+        #expect(BatchRenderer.csv(summary).contains("\r\nincomplete,读取不完整,"))
     }
 
     @Test func aTruncatedFileIsAFindingOfItsOwn() throws {
@@ -224,11 +225,12 @@ import Testing
             let text = agency == "nanguan-zfj" ? try Self.zfjWithAnAccountNumber() : try Fixture.text("\(agency)-2024.txt")
             try FileWriter.write(text, to: "\(new)/\(agency)-2024.txt")
         }
-        let rows = try Batch.run(Batch.Options(oldFolder: old, newFolder: new))
+        let summary = try Batch.run(Batch.Options(oldFolder: old, newFolder: new))
+        let rows = summary.rows
         #expect(rows.count == 5)
         #expect(rows.filter { $0.status == .incomplete }.map(\.newFile) == ["\(new)/nanguan-zfj-2024.txt"])
         #expect(rows.allSatisfy { $0.cellsChanged != nil })
-        #expect(BatchRenderer.csv(rows).split(separator: "\r\n").count == 6)
+        #expect(BatchRenderer.csv(summary).split(separator: "\r\n").count == 7)  // header, five rows, totals
     }
 
     // MARK: 5. Normalise before comparing prose

@@ -13,25 +13,48 @@ import Synchronization
     import Darwin
 #endif
 
-/// One row of the batch summary: a compared pair, an unpaired report or an unreadable file.
+/// One row of the batch summary: a compared pair, an unpaired report, an unreadable file or folder, or
+/// an agency on the roster without a report.
 public struct BatchRow: Sendable {
-    /// `ok`, `changed`, `findings`, `incomplete`, `unpaired`, `unreadable`.
-    public enum Status: String, Sendable {
+    /// Triage, worst first: the order rows are sorted in.
+    public enum Status: String, Sendable, CaseIterable, Comparable {
+        /// `unreadable`: a file or folder that could not be read (exit 2).
+        case unreadable
         /// `incomplete`: a pair where either report was not read completely (rule P1), worse than
-        /// `changed` and `findings`, since neither its changes nor its arithmetic can be trusted.
-        case ok, changed, findings, incomplete, unpaired, unreadable
+        /// `errors`, since neither its changes nor its arithmetic can be trusted.
+        case incomplete
+        /// `errors`: a pair with an error finding (the tables do not add up).
+        case errors
+        /// `warnings`: a pair with a warning finding and no error.
+        case warnings
+        /// `changed`: a pair that differs, with no finding.
+        case changed
+        /// `same`: a pair with no difference and no finding.
+        case same
+        /// `unpaired`: a report without a partner in the other folder.
+        case unpaired
+        /// `missing`: an agency on the roster with no report this year.
+        case missing
 
         /// Chinese word for people.
         public var label: String {
             switch self {
-            case .ok: return "无变化"
-            case .changed: return "有变化"
-            case .findings: return "勾稽有误"
-            case .incomplete: return "读取不完整"
-            case .unpaired: return "未配对"
             case .unreadable: return "无法读取"
+            case .incomplete: return "读取不完整"
+            case .errors: return "勾稽有误"
+            case .warnings: return "有警告"
+            case .changed: return "有变化"
+            case .same: return "无变化"
+            case .unpaired: return "未配对"
+            case .missing: return "未报送"
             }
         }
+
+        /// Position in the triage order (0 is worst).
+        public var rank: Int { Self.allCases.firstIndex(of: self)! }
+
+        /// Worse first.
+        public static func < (a: Status, b: Status) -> Bool { a.rank < b.rank }
     }
 
     public var status: Status
@@ -42,9 +65,16 @@ public struct BatchRow: Sendable {
     public var newYear: Int?
     /// Why a file is unpaired or unreadable; how a pair was made (`名称`, `pairs.csv`).
     public var reason: String
+    /// Things to look at besides the status: `年度不符：…`, `不在名单上`, a file name decoded from GBK,
+    /// a details file that could not be written.
+    public var flags: [String] = []
     public var cellsChanged: Int?
+    /// Whether the pair differs in any cell or sentence.
+    public var differs: Bool = false
     /// The key figures, in `Batch.figures` order: (old, new, change).
     public var figures: [(old: Cell?, new: Cell?, change: CellChange?)]
+    // The review sheet's key indicators and rates (issue 13) join here, per agency, with old, new and
+    // change, next to `figures`; `BatchTotals` sums them for the district.
     public var errors: Int?
     public var warnings: Int?
     public var sentencesAdded: Int?
@@ -54,6 +84,28 @@ public struct BatchRow: Sendable {
     public var carried: [SectionKind: Double]
     /// The file the full comparison was written to (`--details`).
     public var details: String?
+    /// Why the details file could not be written (a row error: exit 2).
+    public var detailsError: String?
+}
+
+/// The outcome of a batch: the rows in triage order, the files skipped and the counts of the last lines.
+public struct BatchSummary: Sendable {
+    /// Rows sorted worst first, then by agency and file.
+    public var rows: [BatchRow]
+    /// Files found and not read, each with its reason.
+    public var skips: [BatchSkip]
+    /// Things said about the whole run (folders swapped, the years of the folders).
+    public var notes: [String]
+    /// The year most reports in each folder are of (after a swap, old is the earlier).
+    public var oldYear: Int?
+    public var newYear: Int?
+    /// Files found (read or skipped), read (identified as reports), paired, skipped.
+    public var seen = 0
+    public var read = 0
+    public var paired = 0
+    /// The folder paths as compared (swapped when the folders were given the wrong way round).
+    public var oldFolder: String
+    public var newFolder: String
 }
 
 /// A key figure of the batch summary: a cell, or the sum of several cells.
@@ -92,126 +144,233 @@ public enum Batch {
         public var detailsFolder: String?
         /// `text` or `csv` for the details files.
         public var detailsCSV: Bool = false
+        /// A CSV of the agencies expected to report: a name per line, then optional aliases.
+        public var rosterFile: String?
+        /// Files written by this run (the summary): never read as reports.
+        public var outputs: [String] = []
+        /// Folders treated as unreadable, for tests running as root (where `chmod 000` denies nothing).
+        var refusedFolders: Set<String> = []
 
-        public init(oldFolder: String, newFolder: String, pairsFile: String? = nil, detailsFolder: String? = nil) {
+        public init(
+            oldFolder: String, newFolder: String, pairsFile: String? = nil, detailsFolder: String? = nil,
+            rosterFile: String? = nil
+        ) {
             self.oldFolder = oldFolder
             self.newFolder = newFolder
             self.pairsFile = pairsFile
             self.detailsFolder = detailsFolder
+            self.rosterFile = rosterFile
         }
     }
 
     /// Reads both folders, pairs the reports and compares each pair on all cores.
     /// `progress` is called after each pair (`[37/120] 南关区执法局`).
-    /// - Throws: `GKDiffError` when a folder or the pairs file cannot be read.
-    public static func run(_ options: Options, progress: (@Sendable (String) -> Void)? = nil) throws -> [BatchRow] {
-        let oldFiles = try files(in: options.oldFolder).filter { $0 != options.pairsFile }
-        let newFiles = try files(in: options.newFolder).filter { $0 != options.pairsFile }
-        let explicit = try options.pairsFile.map { try readPairs($0, options: options) } ?? []
-
-        // Phase 1: who is who (agency and year only; the reports are dropped so memory stays flat).
-        let all = oldFiles + newFiles
-        let oldCount = oldFiles.count
-        let identities = parallelMap(all.count) { index -> Identity in
-            let isOld = index < oldCount
-            do {
-                let (agency, year) = try ReportParser.identify(DocumentReader.read(path: all[index]), path: all[index])
-                return Identity(path: all[index], isOld: isOld, agency: agency, year: year, error: nil)
-            } catch let error as GKDiffError {
-                return Identity(path: all[index], isOld: isOld, agency: "", year: nil, error: error.reason)
-            } catch {
-                return Identity(path: all[index], isOld: isOld, agency: "", year: nil, error: "\(error)")
+    /// - Throws: `GKDiffError` when a folder, the pairs file or the roster cannot be read.
+    public static func run(_ options: Options, progress: (@Sendable (String) -> Void)? = nil) throws -> BatchSummary {
+        for folder in [options.oldFolder, options.newFolder] {
+            guard let info = FileSystem.status(folder) else { throw GKDiffError.missing(folder) }
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw GKDiffError(path: folder, reason: "不是文件夹（--batch 需要两个文件夹：旧年度 新年度）")
             }
         }
-        let old = Array(identities[..<oldFiles.count])
-        let new = Array(identities[oldFiles.count...])
+        let roster = try options.rosterFile.map(Roster.read)
+        var excluded: [FileSystem.Identity: String] = [:]
+        for (path, what) in [(options.pairsFile, "配对文件"), (options.rosterFile, "名单文件"), (options.detailsFolder, "详情文件夹")]
+            + options.outputs.map({ ($0, "汇总输出") })
+        {
+            if let path, let identity = FileSystem.identity(path) { excluded[identity] = what }
+        }
+        var oldWalk = BatchWalk.walk(options.oldFolder, excluded: excluded, refused: options.refusedFolders)
+        var newWalk = BatchWalk.walk(options.newFolder, excluded: excluded, refused: options.refusedFolders)
+        var known: [String: FileSystem.Identity] = [:]  // by the path as shown (a GBK name decoded)
+        for file in oldWalk.files + newWalk.files { known[file.path] = file.identity }
+        let explicit =
+            try options.pairsFile.map { try readPairs($0, options: options, known: known) } ?? (pairs: [], missing: [])
+
+        // Phase 1: who is who (agency and year only; the reports are dropped so memory stays flat).
+        func identify(_ files: [BatchFile], isOld: Bool) -> [Identity] {
+            parallelMap(files.count) { index -> Identity in
+                let file = files[index]
+                do {
+                    let (agency, year) = try ReportParser.identify(document(file), path: file.path)
+                    return Identity(file: file, isOld: isOld, agency: agency, year: year, error: nil)
+                } catch let error as GKDiffError {
+                    return Identity(file: file, isOld: isOld, agency: "", year: nil, error: error.reason)
+                } catch {
+                    return Identity(file: file, isOld: isOld, agency: "", year: nil, error: "\(error)")
+                }
+            }
+        }
+        var old = identify(oldWalk.files, isOld: true)
+        var new = identify(newWalk.files, isOld: false)
+        var notes: [String] = []
+        var oldYear = majorityYear(old)
+        var newYear = majorityYear(new)
+        var oldFolder = options.oldFolder
+        var newFolder = options.newFolder
+        if let a = oldYear, let b = newYear, a > b {
+            notes.append(
+                "两个文件夹似乎放反了：「\(options.oldFolder)」里多为 \(a) 年的报告，「\(options.newFolder)」里多为 \(b) 年；已按年度顺序比较（旧 \(b) → 新 \(a)）")
+            swap(&old, &new)
+            swap(&oldYear, &newYear)
+            swap(&oldFolder, &newFolder)
+            swap(&oldWalk, &newWalk)
+            for index in old.indices { old[index].isOld = true }
+            for index in new.indices { new[index].isOld = false }
+        }
+        if let a = oldYear, let b = newYear { notes.insert("旧年度文件夹多为 \(a) 年的报告，新年度文件夹多为 \(b) 年", at: 0) }
+
         var rows: [BatchRow] = []
-        for identity in identities where identity.error != nil {
+        for folder in oldWalk.unreadableFolders + newWalk.unreadableFolders {
+            var row = BatchRow(
+                status: .unreadable, agency: "", oldFile: nil, newFile: nil, oldYear: nil, newYear: nil,
+                reason: folder.reason, cellsChanged: nil, figures: [], errors: nil, warnings: nil, sentencesAdded: nil,
+                sentencesRemoved: nil, sentencesEdited: nil, carried: [:], details: nil)
+            if oldWalk.unreadableFolders.contains(folder) { row.oldFile = folder.path } else { row.newFile = folder.path }
+            rows.append(row)
+        }
+        for identity in old + new where identity.error != nil {
             rows.append(single(identity, status: .unreadable, reason: identity.error!))
         }
-        let (pairs, unpaired) = match(
-            old: old.filter { $0.error == nil }, new: new.filter { $0.error == nil }, explicit: explicit)
-        for (identity, reason) in unpaired { rows.append(single(identity, status: .unpaired, reason: reason)) }
+        let readable = (old: old.filter { $0.error == nil }, new: new.filter { $0.error == nil })
+        var (pairs, unpaired) = match(old: readable.old, new: readable.new, explicit: explicit.pairs)
+        for (line, path) in explicit.missing {
+            var row = BatchRow(
+                status: .unreadable, agency: "", oldFile: nil, newFile: nil, oldYear: nil, newYear: nil,
+                reason: "配对文件第 \(line) 行：找不到这个文件", cellsChanged: nil, figures: [], errors: nil, warnings: nil,
+                sentencesAdded: nil, sentencesRemoved: nil, sentencesEdited: nil, carried: [:], details: nil)
+            row.oldFile = path
+            rows.append(row)
+        }
+        for (identity, reason) in unpaired {
+            var row = single(identity, status: .unpaired, reason: reason)
+            row.flags += flags(identity, majority: identity.isOld ? oldYear : newYear)
+            rows.append(row)
+        }
+        if let folder = options.detailsFolder { pairs = detailNames(pairs, folder: folder, csv: options.detailsCSV) }
 
         // Phase 2: compare each pair, keeping only its summary row.
         let done = Mutex(0)
-        let compared = parallelMap(pairs.count) { index -> BatchRow in
-            let row = compare(pairs[index], options: options)
+        let started = ContinuousClock.now
+        let plan = pairs
+        let years = (old: oldYear, new: newYear)
+        var compared = parallelMap(plan.count) { index -> BatchRow in
+            var row = compare(plan[index], options: options)
+            row.flags += flags(plan[index].old, majority: years.old) + flags(plan[index].new, majority: years.new)
             if let progress {
                 let count = done.withLock { value -> Int in
                     value += 1
                     return value
                 }
-                progress("[\(count)/\(pairs.count)] \(row.agency)")
+                progress(progressLine(count, of: plan.count, since: started, agency: row.agency))
             }
             return row
         }
-        rows = compared + rows
-        return rows
+        if let roster {
+            let reported = readable.new.map(\.agency)
+            for index in compared.indices where !roster.contains(compared[index].agency) {
+                compared[index].flags.append("不在名单上")
+            }
+            for index in rows.indices where rows[index].status == .unpaired && rows[index].newFile != nil {
+                if !roster.contains(rows[index].agency) { rows[index].flags.append("不在名单上") }
+            }
+            for entry in roster.missing(from: reported) {
+                let hadOld = readable.old.contains { entry.matches($0.agency) }
+                rows.append(
+                    BatchRow(
+                        status: .missing, agency: entry.name, oldFile: nil, newFile: nil, oldYear: nil, newYear: newYear,
+                        reason: hadOld ? "名单上有，新年度没有报告（旧年度有）" : "名单上有，两个年度都没有报告",
+                        cellsChanged: nil, figures: [], errors: nil, warnings: nil, sentencesAdded: nil, sentencesRemoved: nil,
+                        sentencesEdited: nil, carried: [:], details: nil))
+            }
+        }
+        rows = sorted(compared + rows)
+        let skips = oldWalk.skips + newWalk.skips
+        return BatchSummary(
+            rows: rows, skips: skips, notes: notes, oldYear: oldYear, newYear: newYear,
+            seen: old.count + new.count + skips.count, read: readable.old.count + readable.new.count,
+            paired: pairs.count * 2, oldFolder: oldFolder, newFolder: newFolder)
     }
 
-    /// Exit status of a batch: 2 when a file could not be read, 1 when a pair differs, has an error
-    /// finding or was not read completely.
+    /// Rows worst first, then by agency, then by file.
+    static func sorted(_ rows: [BatchRow]) -> [BatchRow] {
+        rows.sorted {
+            ($0.status.rank, $0.agency, $0.newFile ?? $0.oldFile ?? "")
+                < ($1.status.rank, $1.agency, $1.newFile ?? $1.oldFile ?? "")
+        }
+    }
+
+    /// `[37/120] 南关区执法局  约 12 秒后完成`.
+    static func progressLine(_ count: Int, of total: Int, since started: ContinuousClock.Instant, agency: String) -> String {
+        let elapsed = started.duration(to: .now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let left = Int((seconds / Double(count) * Double(total - count)).rounded())
+        return "[\(count)/\(total)] \(agency)" + (count < total ? "  约 \(left) 秒后完成" : "")
+    }
+
+    /// The year most reports of a folder are of (the earlier on a tie).
+    static func majorityYear(_ identities: [Identity]) -> Int? {
+        var counts: [Int: Int] = [:]
+        for identity in identities { if let year = identity.year { counts[year, default: 0] += 1 } }
+        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+    }
+
+    /// `年度不符` when the report's year is not its folder's, and the file name's decoding.
+    static func flags(_ identity: Identity, majority: Int?) -> [String] {
+        var flags: [String] = []
+        if let year = identity.year, let majority, year != majority {
+            flags.append("年度不符：\(identity.file.path) 是 \(year) 年的报告，该文件夹多为 \(majority) 年")
+        }
+        if let note = identity.file.nameNote { flags.append("\(identity.file.path)：\(note)") }
+        return flags
+    }
+
+    /// Exit status of a batch: 2 when a file or folder could not be read or a details file could not be
+    /// written; 1 when a pair differs, has an error finding or was not read completely, or an agency on
+    /// the roster has no report; otherwise 0.
     public static func status(_ rows: [BatchRow]) -> ExitStatus {
-        if rows.contains(where: { $0.status == .unreadable }) { return .trouble }
-        if rows.contains(where: { [.changed, .findings, .incomplete].contains($0.status) }) { return .different }
+        if rows.contains(where: { $0.status == .unreadable || $0.detailsError != nil }) { return .trouble }
+        if rows.contains(where: { [.changed, .errors, .incomplete, .missing].contains($0.status) || $0.differs }) {
+            return .different
+        }
         return .same
     }
 
     // MARK: Files
 
     struct Identity: Sendable {
-        var path: String
+        var file: BatchFile
         /// True for a file of the old (last year's) folder.
         var isOld: Bool
         var agency: String
         var year: Int?
         var error: String?
+        var path: String { file.path }
     }
 
     struct Pair: Sendable {
         var old: Identity
         var new: Identity
         var how: String
+        /// Where the details go (`--details`), unique in the folder.
+        var details: String?
     }
 
-    /// Every regular file below a folder, sorted; symbolic links to folders are not followed.
-    static func files(in folder: String) throws -> [String] {
-        var info = stat()
-        guard stat(folder, &info) == 0 else { throw GKDiffError.missing(folder) }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw GKDiffError(path: folder, reason: "不是文件夹（--batch 需要两个文件夹：旧年度 新年度）")
-        }
-        var result: [String] = []
-        var pending = [folder]
-        while let current = pending.popLast() {
-            guard let directory = opendir(current) else {
-                throw GKDiffError.unreadable(current, String(cString: strerror(errno)))
-            }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
-                if name == "." || name == ".." { continue }
-                let path = current.hasSuffix("/") ? current + name : current + "/" + name
-                var entryInfo = stat()
-                guard lstat(path, &entryInfo) == 0 else { continue }
-                switch entryInfo.st_mode & S_IFMT {
-                case S_IFDIR: pending.append(path)
-                case S_IFLNK:
-                    if stat(path, &entryInfo) == 0 && (entryInfo.st_mode & S_IFMT) == S_IFREG { result.append(path) }
-                default: result.append(path)
-                }
-            }
-        }
-        return result.sorted()
+    /// The document of a file, opened by the bytes of its name.
+    static func document(_ file: BatchFile) throws -> Document {
+        try DocumentReader.read(
+            FileSystem.readRegular(rawPath: file.raw, shown: file.path, limit: SourceText.sizeLimit), path: file.path)
     }
 
-    /// `old_file,new_file` lines (an optional header line); paths relative to the old and new folders.
-    static func readPairs(_ path: String, options: Options) throws -> [(String, String)] {
+    /// `old_file,new_file` lines (an optional header line); paths relative to the old and new folders,
+    /// or as given (relative to the working folder, as our own summary writes them). Lines naming a
+    /// file that does not exist are returned with their line number, never dropped.
+    static func readPairs(_ path: String, options: Options, known: [String: FileSystem.Identity] = [:]) throws -> (
+        pairs: [(FileSystem.Identity, FileSystem.Identity)], missing: [(Int, String)]
+    ) {
         let text = try SourceText.read(path: path).text
-        var pairs: [(String, String)] = []
+        var pairs: [(FileSystem.Identity, FileSystem.Identity)] = []
+        var missing: [(Int, String)] = []
         for (index, line) in text.split(separator: "\n").enumerated() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
                 String(LabelText.trim($0)).trimmingQuotes()
@@ -221,65 +380,152 @@ public enum Batch {
             guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
                 throw GKDiffError(path: path, reason: "第 \(index + 1) 行应为「旧文件,新文件」两列")
             }
-            pairs.append((resolve(fields[0], in: options.oldFolder), resolve(fields[1], in: options.newFolder)))
+            let a = resolve(fields[0], in: options.oldFolder, known: known)
+            let b = resolve(fields[1], in: options.newFolder, known: known)
+            if a == nil { missing.append((index + 1, fields[0])) }
+            if b == nil { missing.append((index + 1, fields[1])) }
+            if let a, let b { pairs.append((a, b)) }
         }
-        return pairs
+        return (pairs, missing)
     }
 
-    private static func resolve(_ path: String, in folder: String) -> String {
-        path.hasPrefix("/") ? path : (folder.hasSuffix("/") ? folder + path : folder + "/" + path)
+    /// The file a `--pairs` path names: under the folder, or as given; by the name as the file system
+    /// has it, or as we show it (a GBK name decoded, copied from our own summary).
+    private static func resolve(_ path: String, in folder: String, known: [String: FileSystem.Identity])
+        -> FileSystem.Identity?
+    {
+        let candidates = path.hasPrefix("/") ? [path] : [folder.hasSuffix("/") ? folder + path : folder + "/" + path, path]
+        for candidate in candidates {
+            if let identity = FileSystem.identity(candidate) ?? known[candidate] { return identity }
+        }
+        return nil
     }
 
     // MARK: Matching
 
     /// Pairs: explicit ones first, then equal agency names, then names that `Agency.same` accepts when
     /// exactly one candidate does. Several old reports of one agency: the latest year before the new one.
-    static func match(old: [Identity], new: [Identity], explicit: [(String, String)])
+    /// Names are folded once and equal names found through a dictionary; only the reports left after
+    /// that are compared with each other. O(n log n) when names match exactly.
+    static func match(old: [Identity], new: [Identity], explicit: [(FileSystem.Identity, FileSystem.Identity)])
         -> (pairs: [Pair], unpaired: [(Identity, String)])
     {
         var pairs: [Pair] = []
-        var usedOld = Set<String>()
-        var usedNew = Set<String>()
-        for (a, b) in explicit {
-            if let x = old.first(where: { $0.path == a }), let y = new.first(where: { $0.path == b }) {
-                pairs.append(Pair(old: x, new: y, how: "pairs.csv"))
-                usedOld.insert(a)
-                usedNew.insert(b)
+        var usedOld = Set<Int>()
+        var usedNew = Set<Int>()
+        if !explicit.isEmpty {
+            var oldIndex: [FileSystem.Identity: Int] = [:]
+            var newIndex: [FileSystem.Identity: Int] = [:]
+            for (index, report) in old.enumerated() { if let id = report.file.identity { oldIndex[id] = index } }
+            for (index, report) in new.enumerated() { if let id = report.file.identity { newIndex[id] = index } }
+            for (a, b) in explicit {
+                guard let x = oldIndex[a], let y = newIndex[b], !usedOld.contains(x), !usedNew.contains(y) else { continue }
+                pairs.append(Pair(old: old[x], new: new[y], how: "pairs.csv"))
+                usedOld.insert(x)
+                usedNew.insert(y)
             }
         }
-        func candidates(for report: Identity, exact: Bool) -> [Identity] {
-            old.filter { candidate in
-                !usedOld.contains(candidate.path) && !candidate.agency.isEmpty
-                    && (exact
-                        ? LabelText.fold(candidate.agency) == LabelText.fold(report.agency)
-                        : Agency.same(candidate.agency, report.agency))
-                    && (candidate.year == nil || report.year == nil || candidate.year! < report.year!)
-            }
+        let oldFolded = old.map { LabelText.fold($0.agency) }
+        let newFolded = new.map { LabelText.fold($0.agency) }
+        var byName: [String: [Int]] = [:]
+        for (index, name) in oldFolded.enumerated() where !name.isEmpty { byName[name, default: []].append(index) }
+        func earlier(_ candidate: Identity, _ report: Identity) -> Bool {
+            candidate.year == nil || report.year == nil || candidate.year! < report.year!
         }
-        for exact in [true, false] {
-            for report in new where !usedNew.contains(report.path) && !report.agency.isEmpty {
-                let found = candidates(for: report, exact: exact)
-                guard !found.isEmpty else { continue }
-                let latest = found.max { ($0.year ?? 0, $1.path) < ($1.year ?? 0, $0.path) }!
-                if !exact && found.count > 1 && Set(found.map(\.agency)).count > 1 { continue }  // ambiguous
-                pairs.append(Pair(old: latest, new: report, how: exact ? "机关名称相同" : "机关名称相近"))
-                usedOld.insert(latest.path)
-                usedNew.insert(report.path)
+        func take(_ found: [Int], for index: Int, how: String) {
+            let latest = found.max { (old[$0].year ?? 0, old[$1].path) < (old[$1].year ?? 0, old[$0].path) }!
+            pairs.append(Pair(old: old[latest], new: new[index], how: how))
+            usedOld.insert(latest)
+            usedNew.insert(index)
+        }
+        for index in new.indices where !usedNew.contains(index) && !newFolded[index].isEmpty {
+            let found = (byName[newFolded[index]] ?? []).filter { !usedOld.contains($0) && earlier(old[$0], new[index]) }
+            if !found.isEmpty { take(found, for: index, how: "机关名称相同") }
+        }
+        let leftOld = old.indices.filter { !usedOld.contains($0) && !oldFolded[$0].isEmpty }
+        for index in new.indices where !usedNew.contains(index) && !newFolded[index].isEmpty {
+            let found = leftOld.filter {
+                !usedOld.contains($0) && earlier(old[$0], new[index]) && Agency.same(old[$0].agency, new[index].agency)
             }
+            guard !found.isEmpty else { continue }
+            if found.count > 1 && Set(found.map { old[$0].agency }).count > 1 { continue }  // ambiguous
+            take(found, for: index, how: "机关名称相近")
+        }
+        var pairedOld: [String: String] = [:]
+        var pairedNew: [String: String] = [:]
+        for pair in pairs {
+            pairedOld[LabelText.fold(pair.old.agency)] = pair.old.path
+            pairedNew[LabelText.fold(pair.new.agency)] = pair.new.path
         }
         var unpaired: [(Identity, String)] = []
-        func reason(_ report: Identity, otherFolder: String) -> String {
+        func reason(_ report: Identity, folded: String, otherFolder: String) -> String {
             if report.agency.isEmpty { return "读不到机关名称，无法配对" }
-            let twin = pairs.first {
-                let paired = report.isOld ? $0.old : $0.new
-                return LabelText.fold(paired.agency) == LabelText.fold(report.agency)
+            if let twin = (report.isOld ? pairedOld : pairedNew)[folded] {
+                return "同一机关的另一份报告已配对（\(twin)）"
             }
-            if let twin { return "同一机关的另一份报告已配对（\(report.isOld ? twin.old.path : twin.new.path)）" }
             return "\(otherFolder)文件夹中没有同一机关的报告"
         }
-        for report in old where !usedOld.contains(report.path) { unpaired.append((report, reason(report, otherFolder: "新年度"))) }
-        for report in new where !usedNew.contains(report.path) { unpaired.append((report, reason(report, otherFolder: "旧年度"))) }
+        for index in old.indices where !usedOld.contains(index) {
+            unpaired.append((old[index], reason(old[index], folded: oldFolded[index], otherFolder: "新年度")))
+        }
+        for index in new.indices where !usedNew.contains(index) {
+            unpaired.append((new[index], reason(new[index], folded: newFolded[index], otherFolder: "旧年度")))
+        }
         return (pairs.sorted { $0.new.path < $1.new.path }, unpaired)
+    }
+
+    // MARK: Details
+
+    /// Longest agency part of a details file name, in UTF-8 bytes (a file name may have 255).
+    static let detailNameLimit = 150
+
+    /// Gives each pair a details file of its own: `机关_2023-2024.txt`, the agency cut to
+    /// `detailNameLimit` bytes; when two names would be one file (also after case folding), each gets
+    /// `_` and a short hash of its new report's path, and a number if even that collides.
+    static func detailNames(_ pairs: [Pair], folder: String, csv: Bool) -> [Pair] {
+        let ext = csv ? ".csv" : ".txt"
+        let bases = pairs.map { pair -> String in
+            let agency = pair.new.agency.isEmpty ? (pair.old.agency.isEmpty ? "未知机关" : pair.old.agency) : pair.new.agency
+            let years = "\(pair.old.year.map(String.init) ?? "x")-\(pair.new.year.map(String.init) ?? "x")"
+            return boundedBytes(safeFileName(agency), detailNameLimit) + "_" + years
+        }
+        var counts: [String: Int] = [:]
+        for base in bases { counts[base.lowercased(), default: 0] += 1 }
+        var used = Set<String>()
+        var result = pairs
+        for index in pairs.indices {
+            var name = bases[index]
+            if counts[name.lowercased()]! > 1 { name += "_" + shortHash(pairs[index].new.path) }
+            var candidate = name
+            var number = 2
+            while !used.insert(candidate.lowercased()).inserted {
+                candidate = name + "_\(number)"
+                number += 1
+            }
+            result[index].details = folder + "/" + candidate + ext
+        }
+        return result
+    }
+
+    /// Six hex digits of FNV-1a of `text`: the same file gets the same name on every run.
+    static func shortHash(_ text: String) -> String {
+        var hash: UInt32 = 2_166_136_261
+        for byte in text.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let hex = String(hash & 0xFF_FFFF, radix: 16)
+        return String(repeating: "0", count: 6 - hex.count) + hex
+    }
+
+    /// The longest prefix of whole characters of `text` in at most `limit` UTF-8 bytes.
+    static func boundedBytes(_ text: String, _ limit: Int) -> String {
+        var bytes = 0
+        var end = text.startIndex
+        for index in text.indices {
+            let size = text[index].utf8.count
+            if bytes + size > limit { break }
+            bytes += size
+            end = text.index(after: index)
+        }
+        return String(text[..<end])
     }
 
     // MARK: Comparing
@@ -296,16 +542,19 @@ public enum Batch {
         let diff: ReportDiff
         do {
             diff = ReportComparator.compare(
-                try ReportParser.read(path: pair.old.path), try ReportParser.read(path: pair.new.path))
+                try ReportParser.parse(document(pair.old.file), path: pair.old.path),
+                try ReportParser.parse(document(pair.new.file), path: pair.new.path))
         } catch {
             // The file changed between the two readings.
-            var row = single(pair.new, status: .unreadable, reason: "\(error)")
-            row.newFile = pair.new.path
+            var row = single(pair.new, status: .unreadable, reason: (error as? GKDiffError)?.reason ?? "\(error)")
+            row.oldFile = pair.old.path
             return row
         }
         let errors = diff.findings.filter { $0.severity == .error }.count
+        let warnings = diff.findings.filter { $0.severity == .warning }.count
         let status: BatchRow.Status =
-            diff.isIncomplete ? .incomplete : errors > 0 ? .findings : (diff.hasDifferences ? .changed : .ok)
+            diff.isIncomplete
+            ? .incomplete : errors > 0 ? .errors : warnings > 0 ? .warnings : (diff.hasDifferences ? .changed : .same)
         var carried: [SectionKind: Double] = [:]
         for section in diff.sections where [.overview, .problems, .other].contains(section.kind) {
             if let share = section.carriedSentences { carried[section.kind] = share }
@@ -315,18 +564,27 @@ public enum Batch {
             status: status, agency: diff.new.agency.isEmpty ? diff.old.agency : diff.new.agency,
             oldFile: diff.old.path, newFile: diff.new.path, oldYear: diff.old.year, newYear: diff.new.year,
             reason: pair.how, cellsChanged: diff.changedCells.count,
-            figures: figures.map { figure(diff, $0) }, errors: errors,
-            warnings: diff.findings.filter { $0.severity == .warning }.count, sentencesAdded: count(.added),
+            figures: figures.map { figure(diff, $0) }, errors: errors, warnings: warnings, sentencesAdded: count(.added),
             sentencesRemoved: count(.removed), sentencesEdited: count(.edited) + count(.numbersOnly),
             carried: carried, details: nil)
-        if let folder = options.detailsFolder {
-            let name =
-                "\(row.agency.isEmpty ? "未知机关" : row.agency)_\(row.oldYear.map(String.init) ?? "x")-\(row.newYear.map(String.init) ?? "x")"
-            let path = folder + "/" + safeFileName(name) + (options.detailsCSV ? ".csv" : ".txt")
+        row.differs = diff.hasDifferences
+        // A table filled last year and left entirely blank this year is more than a change.
+        for table in TableKind.allCases where diff.tableBlankedThisYear(table) && !diff.tableNotCompared(table) {
+            row.flags.append("\(table.label.split(separator: " ").first ?? "")今年整张留空")
+            if row.status > .warnings { row.status = .warnings }
+        }
+        if let path = pair.details {
             let text =
                 options.detailsCSV
                 ? DiffCSVRenderer.render(diff, all: false) : DiffTextRenderer.render(diff, all: false, color: false)
-            if (try? FileWriter.write(text, to: path)) != nil { row.details = path }
+            do {
+                try FileWriter.write(text, to: path)
+                row.details = path
+            } catch {
+                let reason = (error as? GKDiffError)?.reason ?? "\(error)"
+                row.detailsError = "详情文件 \(path) 未写入：\(reason)"
+                row.flags.append(row.detailsError!)
+            }
         }
         return row
     }
@@ -345,8 +603,15 @@ public enum Batch {
         return (a, b, CellChange(key: figure.cells[0], old: a, new: b))
     }
 
+    /// A name with the characters no file name may hold (on Linux, Windows or a zip) and control
+    /// characters replaced by `_`, and no leading dot (a hidden file).
     static func safeFileName(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.unicodeScalars.map { "/\\:*?\"<>|".unicodeScalars.contains($0) ? "_" : $0 }))
+        let scalars = name.unicodeScalars.map { scalar -> Unicode.Scalar in
+            "/\\:*?\"<>|".unicodeScalars.contains(scalar) || scalar.value < 0x20 || scalar.value == 0x7F ? "_" : scalar
+        }
+        let dots = scalars.prefix { $0 == "." }.count
+        let result = String(repeating: "_", count: dots) + String(String.UnicodeScalarView(scalars.dropFirst(dots)))
+        return result.isEmpty ? "_" : result
     }
 }
 

@@ -37,7 +37,7 @@ public final class Console {
 /// Parsed command-line options.
 struct Options {
     enum Command { case compare, show, check, batch, help, version }
-    enum Format: String { case text, csv, json }
+    enum Format: String { case text, csv, json, xlsx }
     enum ColorMode: String { case auto, always, never }
 
     var command = Command.compare
@@ -48,6 +48,10 @@ struct Options {
     var paths: [String] = []
     var pairsFile: String?
     var detailsFolder: String?
+    /// `--roster`: the agencies expected to report (batch).
+    var rosterFile: String?
+    /// `--csv-header zh`: Chinese column headers in CSV.
+    var chineseHeaders = false
 }
 
 extension CommandLine {
@@ -153,6 +157,7 @@ public enum GKDiff {
         case .text: text = DiffTextRenderer.render(diff, all: options.all, color: color)
         case .csv: text = DiffCSVRenderer.render(diff, all: options.all)
         case .json: text = DiffJSONRenderer.render(diff, all: options.all)
+        case .xlsx: throw usageError("xlsx 格式目前只用于 --batch 的汇总表")  // refused by parse already
         }
         try emit(text, options: options, color: color, console: console)
         // A comparison that could not read everything (rule P1) never says "no differences".
@@ -162,29 +167,63 @@ public enum GKDiff {
     private static func batch(_ options: Options, console: Console) throws -> ExitStatus {
         var batch = Batch.Options(
             oldFolder: options.paths[0], newFolder: options.paths[1], pairsFile: options.pairsFile,
-            detailsFolder: options.detailsFolder)
+            detailsFolder: options.detailsFolder, rosterFile: options.rosterFile)
         batch.detailsCSV = options.format == .csv
-        if let folder = options.detailsFolder {
-            var info = stat()
-            if stat(folder, &info) != 0 && mkdir(folder, 0o755) != 0 {
-                throw GKDiffError(path: folder, reason: "无法创建文件夹（\(String(cString: strerror(errno)))）")
-            }
+        batch.outputs = options.output.map { [$0] } ?? []
+        if options.format == .xlsx && (options.output == nil || options.output == "-") && console.outputIsTerminal {
+            throw usageError("xlsx 工作簿不能显示在终端上：请用 -o 汇总.xlsx 写入文件")
         }
+        if let folder = options.detailsFolder { try prepareDetailsFolder(folder) }
         // An agency name comes from a report: shown escaped, never obeyed.
         let progress = console.progress.map { show in { @Sendable (line: String) in show(TerminalSafe.line(line)) } }
-        let rows = try Batch.run(batch, progress: progress)
+        let summary = try Batch.run(batch, progress: progress)
         if let progress { progress("") }
         let text: String
         switch options.format {
-        case .csv: text = BatchRenderer.csv(rows)
-        case .json: text = BatchRenderer.json(rows)
-        case .text: text = BatchRenderer.text(rows, old: options.paths[0], new: options.paths[1])
+        case .csv: text = BatchRenderer.csv(summary, chineseHeaders: options.chineseHeaders)
+        case .json: text = BatchRenderer.json(summary)
+        case .text: text = BatchRenderer.text(summary, old: options.paths[0], new: options.paths[1])
+        case .xlsx:
+            let bytes = BatchWorkbook.xlsx(summary)
+            if let path = options.output, path != "-" {
+                try OutputFile(path: path, inputs: []).write(bytes: bytes)
+            } else {
+                console.out += String(decoding: bytes, as: UTF8.self)
+            }
+            text = ""
         }
-        try emit(text, options: options, color: false, console: console)
-        for row in rows where row.status == .unreadable {
+        if options.format != .xlsx { try emit(text, options: options, color: false, console: console) }
+        for row in summary.rows where row.status == .unreadable {
             console.err += "gkdiff: \(TerminalSafe.line("\(row.oldFile ?? row.newFile ?? ""): \(row.reason)"))\n"
         }
-        return Batch.status(rows)
+        for row in summary.rows where row.detailsError != nil {
+            console.err += "gkdiff: \(TerminalSafe.line(row.detailsError!))\n"
+        }
+        if let folder = options.detailsFolder {
+            // The district in triage order with a link to each details file.
+            do {
+                try OutputFile(path: folder + "/index.html", inputs: []).write(BatchIndexHTML.render(summary))
+            } catch {
+                console.err += "gkdiff: \(TerminalSafe.line("\(error)"))\n"
+                return .trouble
+            }
+        }
+        return Batch.status(summary.rows)
+    }
+
+    /// Makes sure `--details DIR` is a folder that can be written to, creating it when missing.
+    /// - Throws: `GKDiffError` naming the folder when it is a file or cannot be created or written.
+    static func prepareDetailsFolder(_ folder: String) throws {
+        if let info = FileSystem.status(folder) {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw GKDiffError(path: folder, reason: "--details 需要一个文件夹，这里是一个文件（not a directory）")
+            }
+        } else if mkdir(folder, 0o755) != 0 {
+            throw GKDiffError(path: folder, reason: "无法创建文件夹（\(FileSystem.errorText())）")
+        }
+        guard access(folder, W_OK | X_OK) == 0 else {
+            throw GKDiffError(path: folder, reason: "无法写入这个文件夹（\(FileSystem.errorText())）")
+        }
     }
 
     /// Writes the result to `-o FILE` (whole or not at all) or standard output. Text output is escaped
@@ -212,7 +251,7 @@ public enum GKDiff {
     private static let longOptions: [(name: String, arity: Arity)] = [
         ("help", .none), ("version", .none), ("all", .none), ("batch", .none), ("pairs", .required),
         ("details", .required), ("output", .required), ("format", .required), ("color", .optional),
-        ("colour", .optional),
+        ("colour", .optional), ("roster", .required), ("csv-header", .required),
     ]
 
     /// The short options and the long option each stands for.
@@ -237,11 +276,17 @@ public enum GKDiff {
             case "batch": options.command = .batch
             case "pairs": options.pairsFile = value
             case "details": options.detailsFolder = value
+            case "roster": options.rosterFile = value
+            case "csv-header":
+                guard value == "zh" || value == "en" else {
+                    throw usageError("\(shown) 只接受 zh 或 en，不接受「\(value ?? "")」")
+                }
+                options.chineseHeaders = value == "zh"
             case "output": options.output = value
             case "format":
                 let text = value ?? ""
                 guard let format = Options.Format(rawValue: text) else {
-                    throw usageError("\(shown) 只接受 text、csv 或 json，不接受「\(text)」")
+                    throw usageError("\(shown) 只接受 text、csv、json 或 xlsx，不接受「\(text)」")
                 }
                 options.format = format
                 formatGiven = true
@@ -318,6 +363,9 @@ public enum GKDiff {
         if !formatGiven, let output = options.output, output != "-" {
             options.format = try inferredFormat(output)
         }
+        if options.format == .xlsx && options.command != .batch {
+            throw usageError("xlsx 格式目前只用于 --batch 的汇总表（not supported yet for a single comparison）")
+        }
         if options.command == .show && options.format == .csv {
             throw usageError("show 只支持 text 或 json 格式（--format，或 -o 的扩展名）")
         }
@@ -348,7 +396,8 @@ public enum GKDiff {
         switch name[name.index(after: dot)...].lowercased() {
         case "csv": return .csv
         case "json": return .json
-        case "html", "htm", "xlsx", "xls":
+        case "xlsx": return .xlsx
+        case "html", "htm", "xls":
             throw usageError(
                 "还不能输出 \(name[dot...]) 格式（not supported yet）：请用 -o 文件.csv（Excel/WPS 可直接打开）、.json 或 .txt，或用 --format 指定")
         default: return .text
@@ -379,6 +428,9 @@ public enum GKDiff {
           --batch                  两个参数是文件夹：按机关名称配对，逐对比较，输出汇总表
           --pairs 文件             （批量）指定配对的 CSV：每行「旧文件,新文件」，优先于按名称配对
           --details 文件夹         （批量）把每一对的完整比较写入该文件夹
+          --roster 名单.csv        （批量）应当报送的机关名单：每行一个机关名称，后面可跟别名；没有报告的列为「未报送」
+          --csv-header zh|en       CSV 表头用中文（zh）或英文（en，默认）
+          --format xlsx            （批量）把汇总表写成 Excel 工作簿（需 -o 文件.xlsx）
           --                       之后的参数都是文件名
           -                        从标准输入读取报告（只能用于一份报告）
         短选项可以合写（-ao 文件）、值可以紧跟（-o文件、--format=csv），长选项可以只写不含糊的前缀（--form csv）。
@@ -387,7 +439,7 @@ public enum GKDiff {
         按 <meta> 中的 charset 解码，包括 Big5）；表格可以是 Word 导出的格式、制表符分隔、| 分隔或空行分隔；
         2019 年版模板（2019、2020 年度报告）与 2021 年版对比时，只比较含义相同的单元格。
         退出状态：0 没有差异，1 有差异，2 出错（文件缺失、不是报告等）。
-        批量：0 各对都没有差异，1 有差异或勾稽错误，2 有文件无法读取（汇总表照样写出）。
+        批量：0 各对都没有差异，1 有差异、勾稽错误或名单上的机关未报送，2 有文件或文件夹无法读取、详情文件无法写入（汇总表照样写出）。
 
         """
 }

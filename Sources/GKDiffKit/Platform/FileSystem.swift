@@ -8,7 +8,7 @@
 /// with a reason a person understands. Nothing here blocks on a FIFO, a socket or a device.
 enum FileSystem {
     /// The identity of a file: device and inode.
-    struct Identity: Equatable {
+    struct Identity: Hashable, Sendable {
         var device: UInt64
         var inode: UInt64
     }
@@ -78,6 +78,43 @@ enum FileSystem {
         guard fstat(fd, &opened) == 0 else { throw GKDiffError.unreadable(path, errorText()) }
         try requireRegular(opened, path: path)
         return try readAll(fd: fd, path: path, limit: limit)
+    }
+
+    /// Reads a regular file named by the bytes of its path (a name that is not UTF-8, such as GBK bytes
+    /// from a zip made on Chinese Windows, cannot be a `String` without losing it); `shown` names it in
+    /// errors. Like `readInput`, a FIFO, socket or device is refused without being waited on.
+    /// - Throws: `GKDiffError` naming `shown`.
+    static func readRegular(rawPath: [UInt8], shown: String, limit: Int) throws -> [UInt8] {
+        let cPath = rawPath.map { CChar(bitPattern: $0) } + [0]
+        var info = stat()
+        var result: Int32
+        repeat { result = stat(cPath, &info) } while result != 0 && errno == EINTR
+        guard result == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw GKDiffError.missing(shown) }
+            throw GKDiffError.unreadable(shown, errorText())
+        }
+        try requireRegular(info, path: shown)
+        if Int(info.st_size) > limit { throw GKDiffError.tooLarge(shown, limit) }
+        var fd: Int32
+        repeat { fd = open(cPath, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) } while fd < 0 && errno == EINTR
+        guard fd >= 0 else { throw GKDiffError.unreadable(shown, errorText()) }
+        defer { close(fd) }
+        var opened = stat()
+        guard fstat(fd, &opened) == 0 else { throw GKDiffError.unreadable(shown, errorText()) }
+        try requireRegular(opened, path: shown)
+        return try readAll(fd: fd, path: shown, limit: limit)
+    }
+
+    /// `lstat` (or `stat` when `followLinks`) of a path given as bytes, retried on EINTR; nil with
+    /// `errno` set when it fails.
+    static func status(rawPath: [UInt8], followLinks: Bool) -> stat? {
+        let cPath = rawPath.map { CChar(bitPattern: $0) } + [0]
+        var info = stat()
+        while true {
+            let result = followLinks ? stat(cPath, &info) : lstat(cPath, &info)
+            if result == 0 { return info }
+            if errno != EINTR { return nil }
+        }
     }
 
     private static func requireRegular(_ info: stat, path: String) throws {
@@ -187,6 +224,12 @@ struct OutputFile {
     /// left as it was.
     /// - Throws: `GKDiffError` naming the path; a failed write says `write error`.
     func write(_ text: String) throws {
+        try write(bytes: Array(text.utf8))
+    }
+
+    /// Writes `bytes` as `write(_:)` writes text (a workbook is bytes, not text).
+    /// - Throws: `GKDiffError` naming the path; a failed write says `write error`.
+    func write(bytes: [UInt8]) throws {
         let target = try check()
         let folder = Self.folder(of: target)
         let existingMode = FileSystem.status(target).map { $0.st_mode & 0o7777 }
@@ -203,7 +246,7 @@ struct OutputFile {
             throw GKDiffError(path: path, reason: "无法写入（\(FileSystem.errorText())）")
         }
         var failure: String?
-        switch FileSystem.writeAll(Array(text.utf8), fd: fd) {
+        switch FileSystem.writeAll(bytes, fd: fd) {
         case .written: break
         case .closedPipe: failure = FileSystem.errorText(EPIPE)
         case .failed(let reason): failure = reason

@@ -1,72 +1,232 @@
-/// The batch summary as CSV, text and JSON.
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// A value in a cell of the batch summary table: text, a number, or nothing.
+public enum BatchValue: Sendable, Equatable {
+    /// Text, written as text everywhere.
+    case text(String)
+    /// A number, written as a number (CSV digits, an xlsx number cell).
+    case number(Decimal)
+    /// A number with a fixed number of decimals (`60.0`, `0.333`): the text for CSV and JSON, the
+    /// value for a spreadsheet.
+    case fixed(Decimal, text: String)
+    /// Nothing known.
+    case empty
+}
+
+/// The batch summary as one table (columns with English keys and Chinese headers, a row per agency and
+/// a totals row), which the CSV, JSON and xlsx writers all print; and the text summary.
 public enum BatchRenderer {
-    /// CSV column names, in order (documented in README.md).
-    public static let columns: [String] = {
-        var columns = ["status", "status_label", "agency", "old_file", "new_file", "old_year", "new_year", "cells_changed"]
-        for figure in Batch.figures { columns += ["\(figure.key)_old", "\(figure.key)_new", "\(figure.key)_pct"] }
+    /// A column: its key (the English CSV header) and its Chinese header.
+    public struct Column: Sendable {
+        public var key: String
+        public var label: String
+    }
+
+    /// The columns, in order (documented in README.md).
+    public static let table: [Column] = {
+        var columns: [Column] = [
+            Column(key: "status", label: "状态代码"), Column(key: "status_label", label: "状态"),
+            Column(key: "agency", label: "机关"), Column(key: "old_file", label: "旧年度文件"),
+            Column(key: "new_file", label: "新年度文件"), Column(key: "old_year", label: "旧年度"),
+            Column(key: "new_year", label: "新年度"), Column(key: "cells_changed", label: "变化格数"),
+        ]
+        for figure in Batch.figures {
+            columns += [
+                Column(key: "\(figure.key)_old", label: "\(figure.label)（旧）"),
+                Column(key: "\(figure.key)_new", label: "\(figure.label)（新）"),
+                Column(key: "\(figure.key)_pct", label: "\(figure.label) 变化%"),
+            ]
+        }
+        // The review sheet's key indicators and rates (issue 13) go here, as X_old, X_new, X_pct.
         columns += [
-            "errors", "warnings", "sentences_added", "sentences_removed", "sentences_edited", "carried_overview",
-            "carried_problems", "carried_other", "reason", "details",
+            Column(key: "errors", label: "勾稽错误"), Column(key: "warnings", label: "警告"),
+            Column(key: "sentences_added", label: "新增句"), Column(key: "sentences_removed", label: "删除句"),
+            Column(key: "sentences_edited", label: "修改句"), Column(key: "carried_overview", label: "总体情况沿用上年"),
+            Column(key: "carried_problems", label: "存在问题沿用上年"), Column(key: "carried_other", label: "其他事项沿用上年"),
+            Column(key: "reason", label: "说明"), Column(key: "flags", label: "需要注意"),
+            Column(key: "details", label: "详细比较"),
         ]
         return columns
     }()
 
-    public static func csv(_ rows: [BatchRow]) -> String {
-        var csv = CSVWriter(columns: columns)
-        for row in rows {
-            var numbers: [String: String] = [:]
-            numbers["old_year"] = row.oldYear.map(String.init)
-            numbers["new_year"] = row.newYear.map(String.init)
-            numbers["cells_changed"] = row.cellsChanged.map(String.init)
-            for (figure, value) in zip(Batch.figures, row.figures) {
-                numbers["\(figure.key)_old"] = value.old?.number?.description ?? ""
-                numbers["\(figure.key)_new"] = value.new?.number?.description ?? ""
-                numbers["\(figure.key)_pct"] = value.change?.percentTenths.map(CellChange.tenthsText) ?? ""
-            }
-            numbers["errors"] = row.errors.map(String.init)
-            numbers["warnings"] = row.warnings.map(String.init)
-            numbers["sentences_added"] = row.sentencesAdded.map(String.init)
-            numbers["sentences_removed"] = row.sentencesRemoved.map(String.init)
-            numbers["sentences_edited"] = row.sentencesEdited.map(String.init)
-            numbers["carried_overview"] = row.carried[.overview].map(DiffCSVRenderer.ratio)
-            numbers["carried_problems"] = row.carried[.problems].map(DiffCSVRenderer.ratio)
-            numbers["carried_other"] = row.carried[.other].map(DiffCSVRenderer.ratio)
-            csv.row(
-                [
-                    "status": row.status.rawValue, "status_label": row.status.label, "agency": row.agency,
-                    "old_file": row.oldFile ?? "", "new_file": row.newFile ?? "", "reason": row.reason,
-                    "details": row.details ?? "",
-                ], numbers: numbers.compactMapValues { $0 })
+    /// CSV column names, in order.
+    public static let columns: [String] = table.map(\.key)
+
+    /// The status code of the totals row and of a skipped file's row.
+    static let totalStatus = "total"
+    static let skippedStatus = "skipped"
+
+    /// The rows of the table: each summary row, the totals row, then each skipped file.
+    public static func values(_ summary: BatchSummary) -> [[String: BatchValue]] {
+        var result = summary.rows.map(values)
+        result.append(totals(summary))
+        for skip in summary.skips {
+            let isNew = skip.path.hasPrefix(summary.newFolder)
+            result.append([
+                "status": .text(skippedStatus), "status_label": .text("已跳过"),
+                isNew ? "new_file" : "old_file": .text(skip.path), "reason": .text(skip.reason),
+            ])
         }
-        return csv.output
+        return result
     }
 
-    public static func text(_ rows: [BatchRow], old: String, new: String) -> String {
-        var out = "gkdiff 批量对比：旧 \(old) → 新 \(new)\n"
-        let pairs = rows.filter { $0.cellsChanged != nil }
-        func count(_ status: BatchRow.Status) -> Int { rows.filter { $0.status == status }.count }
-        out +=
-            "  \(pairs.count) 对已比较（读取不完整 \(count(.incomplete))，勾稽有误 \(count(.findings))，有变化 \(count(.changed))，无变化 \(count(.ok))），"
-        out += "未配对 \(count(.unpaired)) 份，无法读取 \(count(.unreadable)) 份\n\n"
-        if !pairs.isEmpty {
-            var table: [[String]] = [["状态", "机关", "年度", "变化格", "错误", "警告", "句 +/-/~", "本年新收", "行政许可", "五 沿用"]]
-            for row in pairs {
-                table.append([
-                    row.status.label, row.agency, "\(row.oldYear.map(String.init) ?? "?")→\(row.newYear.map(String.init) ?? "?")",
-                    "\(row.cellsChanged ?? 0)", "\(row.errors ?? 0)", "\(row.warnings ?? 0)",
-                    "\(row.sentencesAdded ?? 0)/\(row.sentencesRemoved ?? 0)/\(row.sentencesEdited ?? 0)",
-                    figureText(row, 0), figureText(row, 3),
-                    row.carried[.problems].map(DiffTextRenderer.percent) ?? "–",
-                ])
+    static func number(_ value: Int?) -> BatchValue { value.map { .number(Decimal($0)) } ?? .empty }
+    static func number(_ value: Decimal?) -> BatchValue { value.map { .number($0) } ?? .empty }
+    static func tenths(_ value: Int?) -> BatchValue {
+        value.map { .fixed(Decimal($0) / 10, text: CellChange.tenthsText($0)) } ?? .empty
+    }
+    static func share(_ value: Double?) -> BatchValue {
+        value.map { .fixed(Decimal(Int(($0 * 1000).rounded())) / 1000, text: DiffCSVRenderer.ratio($0)) } ?? .empty
+    }
+
+    static func values(_ row: BatchRow) -> [String: BatchValue] {
+        var values: [String: BatchValue] = [
+            "status": .text(row.status.rawValue), "status_label": .text(row.status.label), "agency": .text(row.agency),
+            "old_file": .text(row.oldFile ?? ""), "new_file": .text(row.newFile ?? ""), "old_year": number(row.oldYear),
+            "new_year": number(row.newYear), "cells_changed": number(row.cellsChanged), "errors": number(row.errors),
+            "warnings": number(row.warnings), "sentences_added": number(row.sentencesAdded),
+            "sentences_removed": number(row.sentencesRemoved), "sentences_edited": number(row.sentencesEdited),
+            "carried_overview": share(row.carried[.overview]), "carried_problems": share(row.carried[.problems]),
+            "carried_other": share(row.carried[.other]), "reason": .text(row.reason),
+            "flags": .text(row.flags.joined(separator: "；")), "details": .text(row.details ?? ""),
+        ]
+        for (figure, value) in zip(Batch.figures, row.figures) {
+            values["\(figure.key)_old"] = number(value.old?.number)
+            values["\(figure.key)_new"] = number(value.new?.number)
+            values["\(figure.key)_pct"] = tenths(value.change?.percentTenths)
+        }
+        return values
+    }
+
+    /// The district's totals: rows per status, and each key figure summed over the pairs where both
+    /// years are numbers, with the change of the sums.
+    static func totals(_ summary: BatchSummary) -> [String: BatchValue] {
+        let counts = BatchRow.Status.allCases.compactMap { status -> String? in
+            let count = summary.rows.filter { $0.status == status }.count
+            return count == 0 ? nil : "\(status.label) \(count)"
+        }
+        var values: [String: BatchValue] = [
+            "status": .text(totalStatus), "status_label": .text("合计"),
+            "agency": .text("\(summary.rows.filter { $0.cellsChanged != nil }.count) 对"),
+            "reason": .text(counts.joined(separator: "，")),
+        ]
+        let pairs = summary.rows.filter { $0.cellsChanged != nil }
+        values["cells_changed"] = .number(Decimal(pairs.reduce(0) { $0 + ($1.cellsChanged ?? 0) }))
+        values["errors"] = .number(Decimal(pairs.reduce(0) { $0 + ($1.errors ?? 0) }))
+        values["warnings"] = .number(Decimal(pairs.reduce(0) { $0 + ($1.warnings ?? 0) }))
+        for (index, figure) in Batch.figures.enumerated() {
+            var old = Decimal(0)
+            var new = Decimal(0)
+            var any = false
+            for row in pairs where index < row.figures.count {
+                guard let a = row.figures[index].old?.number, let b = row.figures[index].new?.number else { continue }
+                old += a
+                new += b
+                any = true
             }
-            out += TextLayout.table(table, rightAligned: [3, 4, 5])
+            guard any else { continue }
+            values["\(figure.key)_old"] = .number(old)
+            values["\(figure.key)_new"] = .number(new)
+            values["\(figure.key)_pct"] = tenths(old == 0 ? nil : CellChange.tenthsOfPercent(new - old, of: old))
         }
-        let others = rows.filter { $0.cellsChanged == nil }
-        if !others.isEmpty {
-            out += "\n未配对或无法读取\n"
-            out += TextLayout.table(others.map { [$0.status.label, $0.oldFile ?? $0.newFile ?? "", $0.reason] })
+        return values
+    }
+
+    /// The summary as CSV: English headers, or Chinese with `chineseHeaders` (`--csv-header zh`).
+    public static func csv(_ summary: BatchSummary, chineseHeaders: Bool = false) -> String {
+        var csv = CSVWriter(columns: columns)
+        for row in values(summary) {
+            var fields: [String: String] = [:]
+            var numbers: [String: String] = [:]
+            for (key, value) in row {
+                switch value {
+                case .text(let text): fields[key] = text
+                case .number(let number): numbers[key] = number.description
+                case .fixed(_, let text): numbers[key] = text
+                case .empty: break
+                }
+            }
+            csv.row(fields, numbers: numbers)
         }
+        guard chineseHeaders else { return csv.output }
+        let english = "\u{FEFF}" + columns.joined(separator: ",") + "\r\n"
+        return "\u{FEFF}" + table.map { CSVWriter.field($0.label) }.joined(separator: ",") + "\r\n"
+            + csv.output.dropFirst(english.count)
+    }
+
+    /// The summary for a person: notes, counts per status, the rows worst first, the totals, what needs
+    /// a look, the files skipped, and last the counts of files.
+    public static func text(_ summary: BatchSummary, old: String, new: String) -> String {
+        var out = "gkdiff 批量对比：旧 \(summary.oldFolder) → 新 \(summary.newFolder)\n"
+        for note in summary.notes { out += "  \(note)\n" }
+        let rows = summary.rows
+        let counts = BatchRow.Status.allCases.map { status in
+            "\(status.label) \(rows.filter { $0.status == status }.count)"
+        }
+        out += "  \(rows.count) 行：" + counts.joined(separator: "，") + "\n\n"
+        var table: [[String]] = [
+            ["状态", "机关", "年度", "变化格数", "勾稽错误", "警告", "新增/删除/修改句", "本年新收", "行政许可", "问题沿用上年", "说明"]
+        ]
+        for row in rows {
+            let years =
+                row.oldYear == nil && row.newYear == nil
+                ? "" : "\(row.oldYear.map(String.init) ?? "–")→\(row.newYear.map(String.init) ?? "–")"
+            let isPair = row.cellsChanged != nil
+            table.append([
+                row.status.label, row.agency.isEmpty ? (row.oldFile ?? row.newFile ?? "") : row.agency, years,
+                isPair ? "\(row.cellsChanged ?? 0)" : "", isPair ? "\(row.errors ?? 0)" : "",
+                isPair ? "\(row.warnings ?? 0)" : "",
+                isPair ? "\(row.sentencesAdded ?? 0)/\(row.sentencesRemoved ?? 0)/\(row.sentencesEdited ?? 0)" : "",
+                figureText(row, 0), figureText(row, 3), row.carried[.problems].map(DiffTextRenderer.percent) ?? "",
+                isPair || row.agency.isEmpty ? row.reason : row.reason + ((row.newFile ?? row.oldFile).map { "：" + $0 } ?? ""),
+            ])
+        }
+        let totals = self.totals(summary)
+        func figureTotal(_ index: Int) -> String {
+            let key = Batch.figures[index].key
+            guard case .number(let a) = totals["\(key)_old"] ?? .empty, case .number(let b) = totals["\(key)_new"] ?? .empty
+            else { return "" }
+            let pct: String
+            if case .fixed(let p, let text) = totals["\(key)_pct"] ?? .empty {
+                pct = " " + (p > 0 ? "+" : "") + text + "%"
+            } else {
+                pct = ""
+            }
+            return "\(a)→\(b)\(pct)"
+        }
+        func totalNumber(_ key: String) -> String {
+            if case .number(let n) = totals[key] ?? .empty { return "\(n)" }
+            return ""
+        }
+        table.append([
+            "合计", "\(rows.filter { $0.cellsChanged != nil }.count) 对", "", totalNumber("cells_changed"),
+            totalNumber("errors"), totalNumber("warnings"), "", figureTotal(0), figureTotal(3), "", "",
+        ])
+        out += TextLayout.table(table, rightAligned: [3, 4, 5])
+        let flagged = rows.filter { !$0.flags.isEmpty }
+        if !flagged.isEmpty {
+            out += "\n需要注意\n"
+            for row in flagged {
+                for flag in row.flags { out += "  \(row.agency.isEmpty ? "" : row.agency + "：")\(flag)\n" }
+            }
+        }
+        if !summary.skips.isEmpty {
+            out += "\n跳过的文件\n"
+            out += TextLayout.table(summary.skips.map { [$0.path, $0.reason] })
+        }
+        out += "\n" + countsLine(summary) + "\n"
         return out
+    }
+
+    /// `文件：找到 14 个，读取 11 个，配对 10 个（5 对），跳过 3 个，无法读取 0 个`.
+    public static func countsLine(_ summary: BatchSummary) -> String {
+        let unreadable = summary.seen - summary.read - summary.skips.count
+        return "文件：找到 \(summary.seen) 个，读取 \(summary.read) 个，配对 \(summary.paired) 个（\(summary.paired / 2) 对），"
+            + "跳过 \(summary.skips.count) 个，无法读取 \(unreadable) 个"
     }
 
     /// `5→8 +60.0%`, `0→3 新增`, `空→5`.
@@ -78,43 +238,53 @@ public enum BatchRenderer {
         return "\(old)→\(new)\(change.status == .unchanged ? "" : tail)"
     }
 
-    public static func json(_ rows: [BatchRow]) -> String {
+    /// The summary as JSON: `rows` (each with the columns of the CSV), `totals`, `skipped`, `notes`, `counts`.
+    public static func json(_ summary: BatchSummary) -> String {
         var json = JSONWriter()
+        func write(_ values: [String: BatchValue]) {
+            json.beginObject()
+            for column in columns {
+                switch values[column] ?? .empty {
+                case .text(let text): json.field(column, text)
+                case .number(let number): json.field(column, number: number)
+                case .fixed(_, let text): json.field(column, raw: text)
+                case .empty: json.field(column, raw: "null")
+                }
+            }
+            json.endObject()
+        }
         json.beginObject()
         json.beginArray("rows")
-        for row in rows {
+        for row in summary.rows { write(values(row)) }
+        json.endArray()
+        json.beginObject("totals")
+        let totals = self.totals(summary)
+        for column in columns {
+            switch totals[column] ?? .empty {
+            case .text(let text): json.field(column, text)
+            case .number(let number): json.field(column, number: number)
+            case .fixed(_, let text): json.field(column, raw: text)
+            case .empty: json.field(column, raw: "null")
+            }
+        }
+        json.endObject()
+        json.beginArray("skipped")
+        for skip in summary.skips {
             json.beginObject()
-            json.field("status", row.status.rawValue)
-            json.field("agency", row.agency)
-            json.field("oldFile", row.oldFile)
-            json.field("newFile", row.newFile)
-            json.field("oldYear", row.oldYear)
-            json.field("newYear", row.newYear)
-            json.field("cellsChanged", row.cellsChanged)
-            json.beginObject("figures")
-            for (figure, value) in zip(Batch.figures, row.figures) {
-                json.beginObject(figure.key)
-                json.field("old", number: value.old?.number)
-                json.field("new", number: value.new?.number)
-                json.field("changePct", raw: value.change?.percentTenths.map(CellChange.tenthsText) ?? "null")
-                json.endObject()
-            }
-            json.endObject()
-            json.field("errors", row.errors)
-            json.field("warnings", row.warnings)
-            json.field("sentencesAdded", row.sentencesAdded)
-            json.field("sentencesRemoved", row.sentencesRemoved)
-            json.field("sentencesEdited", row.sentencesEdited)
-            json.beginObject("carried")
-            for kind in [SectionKind.overview, .problems, .other] {
-                json.field(kind.rawValue, raw: row.carried[kind].map(DiffCSVRenderer.ratio) ?? "null")
-            }
-            json.endObject()
-            json.field("reason", row.reason)
-            json.field("details", row.details)
+            json.field("path", skip.path)
+            json.field("reason", skip.reason)
             json.endObject()
         }
         json.endArray()
+        json.beginArray("notes")
+        for note in summary.notes { json.value(note) }
+        json.endArray()
+        json.beginObject("counts")
+        json.field("seen", summary.seen)
+        json.field("read", summary.read)
+        json.field("paired", summary.paired)
+        json.field("skipped", summary.skips.count)
+        json.endObject()
         json.endObject()
         return json.output + "\n"
     }
