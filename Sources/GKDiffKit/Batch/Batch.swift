@@ -119,18 +119,17 @@ public struct BatchFigure: Sendable {
 public enum Batch {
     /// 本年新收 总计, 予以公开 总计, （七）总计, 行政许可, 行政处罚, 行政复议 总计, 行政诉讼 总计.
     public static let figures: [BatchFigure] = [
-        BatchFigure(key: "requests_new", label: "本年新收", cells: [CellKey(table: .requests, row: "new", column: "total")]),
-        BatchFigure(key: "granted", label: "予以公开", cells: [CellKey(table: .requests, row: "granted", column: "total")]),
+        BatchFigure(key: "requests_new", label: "本年新收", cells: [.requests(.new, .total)]),
+        BatchFigure(key: "granted", label: "予以公开", cells: [.requests(.granted, .total)]),
         BatchFigure(
-            key: "results_total", label: "办理结果总计", cells: [CellKey(table: .requests, row: "results_total", column: "total")]),
-        BatchFigure(key: "licensing", label: "行政许可", cells: [CellKey(table: .proactive, row: "licensing", column: "decisions")]),
-        BatchFigure(key: "penalties", label: "行政处罚", cells: [CellKey(table: .proactive, row: "penalties", column: "decisions")]),
-        BatchFigure(key: "review", label: "行政复议", cells: [CellKey(table: .appeals, row: "review", column: "total")]),
+            key: "results_total", label: "办理结果总计", cells: [.requests(.resultsTotal, .total)]),
+        BatchFigure(key: "licensing", label: "行政许可", cells: [.proactive(.licensing, .decisions)]),
+        BatchFigure(key: "penalties", label: "行政处罚", cells: [.proactive(.penalties, .decisions)]),
+        BatchFigure(key: "review", label: "行政复议", cells: [.appeals(.review, .total)]),
         BatchFigure(
             key: "litigation", label: "行政诉讼",
             cells: [
-                CellKey(table: .appeals, row: "litigation_direct", column: "total"),
-                CellKey(table: .appeals, row: "litigation_after_review", column: "total"),
+                .appeals(.litigationDirect, .total), .appeals(.litigationAfterReview, .total),
             ]),
     ]
 
@@ -192,7 +191,9 @@ public enum Batch {
             parallelMap(files.count) { index -> Identity in
                 let file = files[index]
                 do {
-                    let (agency, year) = try ReportParser.identify(document(file), path: file.path)
+                    let (agency, year) = try ReportParser.reading(bytes(file), path: file.path) {
+                        try ReportParser.identify($0, path: file.path)
+                    }
                     return Identity(file: file, isOld: isOld, agency: agency, year: year, error: nil)
                 } catch let error as GKDiffError {
                     return Identity(file: file, isOld: isOld, agency: "", year: nil, error: error.reason)
@@ -357,9 +358,14 @@ public enum Batch {
     }
 
     /// The document of a file, opened by the bytes of its name.
-    static func document(_ file: BatchFile) throws -> Document {
-        try DocumentReader.read(
-            FileSystem.readRegular(rawPath: file.raw, shown: file.path, limit: SourceText.sizeLimit), path: file.path)
+    /// The bytes of a file found by the walk (opened by its raw name: a GBK name is shown decoded).
+    static func bytes(_ file: BatchFile) throws -> [UInt8] {
+        try FileSystem.readRegular(rawPath: file.raw, shown: file.path, limit: SourceText.sizeLimit)
+    }
+
+    /// The report in a file found by the walk, read as `ReportParser.read(path:)` reads (Big5 retried).
+    static func report(_ file: BatchFile) throws -> Report {
+        try ReportParser.reading(bytes(file), path: file.path) { try ReportParser.parse($0, path: file.path) }
     }
 
     /// `old_file,new_file` lines (an optional header line); paths relative to the old and new folders,
@@ -542,8 +548,7 @@ public enum Batch {
         let diff: ReportDiff
         do {
             diff = ReportComparator.compare(
-                try ReportParser.parse(document(pair.old.file), path: pair.old.path),
-                try ReportParser.parse(document(pair.new.file), path: pair.new.path))
+                try report(pair.old.file), try report(pair.new.file))
         } catch {
             // The file changed between the two readings.
             var row = single(pair.new, status: .unreadable, reason: (error as? GKDiffError)?.reason ?? "\(error)")

@@ -17,7 +17,11 @@ public enum ReportParser {
     /// once more on the bytes read as Big5 (Big5 text without a charset mark decodes as GB18030 into
     /// other characters).
     static func reading<T>(path: String, _ body: (Document) throws -> T) throws -> T {
-        let bytes = try SourceText.readBytes(path: path)
+        try reading(SourceText.readBytes(path: path), path: path, body)
+    }
+
+    /// `reading(path:_:)` on bytes already read.
+    static func reading<T>(_ bytes: [UInt8], path: String, _ body: (Document) throws -> T) throws -> T {
         let document = try DocumentReader.read(bytes, path: path)
         do {
             return try body(document)
