@@ -66,3 +66,46 @@ enum TextLayout {
         return out
     }
 }
+
+extension TextLayout {
+    /// Every line of `text` no wider than `width` terminal columns: a longer line is broken before the
+    /// character that would pass the limit, and continues indented two columns deeper than it began
+    /// (at most 8). ANSI colour sequences take no columns and are never cut.
+    static func wrap(_ text: String, width limit: Int) -> String {
+        var out = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if width(line) <= limit {
+                out += line
+                out += "\n"
+                continue
+            }
+            let lead = min(8, line.prefix { $0 == " " }.count) + 2
+            var current = ""
+            var columns = 0
+            var escape = false
+            for scalar in line.unicodeScalars {
+                if escape {
+                    current.unicodeScalars.append(scalar)
+                    if scalar == "m" { escape = false }
+                    continue
+                }
+                if scalar == "\u{1B}" {
+                    escape = true
+                    current.unicodeScalars.append(scalar)
+                    continue
+                }
+                let w = width(String(scalar))
+                if columns + w > limit {
+                    out += current + "\n"
+                    current = String(repeating: " ", count: lead)
+                    columns = lead
+                }
+                current.unicodeScalars.append(scalar)
+                columns += w
+            }
+            out += current + "\n"
+        }
+        out.removeLast()
+        return out
+    }
+}
