@@ -37,7 +37,7 @@ public final class Console {
 /// Parsed command-line options.
 struct Options {
     enum Command { case compare, show, check, batch, help, version }
-    enum Format: String { case text, csv, json }
+    enum Format: String { case text, csv, json, html }
     enum ColorMode: String { case auto, always, never }
 
     var command = Command.compare
@@ -153,6 +153,7 @@ public enum GKDiff {
         case .text: text = DiffTextRenderer.render(diff, all: options.all, color: color)
         case .csv: text = DiffCSVRenderer.render(diff, all: options.all)
         case .json: text = DiffJSONRenderer.render(diff, all: options.all)
+        case .html: text = DiffHTMLRenderer.render(diff, all: options.all)
         }
         try emit(text, options: options, color: color, console: console)
         // A comparison that could not read everything (rule P1) never says "no differences".
@@ -178,7 +179,7 @@ public enum GKDiff {
         switch options.format {
         case .csv: text = BatchRenderer.csv(rows)
         case .json: text = BatchRenderer.json(rows)
-        case .text: text = BatchRenderer.text(rows, old: options.paths[0], new: options.paths[1])
+        case .text, .html: text = BatchRenderer.text(rows, old: options.paths[0], new: options.paths[1])
         }
         try emit(text, options: options, color: false, console: console)
         for row in rows where row.status == .unreadable {
@@ -241,7 +242,7 @@ public enum GKDiff {
             case "format":
                 let text = value ?? ""
                 guard let format = Options.Format(rawValue: text) else {
-                    throw usageError("\(shown) 只接受 text、csv 或 json，不接受「\(text)」")
+                    throw usageError("\(shown) 只接受 text、csv、json 或 html，不接受「\(text)」")
                 }
                 options.format = format
                 formatGiven = true
@@ -318,8 +319,14 @@ public enum GKDiff {
         if !formatGiven, let output = options.output, output != "-" {
             options.format = try inferredFormat(output)
         }
-        if options.command == .show && options.format == .csv {
-            throw usageError("show 只支持 text 或 json 格式（--format，或 -o 的扩展名）")
+        // Which formats each command writes: checked here once, for every command.
+        switch (options.command, options.format) {
+        case (.show, .csv), (.show, .html), (.check, .csv), (.check, .html):
+            throw usageError(
+                "\(options.command == .show ? "show" : "check") 只支持 text 或 json 格式（--format，或 -o 的扩展名）")
+        case (.batch, .html):
+            throw usageError("--batch 只支持 text、csv 或 json 格式（--format，或 -o 的扩展名）；每一对的 HTML 请逐对比较生成")
+        default: break
         }
         return options
     }
@@ -340,17 +347,19 @@ public enum GKDiff {
     }
 
     /// The format `-o FILE` asks for by its extension when `--format` is not given: `.csv` → CSV,
-    /// `.json` → JSON, anything else → text. `.html`, `.htm` and `.xlsx` are refused: gkdiff does not
-    /// write them yet, and text in a file named `.xlsx` would be the wrong thing.
+    /// `.json` → JSON, `.html`/`.htm` → HTML, anything else → text. `.xlsx` and `.xls` are refused: gkdiff
+    /// does not write them yet, and text in a file named `.xlsx` would be the wrong thing.
     static func inferredFormat(_ path: String) throws -> Options.Format {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .text }
         switch name[name.index(after: dot)...].lowercased() {
         case "csv": return .csv
         case "json": return .json
-        case "html", "htm", "xlsx", "xls":
+        case "html", "htm": return .html
+        case "xlsx", "xls":
             throw usageError(
-                "还不能输出 \(name[dot...]) 格式（not supported yet）：请用 -o 文件.csv（Excel/WPS 可直接打开）、.json 或 .txt，或用 --format 指定")
+                "还不能输出 \(name[dot...]) 格式（not supported yet）：请用 -o 文件.csv（Excel/WPS 可直接打开）、.html（可打印）、.json 或 .txt，或用 --format 指定"
+            )
         default: return .text
         }
     }
@@ -369,9 +378,11 @@ public enum GKDiff {
           gkdiff --batch [选项] 旧年度文件夹 新年度文件夹   批量对比一个地区的全部机关
 
         选项：
-          --format text|csv|json   输出格式（默认 text；csv 可直接用 Excel/WPS 打开）
+          --format text|csv|json|html  输出格式（默认 text；csv 可直接用 Excel/WPS 打开；
+                                   html 是可在浏览器中打开、打印到 A4 的审阅报告）
           -o, --output 文件        写入文件而不是标准输出（写完整后才替换原文件；不能是输入的报告）；
-                                   未给 --format 时按扩展名选格式：.csv → csv，.json → json，其他 → text
+                                   未给 --format 时按扩展名选格式：.csv → csv，.json → json，
+                                   .html → html，其他 → text
           -a, --all                也列出没有变化的单元格
           --color=auto|always|never  是否着色（auto：终端上且 NO_COLOR 未设置或为空）
           -h, --help               显示本帮助
