@@ -300,7 +300,24 @@ public enum DiffTextRenderer {
         }
     }
 
+    /// The findings, errors first: `FILE:LINE: 错误: [rule name]` on one line, the message indented on the
+    /// next (wrapped at 100 columns whatever the paths' length), and for a finding across the two years
+    /// the other report's cell on a third (`← 2023年 FILE:LINE`).
     static func findingsBlock(_ diff: ReportDiff) -> String {
-        "\n勾稽校验\n" + CheckRenderer.block(diff.findings, path: diff.new.path)
+        let errors = diff.findings.filter { $0.severity == .error }.count
+        let warnings = diff.findings.filter { $0.severity == .warning }.count
+        var out = "\n勾稽校验\n  错误 \(errors) 项，警告 \(warnings) 项\n"
+        if diff.findings.isEmpty { return out + "  （全部通过）\n" }
+        for finding in DiffHTMLRenderer.sortedFindings(diff) {
+            let file = finding.file.isEmpty ? diff.new.path : finding.file
+            let rule = "[\(finding.rule.id) \(finding.rule.name)]"
+            out += "  " + ReportRenderer.line(path: file, line: finding.line, severity: finding.severity, message: rule) + "\n"
+            out += "      \(finding.message)\n"
+            if finding.acrossYears, let other = finding.cells.first(where: { !$0.file.isEmpty && $0.file != file }) {
+                out +=
+                    "      ← \(other.year.map { "\($0)年" } ?? "另一份报告") \(other.file)\(other.cell.line.map { ":\($0)" } ?? "")\n"
+            }
+        }
+        return out
     }
 }
