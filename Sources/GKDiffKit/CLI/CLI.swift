@@ -48,6 +48,8 @@ struct Options {
     var paths: [String] = []
     var pairsFile: String?
     var detailsFolder: String?
+    /// `--csv-header`: English keys (default) or Chinese headers and words; nil when not given.
+    var csvHeader: DiffCSVRenderer.Header?
 }
 
 extension CommandLine {
@@ -151,7 +153,7 @@ public enum GKDiff {
         let text: String
         switch options.format {
         case .text: text = DiffTextRenderer.render(diff, all: options.all, color: color)
-        case .csv: text = DiffCSVRenderer.render(diff, all: options.all)
+        case .csv: text = DiffCSVRenderer.render(diff, all: options.all, header: options.csvHeader ?? .en)
         case .json: text = DiffJSONRenderer.render(diff, all: options.all)
         case .html: text = DiffHTMLRenderer.render(diff, all: options.all)
         }
@@ -213,7 +215,7 @@ public enum GKDiff {
     private static let longOptions: [(name: String, arity: Arity)] = [
         ("help", .none), ("version", .none), ("all", .none), ("batch", .none), ("pairs", .required),
         ("details", .required), ("output", .required), ("format", .required), ("color", .optional),
-        ("colour", .optional),
+        ("colour", .optional), ("csv-header", .required),
     ]
 
     /// The short options and the long option each stands for.
@@ -239,6 +241,12 @@ public enum GKDiff {
             case "pairs": options.pairsFile = value
             case "details": options.detailsFolder = value
             case "output": options.output = value
+            case "csv-header":
+                let text = value ?? ""
+                guard let header = DiffCSVRenderer.Header(rawValue: text) else {
+                    throw usageError("\(shown) 只接受 en 或 zh，不接受「\(text)」")
+                }
+                options.csvHeader = header
             case "format":
                 let text = value ?? ""
                 guard let format = Options.Format(rawValue: text) else {
@@ -324,6 +332,8 @@ public enum GKDiff {
         case (.show, .csv), (.show, .html), (.check, .csv), (.check, .html):
             throw usageError(
                 "\(options.command == .show ? "show" : "check") 只支持 text 或 json 格式（--format，或 -o 的扩展名）")
+        case _ where options.csvHeader != nil && (options.command != .compare || options.format != .csv):
+            throw usageError("--csv-header 只用于两份报告比较的 csv 输出（--format csv 或 -o 文件.csv）")
         case (.batch, .html):
             throw usageError("--batch 只支持 text、csv 或 json 格式（--format，或 -o 的扩展名）；每一对的 HTML 请逐对比较生成")
         default: break
@@ -383,6 +393,7 @@ public enum GKDiff {
           -o, --output 文件        写入文件而不是标准输出（写完整后才替换原文件；不能是输入的报告）；
                                    未给 --format 时按扩展名选格式：.csv → csv，.json → json，
                                    .html → html，其他 → text
+          --csv-header en|zh       csv 的表头：en 为英文键（默认，供程序读取），zh 为中文表头和中文状态词（供人阅读）
           -a, --all                也列出没有变化的单元格
           --color=auto|always|never  是否着色（auto：终端上且 NO_COLOR 未设置或为空）
           -h, --help               显示本帮助
