@@ -191,7 +191,9 @@ public enum DiffHTMLRenderer {
         if cell.status == .unchanged {
             body = escape(new)
         } else {
-            body = "<span class=\"old\">\(escape(DiffTextRenderer.shown(cell.old)))</span>→<b>\(escape(new))</b>"
+            // Last year's value struck through as replaced; not when this year's was not read (nothing replaced it).
+            let was = cell.status == .unreadable ? "was" : "old"
+            body = "<span class=\"\(was)\">\(escape(DiffTextRenderer.shown(cell.old)))</span>→<b>\(escape(new))</b>"
             if let percent = cell.percentText {
                 body += "<span class=\"pct\">\(escape(percent))</span>"
             } else if cell.status == .added {
@@ -318,6 +320,7 @@ public enum DiffHTMLRenderer {
         .kpi .formula { font-size: 8pt; color: #555; }
         .kpi th:first-child { width: 16%; } .kpi td.num { width: 13%; } .kpi td.arrow { width: 3%; }
         .old { color: #666; text-decoration: line-through; margin-right: 1pt; }
+        .was { color: #666; margin-right: 1pt; }
         .pct { display: block; font-size: 7.5pt; color: #444; }
         td.inc { background: #dff0d8; }
         td.dec { background: #fde2cf; }
