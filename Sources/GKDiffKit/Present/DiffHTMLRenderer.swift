@@ -36,31 +36,22 @@ public enum DiffHTMLRenderer {
     // MARK: Parts
 
     static func verdict(_ diff: ReportDiff) -> String {
-        let errors = diff.findings.filter { $0.severity == .error }.count
-        let warnings = diff.findings.filter { $0.severity == .warning }.count
+        let verdict = Verdict(diff: diff)
         var out = "<section class=\"verdict\">\n<h2>结论</h2>\n"
-        if diff.isIncomplete {
-            var sides: [String] = []
-            for (name, report) in [("上年", diff.old), ("本年", diff.new)] {
-                let count = diff.readProblems.filter { $0.file == report.path }.count
-                if count > 0 { sides.append("\(name)报告 \(count) 处") }
-            }
-            out += "<p class=\"bad\">！ 读取不完整：\(escape(sides.joined(separator: "，")))没有读全（见勾稽校验 P1）；"
-            out += "没有读到的 \(diff.unreadCells.count) 格不作比较，标为「无法读取」。</p>\n"
-        } else {
+        if verdict.isComplete {
             out += "<p class=\"good\">两份报告都已读全。</p>\n"
+        } else {
+            out += "<p class=\"bad\">！ 读取不完整：\(escape(verdict.unreadText))没有读全（见勾稽校验 P1）；"
+            out += "没有读到的 \(verdict.unreadCells) 格不作比较，标为「无法读取」。</p>\n"
         }
+        let (errors, warnings) = (verdict.errors, verdict.warnings)
         out += "<p class=\"\(errors > 0 ? "bad" : warnings > 0 ? "warn" : "good")\">勾稽校验：错误 \(errors) 项，警告 \(warnings) 项"
         out += errors + warnings > 0 ? "（见文末）。</p>\n" : "。</p>\n"
         for note in diff.notes { out += "<p class=\"warn\">！ \(escape(note))</p>\n" }
-        // As the text summary counts: a table left blank this year is said once, not cell by cell.
-        let blanked = TableKind.allCases.filter { diff.tableBlankedThisYear($0) && !diff.tableNotCompared($0) }
-        let changed = diff.changedCells.filter { !blanked.contains($0.key.table) }.count
-        let compared = diff.cells.filter { $0.status != .unreadable }.count
-        out += "<p>表格：\(compared) 格中 \(changed) 格有变化"
-        if !blanked.isEmpty {
-            out +=
-                "（另有\(blanked.map { $0.label.split(separator: " ").first.map(String.init) ?? "" }.joined(separator: "、"))今年整张留空）"
+        out += "<p>表格：\(verdict.comparedCells) 格中 \(verdict.changedCells) 格有变化"
+        if !verdict.blankedTables.isEmpty {
+            let names = verdict.blankedTables.map { $0.label.split(separator: " ").first.map(String.init) ?? "" }
+            out += "（另有\(names.joined(separator: "、"))今年整张留空）"
         }
         out += "。正文："
         var parts: [String] = []

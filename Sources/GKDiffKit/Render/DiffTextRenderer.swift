@@ -43,19 +43,13 @@ public enum DiffTextRenderer {
 
     /// One line (two when a report was not read completely): read completely or not, errors and warnings.
     static func verdict(_ diff: ReportDiff, style: Style) -> String {
-        let errors = diff.findings.filter { $0.severity == .error }.count
-        let warnings = diff.findings.filter { $0.severity == .warning }.count
-        let checks = "勾稽校验：错误 \(errors) 项，警告 \(warnings) 项（详见文末）"
-        guard diff.isIncomplete else {
-            let line = "结论：两份报告都已读全；\(checks)"
-            return (errors > 0 ? style.warning(line) : style.heading(line)) + "\n"
+        let verdict = Verdict(diff: diff)
+        let checks = "勾稽校验：错误 \(verdict.errors) 项，警告 \(verdict.warnings) 项（详见文末）"
+        guard verdict.isComplete else {
+            return style.warning("结论：！ 读取不完整：\(verdict.unreadText)没有读全（见勾稽校验 P1）；\(checks)") + "\n"
         }
-        var sides: [String] = []
-        for (name, report) in [("上年", diff.old), ("本年", diff.new)] {
-            let count = diff.readProblems.filter { $0.file == report.path }.count
-            if count > 0 { sides.append("\(name)报告 \(count) 处") }
-        }
-        return style.warning("结论：！ 读取不完整：\(sides.joined(separator: "，"))没有读全（见勾稽校验 P1）；\(checks)") + "\n"
+        let line = "结论：两份报告都已读全；\(checks)"
+        return (verdict.errors > 0 ? style.warning(line) : style.heading(line)) + "\n"
     }
 
     // MARK: Key indicators
@@ -121,25 +115,22 @@ public enum DiffTextRenderer {
         if diff.isIncomplete {
             out += style.warning("  ！ 没有读到的 \(diff.unreadCells.count) 格不作比较，标为「无法读取」") + "\n"
         }
-        let blanked = TableKind.allCases.filter { diff.tableBlankedThisYear($0) && !diff.tableNotCompared($0) }
-        let changed = diff.changedCells.filter { !blanked.contains($0.key.table) }
-        let notCompared = Set(TableKind.allCases.filter(diff.tableNotCompared))
-        let compared = diff.cells.filter { !notCompared.contains($0.key.table) }
+        let verdict = Verdict(diff: diff)
         var perTable: [String] = []
         for table in TableKind.allCases {
             let name = table.label.split(separator: " ").first.map(String.init) ?? table.label
-            if diff.tableNotCompared(table) {
+            if verdict.notComparedTables.contains(table) {
                 perTable.append("\(name) 未比较")
-            } else if blanked.contains(table) {
+            } else if verdict.blankedTables.contains(table) {
                 perTable.append("\(name) 今年留空（\(diff.cells.filter { $0.key.table == table }.count) 格）")
             } else {
-                perTable.append("\(name) \(changed.filter { $0.key.table == table }.count)")
+                perTable.append("\(name) \(verdict.changedByTable[table] ?? 0)")
             }
         }
-        if compared.isEmpty {
+        if verdict.comparedCells == 0 {
             out += "  表格：未比较（\(notReadText(diff))）\n"
         } else {
-            out += "  表格：\(compared.count) 格中 \(changed.count) 格有变化（\(perTable.joined(separator: "，"))）\n"
+            out += "  表格：\(verdict.comparedCells) 格中 \(verdict.changedCells) 格有变化（\(perTable.joined(separator: "，"))）\n"
         }
         if diff.templatesDiffer {
             out += "  模板：上年 \(diff.old.template) 年版，本年 \(diff.new.template) 年版；只有一方有的 \(diff.unmatched.count) 格不比较（见表格之后）\n"
