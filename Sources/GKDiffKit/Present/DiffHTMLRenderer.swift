@@ -82,8 +82,8 @@ public enum DiffHTMLRenderer {
                 (arrow, kind) = ("→", "")
             }
             out += "<tr><th>\(escape(change.label))</th>"
-            out += "<td class=\"num\">\(escape(cellText(change.old.value)))</td><td class=\"arrow\">→</td>"
-            out += "<td class=\"num\">\(escape(cellText(change.new.value)))</td>"
+            out += "<td class=\"num\">\(escape(cellText(change.old)))</td><td class=\"arrow\">→</td>"
+            out += "<td class=\"num\">\(escape(cellText(change.new)))</td>"
             out += "<td class=\"num \(kind)\">\(arrow) \(escape(change.changeText ?? ""))</td>"
             var note = escape(change.new.formula)
             for (year, indicator) in [(diff.old, change.old), (diff.new, change.new)] {
@@ -100,9 +100,9 @@ public enum DiffHTMLRenderer {
 
     /// A key indicator's value in its table cell: the value, `无（分母为 0）`, or `无法计算` (the reason
     /// stands in the last column).
-    static func cellText(_ value: KeyIndicatorValue) -> String {
-        if case .unavailable = value { return "无法计算" }
-        return value.display
+    static func cellText(_ indicator: KeyIndicator) -> String {
+        if case .unavailable = indicator.value { return "无法计算" }
+        return indicator.display
     }
 
     /// Finding numbers (1-based, in the order listed) by the cells they involve.

@@ -16,7 +16,17 @@ public struct KeyIndicators: Sendable {
 
     /// The key indicators of one report.
     public init(report: Report) {
-        items = KeyIndicatorSpec.all.map { KeyIndicator(spec: $0, value: $0.value(in: report)) }
+        items = KeyIndicatorSpec.all.map { spec in
+            var indicator = KeyIndicator(spec: spec, value: spec.value(in: report))
+            // A count from one cell is shown as the report wrote it (`236.40`, not `236.4`).
+            if case .sum(let keys) = spec.compute, keys.count == 1, case .count = indicator.value {
+                let cell = report[keys[0]]
+                if cell.note == nil && !cell.raw.isEmpty && Decimal(string: cell.raw) == cell.number {
+                    indicator.written = cell.raw
+                }
+            }
+            return indicator
+        }
     }
 
     /// The indicator with an id (`requests_new`, `disclosure_rate`, …), if there is one.
@@ -45,6 +55,14 @@ public struct KeyIndicator: Sendable {
     public var formula: String
     /// The value, or why there is none.
     public var value: KeyIndicatorValue
+    /// The number as the report wrote it (`236.40`), when the value is one cell's number as written.
+    public var written: String?
+
+    /// The value for people: as written when it is one cell's number, else `value.display`.
+    public var display: String { written ?? value.display }
+
+    /// A short form for narrow places: as written, or `value.short`.
+    public var short: String { written ?? value.short }
 
     init(spec: KeyIndicatorSpec, value: KeyIndicatorValue) {
         id = spec.id
@@ -168,7 +186,7 @@ public struct KeyIndicatorChange: Sendable {
 
     /// `5 → 10（+5）`, `62.5% → 75.0%（+12.5 个百分点）`, `无（分母为 0） → 50.0%`.
     public var line: String {
-        let arrow = "\(old.value.display) → \(new.value.display)"
+        let arrow = "\(old.display) → \(new.display)"
         return changeText.map { "\(arrow)（\($0)）" } ?? arrow
     }
 }

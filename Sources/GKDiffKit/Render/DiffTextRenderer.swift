@@ -72,7 +72,7 @@ public enum DiffTextRenderer {
             var line = "  "
             for id in group {
                 guard let change = changes.first(where: { $0.id == id }) else { continue }
-                var chip = "\(change.label) \(change.old.value.short) → \(change.new.value.short)"
+                var chip = "\(change.label) \(change.old.short) → \(change.new.short)"
                 if let text = change.changeText { chip += "（\(text)）" }
                 if line != "  " && TextLayout.width(line) + 4 + TextLayout.width(chip) > maxWidth {
                     out += line + "\n"

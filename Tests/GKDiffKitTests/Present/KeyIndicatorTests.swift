@@ -68,6 +68,10 @@ import Testing
         #expect(indicators["review_correction_rate"]?.value.reason == "「行政复议·总计」空")
         // Table 1 was filled: 收费 250.83 万元.
         #expect(indicators["fees"]?.value == .count(Decimal(string: "250.83")!))
+        // As written: 2023's fee is 236.40 in the report (line 38), shown so, not 236.4.
+        let fees2023 = KeyIndicators(report: try Fixture.report("huzhu-cgj-2023.txt"))["fees"]
+        #expect(fees2023?.value == .count(Decimal(string: "236.4")!))
+        #expect(fees2023?.display == "236.40")
     }
 
     @Test func template2019HasNoFeeAmount() throws {
