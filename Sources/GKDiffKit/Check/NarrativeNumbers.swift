@@ -66,6 +66,8 @@ enum NarrativeNumbers {
         for section in report.sections { paragraphs += section.paragraphs }
         for sentence in Sentences.split(paragraphs) {
             let text = sentence.text
+            // Most sentences state no count: only those with a `件` are read further.
+            guard text.unicodeScalars.contains("件") else { continue }
             if widerScope.contains(where: { text.contains($0) }) { continue }
             if let year = report.year, namesAnotherYear(text, year: year) { continue }
             var seen = Set<CellKey>()
@@ -105,12 +107,13 @@ enum NarrativeNumbers {
     /// (`受理政府信息公开申请10件`): the keyword, then at most `maxGap` characters with no digit and no
     /// punctuation (containing `through` when the pattern has one), then a whole number and `件`.
     static func statedNumber(_ text: String, _ pattern: Pattern) -> (Decimal, String)? {
+        guard text.contains(pattern.keyword) else { return nil }
         let scalars = Array(text.unicodeScalars)
         let keyword = Array(pattern.keyword.unicodeScalars)
         var start = 0
         while start + keyword.count <= scalars.count {
             defer { start += 1 }
-            guard Array(scalars[start..<start + keyword.count]) == keyword else { continue }
+            guard scalars[start] == keyword[0], scalars[start..<start + keyword.count].elementsEqual(keyword) else { continue }
             // `不予以公开` is not 予以公开.
             if pattern.keyword == "予以公开" && start > 0 && scalars[start - 1] == "不" { continue }
             var index = start + keyword.count
