@@ -28,6 +28,9 @@ enum NarrativeNumbers {
         let key: CellKey
         /// How the cell is named in the message.
         let name: String
+
+        /// The keyword as scalars.
+        var keywordScalars: [Unicode.Scalar] { Array(keyword.unicodeScalars) }
     }
 
     /// The patterns, in the order they are tried on a sentence (README, "N1 — the patterns").
@@ -65,14 +68,14 @@ enum NarrativeNumbers {
         var paragraphs: [Paragraph] = []
         for section in report.sections { paragraphs += section.paragraphs }
         for sentence in Sentences.split(paragraphs) {
-            let text = sentence.text
             // Most sentences state no count: only those with a `件` are read further.
-            guard text.unicodeScalars.contains("件") else { continue }
-            if widerScope.contains(where: { text.contains($0) }) { continue }
-            if let year = report.year, namesAnotherYear(text, year: year) { continue }
+            guard sentence.text.unicodeScalars.contains("件") else { continue }
+            let scalars = Array(sentence.text.unicodeScalars)
+            if widerScopeScalars.contains(where: { occurs($0, in: scalars) }) { continue }
+            if let year = report.year, namesAnotherYear(scalars, year: year) { continue }
             var seen = Set<CellKey>()
             for pattern in patterns where !seen.contains(pattern.key) {
-                guard let (number, phrase) = statedNumber(text, pattern) else { continue }
+                guard let (number, phrase) = statedNumber(scalars, pattern) else { continue }
                 seen.insert(pattern.key)
                 let cell = report[pattern.key]
                 guard let value = cell.number, value != number else { continue }
@@ -88,9 +91,22 @@ enum NarrativeNumbers {
         return findings
     }
 
+    /// `widerScope` as scalars, searched without making a string per sentence.
+    static let widerScopeScalars = widerScope.map { Array($0.unicodeScalars) }
+
+    /// True when `needle` occurs in `hay`. O(hay × needle) in the worst case; needles are a few characters.
+    static func occurs(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Bool {
+        guard let first = needle.first, needle.count <= hay.count else { return false }
+        var index = 0
+        while index + needle.count <= hay.count {
+            if hay[index] == first && hay[index..<index + needle.count].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// True when the sentence names a year (`2023年`) other than the report's.
-    static func namesAnotherYear(_ text: String, year: Int) -> Bool {
-        let scalars = Array(text.unicodeScalars)
+    static func namesAnotherYear(_ scalars: [Unicode.Scalar], year: Int) -> Bool {
         var index = 0
         while index + 4 < scalars.count {
             if let value = Metadata.fourDigits(scalars, at: index), (1990...2099).contains(value), scalars[index + 4] == "年" {
@@ -107,9 +123,13 @@ enum NarrativeNumbers {
     /// (`受理政府信息公开申请10件`): the keyword, then at most `maxGap` characters with no digit and no
     /// punctuation (containing `through` when the pattern has one), then a whole number and `件`.
     static func statedNumber(_ text: String, _ pattern: Pattern) -> (Decimal, String)? {
-        guard text.contains(pattern.keyword) else { return nil }
-        let scalars = Array(text.unicodeScalars)
-        let keyword = Array(pattern.keyword.unicodeScalars)
+        statedNumber(Array(text.unicodeScalars), pattern)
+    }
+
+    /// `statedNumber` on the sentence's scalars.
+    static func statedNumber(_ scalars: [Unicode.Scalar], _ pattern: Pattern) -> (Decimal, String)? {
+        let keyword = pattern.keywordScalars
+        guard occurs(keyword, in: scalars) else { return nil }
         var start = 0
         while start + keyword.count <= scalars.count {
             defer { start += 1 }
