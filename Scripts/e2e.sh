@@ -132,6 +132,13 @@ grep -q "标准输入" "$tmp/err" && ! grep -q "空的" "$tmp/err" && ok "- - sa
 expect 2 "-o with .xlsx" -- "$bin" -o "$tmp/x.xlsx" $old $new
 one_line "-o .xlsx" "gkdiff: "
 [ ! -e "$tmp/x.xlsx" ] && ok "no .xlsx written" || bad ".xlsx written"
+expect 1 "-o with .html (the review sheet)" -- "$bin" -o "$tmp/审阅.html" $old $new
+head -c 15 "$tmp/审阅.html" | grep -q "<!DOCTYPE html>" && ! grep -q "src=\|href=\|@import\|url(\|<script" "$tmp/审阅.html" \
+  && ok ".html is one self-contained page" || bad ".html output"
+expect 2 "check --format csv (not a check format)" -- "$bin" check --format csv $new
+one_line "check --format csv" "gkdiff: "
+expect 1 "--csv-header zh" -- "$bin" --format csv --csv-header zh $old $new
+head -c 12 "$tmp/out" | grep -q "类别" && ok "--csv-header zh writes Chinese headers" || bad "--csv-header zh"
 
 echo "-- GNU option forms"
 expect 1 "bundled -ao FILE" -- "$bin" -ao "$tmp/all.txt" $old $new

@@ -65,7 +65,7 @@ import Testing
     @Test func numbersAreNumbersAndTextIsSafe() throws {
         let records = try Self.read(String(try csv().dropFirst()))
         let index = Dictionary(uniqueKeysWithValues: DiffCSVRenderer.columns.enumerated().map { ($1, $0) })
-        let licensing = try #require(records.first { $0[index["row"]!] == "licensing" })
+        let licensing = try #require(records.first { $0[0] == "cell" && $0[index["row"]!] == "licensing" })
         #expect(licensing[index["old"]!] == "463" && licensing[index["new"]!] == "508")
         #expect(licensing[index["change"]!] == "45" && licensing[index["change_pct"]!] == "9.7")
         let inquiry = try #require(records.first { $0[index["row"]!] == "denied_inquiry" && $0[index["column"]!] == "total" })

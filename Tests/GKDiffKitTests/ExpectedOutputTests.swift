@@ -29,7 +29,7 @@ import Testing
     @Test(arguments: pairs.map(\.name))
     func textCSVAndJSONMatchTheReviewedFilesByteForByte(name: String) throws {
         let pair = try #require(Self.pairs.first { $0.name == name })
-        for (format, ext) in [("text", "text"), ("csv", "csv"), ("json", "json")] {
+        for (format, ext) in [("text", "text"), ("csv", "csv"), ("json", "json"), ("html", "htmlpage")] {
             let expectedPath = Fixture.path("expected/\(name).\(ext)")
             let expected = try SourceText.readBytes(path: expectedPath)
             let (status, out) = Self.output(format, pair.old, pair.new)

@@ -37,7 +37,7 @@ public final class Console {
 /// Parsed command-line options.
 struct Options {
     enum Command { case compare, show, check, batch, help, version }
-    enum Format: String { case text, csv, json, xlsx }
+    enum Format: String { case text, csv, json, html, xlsx }
     enum ColorMode: String { case auto, always, never }
 
     var command = Command.compare
@@ -50,8 +50,8 @@ struct Options {
     var detailsFolder: String?
     /// `--roster`: the agencies expected to report (batch).
     var rosterFile: String?
-    /// `--csv-header zh`: Chinese column headers in CSV.
-    var chineseHeaders = false
+    /// `--csv-header`: English keys (default) or Chinese headers and words; nil when not given.
+    var csvHeader: DiffCSVRenderer.Header?
 }
 
 extension CommandLine {
@@ -155,8 +155,9 @@ public enum GKDiff {
         let text: String
         switch options.format {
         case .text: text = DiffTextRenderer.render(diff, all: options.all, color: color)
-        case .csv: text = DiffCSVRenderer.render(diff, all: options.all)
+        case .csv: text = DiffCSVRenderer.render(diff, all: options.all, header: options.csvHeader ?? .en)
         case .json: text = DiffJSONRenderer.render(diff, all: options.all)
+        case .html: text = DiffHTMLRenderer.render(diff, all: options.all)
         case .xlsx: throw usageError("xlsx 格式目前只用于 --batch 的汇总表")  // refused by parse already
         }
         try emit(text, options: options, color: color, console: console)
@@ -180,9 +181,9 @@ public enum GKDiff {
         if let progress { progress("") }
         let text: String
         switch options.format {
-        case .csv: text = BatchRenderer.csv(summary, chineseHeaders: options.chineseHeaders)
+        case .csv: text = BatchRenderer.csv(summary, chineseHeaders: options.csvHeader == .zh)
         case .json: text = BatchRenderer.json(summary)
-        case .text: text = BatchRenderer.text(summary, old: options.paths[0], new: options.paths[1])
+        case .text, .html: text = BatchRenderer.text(summary, old: options.paths[0], new: options.paths[1])
         case .xlsx:
             let bytes = BatchWorkbook.xlsx(summary)
             if let path = options.output, path != "-" {
@@ -277,16 +278,17 @@ public enum GKDiff {
             case "pairs": options.pairsFile = value
             case "details": options.detailsFolder = value
             case "roster": options.rosterFile = value
-            case "csv-header":
-                guard value == "zh" || value == "en" else {
-                    throw usageError("\(shown) 只接受 zh 或 en，不接受「\(value ?? "")」")
-                }
-                options.chineseHeaders = value == "zh"
             case "output": options.output = value
+            case "csv-header":
+                let text = value ?? ""
+                guard let header = DiffCSVRenderer.Header(rawValue: text) else {
+                    throw usageError("\(shown) 只接受 en 或 zh，不接受「\(text)」")
+                }
+                options.csvHeader = header
             case "format":
                 let text = value ?? ""
                 guard let format = Options.Format(rawValue: text) else {
-                    throw usageError("\(shown) 只接受 text、csv、json 或 xlsx，不接受「\(text)」")
+                    throw usageError("\(shown) 只接受 text、csv、json、html 或 xlsx，不接受「\(text)」")
                 }
                 options.format = format
                 formatGiven = true
@@ -363,11 +365,20 @@ public enum GKDiff {
         if !formatGiven, let output = options.output, output != "-" {
             options.format = try inferredFormat(output)
         }
-        if options.format == .xlsx && options.command != .batch {
+        // Which formats each command writes: checked here once, for every command.
+        switch (options.command, options.format) {
+        case (.show, .csv), (.show, .html), (.check, .csv), (.check, .html), (.show, .xlsx), (.check, .xlsx):
+            throw usageError(
+                "\(options.command == .show ? "show" : "check") 只支持 text 或 json 格式（--format，或 -o 的扩展名）")
+        case (.compare, .xlsx):
             throw usageError("xlsx 格式目前只用于 --batch 的汇总表（not supported yet for a single comparison）")
-        }
-        if options.command == .show && options.format == .csv {
-            throw usageError("show 只支持 text 或 json 格式（--format，或 -o 的扩展名）")
+        case _
+        where options.csvHeader != nil
+            && (options.format != .csv || (options.command != .compare && options.command != .batch)):
+            throw usageError("--csv-header 只用于 csv 输出（--format csv 或 -o 文件.csv）")
+        case (.batch, .html):
+            throw usageError("--batch 只支持 text、csv、json 或 xlsx 格式（--format，或 -o 的扩展名）；每一对的 HTML 请逐对比较生成")
+        default: break
         }
         return options
     }
@@ -388,8 +399,8 @@ public enum GKDiff {
     }
 
     /// The format `-o FILE` asks for by its extension when `--format` is not given: `.csv` → CSV,
-    /// `.json` → JSON, anything else → text. `.html`, `.htm` and `.xlsx` are refused: gkdiff does not
-    /// write them yet, and text in a file named `.xlsx` would be the wrong thing.
+    /// `.json` → JSON, `.html`/`.htm` → HTML, anything else → text. `.xlsx` and `.xls` are refused: gkdiff
+    /// does not write them yet, and text in a file named `.xlsx` would be the wrong thing.
     static func inferredFormat(_ path: String) throws -> Options.Format {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .text }
@@ -397,9 +408,11 @@ public enum GKDiff {
         case "csv": return .csv
         case "json": return .json
         case "xlsx": return .xlsx
-        case "html", "htm", "xls":
+        case "html", "htm": return .html
+        case "xls":
             throw usageError(
-                "还不能输出 \(name[dot...]) 格式（not supported yet）：请用 -o 文件.csv（Excel/WPS 可直接打开）、.json 或 .txt，或用 --format 指定")
+                "还不能输出 \(name[dot...]) 格式（not supported yet）：请用 -o 文件.csv（Excel/WPS 可直接打开）、.html（可打印）、.json 或 .txt，或用 --format 指定"
+            )
         default: return .text
         }
     }
@@ -418,9 +431,12 @@ public enum GKDiff {
           gkdiff --batch [选项] 旧年度文件夹 新年度文件夹   批量对比一个地区的全部机关
 
         选项：
-          --format text|csv|json   输出格式（默认 text；csv 可直接用 Excel/WPS 打开）
+          --format text|csv|json|html  输出格式（默认 text；csv 可直接用 Excel/WPS 打开；
+                                   html 是可在浏览器中打开、打印到 A4 的审阅报告）
           -o, --output 文件        写入文件而不是标准输出（写完整后才替换原文件；不能是输入的报告）；
-                                   未给 --format 时按扩展名选格式：.csv → csv，.json → json，其他 → text
+                                   未给 --format 时按扩展名选格式：.csv → csv，.json → json，
+                                   .html → html，其他 → text
+          --csv-header en|zh       csv 的表头：en 为英文键（默认，供程序读取），zh 为中文表头和中文状态词（供人阅读）
           -a, --all                也列出没有变化的单元格
           --color=auto|always|never  是否着色（auto：终端上且 NO_COLOR 未设置或为空）
           -h, --help               显示本帮助

@@ -58,7 +58,7 @@ public struct Rule: Sendable, Hashable {
         english: "every table cell was read: unreadable cells, rows or tables not found and truncated files are not compared")
 
     /// Every rule, in the order the README lists them.
-    public static let all: [Rule] = [p1, r1, r2, r3, r4, x1, x2, q1, q2, q3, q4, q5, q6]
+    public static let all: [Rule] = [p1, r1, r2, r3, r4, x1, x2, q1, q2, q3, q4, q5, q6, n1]
 }
 
 /// One cell a finding is about.
@@ -161,6 +161,7 @@ public enum Checker {
             }
         }
         findings += quality(report)
+        findings += NarrativeNumbers.findings(report)
         return (ReadProblems.findings(report) + findings).map { $0.located(in: report.path) }
     }
 

@@ -7,8 +7,48 @@ public enum DiffCSVRenderer {
         "carried_sentences", "carried_chars", "rule", "severity", "message", "note", "sum_of", "file", "line",
     ]
 
-    public static func render(_ diff: ReportDiff, all: Bool) -> String {
-        var csv = CSVWriter(columns: columns)
+    /// Which header row and status words a CSV has.
+    public enum Header: String, Sendable {
+        /// The documented English keys, for programs (the default).
+        case en
+        /// Chinese column names, and Chinese words in `kind`, `status`, `severity`, `section` and
+        /// `table`, for a person opening the file in Excel or WPS.
+        case zh
+    }
+
+    /// The Chinese name of each column, for `--csv-header zh`.
+    public static let chineseColumns: [String: String] = [
+        "kind": "类别", "section": "章节", "table": "表", "row": "行键", "column": "列键", "row_label": "行",
+        "column_label": "列", "old": "上年", "new": "本年", "change": "变化", "change_pct": "变化率（%）",
+        "status": "状态", "status_label": "状态说明", "old_line": "上年行号", "new_line": "本年行号",
+        "old_text": "上年文字", "new_text": "本年文字", "similarity": "相似度", "carried_sentences": "沿用句子比例",
+        "carried_chars": "沿用文字比例", "rule": "规则", "severity": "级别", "message": "说明", "note": "备注",
+        "sum_of": "求和单元格", "file": "文件", "line": "行号",
+    ]
+
+    /// The comparison as CSV with English keys (see `Header`).
+    public static func render(_ diff: ReportDiff, all: Bool) -> String { render(diff, all: all, header: .en) }
+
+    /// The comparison as CSV with the header and status words `header` asks for.
+    public static func render(_ diff: ReportDiff, all: Bool, header: Header) -> String {
+        var csv = CSVWriter(columns: columns, header: header == .zh ? columns.map { chineseColumns[$0] ?? $0 } : columns)
+        csv.chinese = header == .zh
+        for change in diff.keyIndicators {
+            var fields = [
+                "kind": "indicator", "row": change.id, "row_label": change.label,
+                "status": change.new.isRate ? "rate_pct" : "count",
+                "status_label": change.new.isRate ? "比率（%）" : "数量", "note": change.new.formula,
+                "old_text": change.old.value.number == nil ? change.old.value.display : "",
+                "new_text": change.new.value.number == nil ? change.new.value.display : "",
+            ]
+            if change.pointsTenths != nil { fields["note"] = change.new.formula + "；变化为个百分点" }
+            csv.row(
+                fields,
+                numbers: [
+                    "old": change.old.value.number ?? "", "new": change.new.value.number ?? "",
+                    "change": change.changeNumber ?? "",
+                ])
+        }
         for change in diff.cells where all || change.status != .unchanged {
             var numbers: [String: String] = [:]
             numbers["old"] = change.old.number?.description
@@ -136,6 +176,21 @@ public enum DiffJSONRenderer {
         json.field("incomplete", diff.isIncomplete)
         json.field("cellsUnread", diff.unreadCells.count)
         json.endObject()
+        json.beginArray("keyIndicators")
+        for change in diff.keyIndicators {
+            json.beginObject()
+            json.field("id", change.id)
+            json.field("label", change.label)
+            json.field("formula", change.new.formula)
+            json.field("rate", change.new.isRate)
+            for (name, indicator) in [("old", change.old), ("new", change.new)] {
+                json.field(name, raw: indicator.value.number ?? "null")
+                json.field(name + "Reason", indicator.value.reason)
+            }
+            json.field(change.new.isRate ? "changePoints" : "change", raw: change.changeNumber ?? "null")
+            json.endObject()
+        }
+        json.endArray()
         json.beginArray("cells")
         for change in diff.cells where all || change.status != .unchanged {
             json.beginObject()

@@ -9,19 +9,101 @@ public enum DiffTextRenderer {
         func warning(_ text: String) -> String { color ? "\u{1B}[1;33m\(text)\u{1B}[0m" : text }
     }
 
+    /// The widest line the text output has, in terminal columns (full-width characters count two).
+    public static let maxWidth = 100
+
+    /// The legend for the marks used below, one line.
+    static let legend = "标记：~ 修改  + 新增  - 删除  # 仅数字变化；[-删去的文字-] {+新增的文字+}"
+
+    /// The comparison as text: the verdict, key indicators and section summary on the first screen
+    /// (at most 24 lines), then the tables, the narrative and the findings; no line wider than 100 columns.
     public static func render(_ diff: ReportDiff, all: Bool, color: Bool) -> String {
         let style = Style(color: color)
         var out = ""
         let agency = diff.new.agency.isEmpty ? diff.old.agency : diff.new.agency
         out += style.heading("gkdiff：\(agency)  \(yearText(diff.old)) → \(yearText(diff.new))") + "\n"
         out += "旧：\(diff.old.path)\n新：\(diff.new.path)\n"
-        for note in diff.notes { out += style.warning("！ " + note) + "\n" }
+        // The template note is long and the summary's 模板 line says it in short: it is printed in full
+        // with the cells only one template has.
+        for note in diff.notes where !(diff.templatesDiffer && note.hasPrefix("两份报告所用模板不同")) {
+            out += style.warning("！ " + note) + "\n"
+        }
+        out += verdict(diff, style: style)
+        out += "\n" + indicators(diff, style: style)
         out += "\n" + summary(diff, style: style)
         out += "\n" + tables(diff, all: all, style: style)
         out += unmatched(diff, style: style)
+        out += indicatorDetails(diff, style: style)
         out += narrative(diff, style: style)
         out += findingsBlock(diff)
+        return TextLayout.wrap(out, width: maxWidth)
+    }
+
+    // MARK: Verdict
+
+    /// One line (two when a report was not read completely): read completely or not, errors and warnings.
+    static func verdict(_ diff: ReportDiff, style: Style) -> String {
+        let verdict = Verdict(diff: diff)
+        let checks = "勾稽校验：错误 \(verdict.errors) 项，警告 \(verdict.warnings) 项（详见文末）"
+        guard verdict.isComplete else {
+            return style.warning("结论：！ 读取不完整：\(verdict.unreadText)没有读全（见勾稽校验 P1）；\(checks)") + "\n"
+        }
+        let line = "结论：两份报告都已读全；\(checks)"
+        return (verdict.errors > 0 ? style.warning(line) : style.heading(line)) + "\n"
+    }
+
+    // MARK: Key indicators
+
+    /// The key indicators old → new, several to a line, in four groups (table 2 counts, rates, table 3,
+    /// table 1); a value that cannot be computed is `—` here and explained after the tables.
+    static func indicators(_ diff: ReportDiff, style: Style) -> String {
+        let changes = diff.keyIndicators
+        var out = style.heading("关键指标（\(yearText(diff.old)) → \(yearText(diff.new))）") + "\n"
+        let groups: [[String]] = [
+            ["requests_new", "requests_handled", "granted"],
+            ["disclosure_rate", "denial_rate"],
+            [
+                "review_total", "litigation_total", "review_correction_rate", "litigation_direct_correction_rate",
+                "litigation_after_review_correction_rate",
+            ],
+            ["licensing", "penalties", "fees"],
+        ]
+        for group in groups {
+            var line = "  "
+            for id in group {
+                guard let change = changes.first(where: { $0.id == id }) else { continue }
+                var chip = "\(change.label) \(change.old.short) → \(change.new.short)"
+                if let text = change.changeText { chip += "（\(text)）" }
+                if line != "  " && TextLayout.width(line) + 4 + TextLayout.width(chip) > maxWidth {
+                    out += line + "\n"
+                    line = "  "
+                }
+                line += (line == "  " ? "" : "    ") + chip
+            }
+            if line != "  " { out += line + "\n" }
+        }
+        let values = changes.flatMap { [$0.old.value, $0.new.value] }
+        var keys: [String] = []
+        if values.contains(.zeroBase) { keys.append("无 = 分母为 0，没有比率") }
+        if values.contains(where: { if case .unavailable = $0 { return true } else { return false } }) {
+            keys.append("— = 无法计算（原因见表格之后「关键指标说明」）")
+        }
+        if !keys.isEmpty { out += "  " + keys.joined(separator: "；") + "\n" }
         return out
+    }
+
+    /// Why an indicator has no value, one line each, after the tables; empty when all have one.
+    static func indicatorDetails(_ diff: ReportDiff, style: Style) -> String {
+        var lines: [String] = []
+        for change in diff.keyIndicators {
+            for (year, indicator) in [(diff.old, change.old), (diff.new, change.new)] {
+                if case .unavailable(let reason, _) = indicator.value {
+                    lines.append("  \(yearText(year)) \(change.label)：无法计算，\(reason)")
+                }
+            }
+        }
+        guard !lines.isEmpty else { return "" }
+        return style.heading("关键指标说明") + "\n" + lines.joined(separator: "\n") + "\n\n"
     }
 
     static func yearText(_ report: Report) -> String { report.year.map { "\($0)年" } ?? "年度不明" }
@@ -31,38 +113,24 @@ public enum DiffTextRenderer {
     static func summary(_ diff: ReportDiff, style: Style) -> String {
         var out = style.heading("摘要") + "\n"
         if diff.isIncomplete {
-            var sides: [String] = []
-            for report in [diff.old, diff.new] {
-                let count = diff.readProblems.filter { $0.file == report.path }.count
-                if count > 0 { sides.append("\(report.path) \(count) 处") }
-            }
-            out +=
-                style.warning(
-                    "  ！ 读取不完整：\(sides.joined(separator: "，"))没有读全（见勾稽校验 P1）；没有读到的 \(diff.unreadCells.count) 格不作比较，标为「无法读取」")
-                + "\n"
+            out += style.warning("  ！ 没有读到的 \(diff.unreadCells.count) 格不作比较，标为「无法读取」") + "\n"
         }
-        let blanked = TableKind.allCases.filter { diff.tableBlankedThisYear($0) && !diff.tableNotCompared($0) }
-        let changed = diff.changedCells.filter { !blanked.contains($0.key.table) }
-        let notCompared = Set(TableKind.allCases.filter(diff.tableNotCompared))
-        let compared = diff.cells.filter { !notCompared.contains($0.key.table) }
+        let verdict = Verdict(diff: diff)
         var perTable: [String] = []
         for table in TableKind.allCases {
-            if diff.tableNotCompared(table) {
-                perTable.append("\(table.label) 未比较")
-            } else if blanked.contains(table) {
-                perTable.append("\(table.label) 今年留空")
+            let name = table.label.split(separator: " ").first.map(String.init) ?? table.label
+            if verdict.notComparedTables.contains(table) {
+                perTable.append("\(name) 未比较")
+            } else if verdict.blankedTables.contains(table) {
+                perTable.append("\(name) 今年留空（\(diff.cells.filter { $0.key.table == table }.count) 格）")
             } else {
-                perTable.append("\(table.label) \(changed.filter { $0.key.table == table }.count)")
+                perTable.append("\(name) \(verdict.changedByTable[table] ?? 0)")
             }
         }
-        if compared.isEmpty {
+        if verdict.comparedCells == 0 {
             out += "  表格：未比较（\(notReadText(diff))）\n"
         } else {
-            out += "  表格：\(compared.count) 格中 \(changed.count) 格有变化（\(perTable.joined(separator: "，"))）\n"
-        }
-        for table in blanked {
-            let count = diff.cells.filter { $0.key.table == table }.count
-            out += "  \(table.label.split(separator: " ").first ?? "") 今年留空（\(count) 格）\n"
+            out += "  表格：\(verdict.comparedCells) 格中 \(verdict.changedCells) 格有变化（\(perTable.joined(separator: "，"))）\n"
         }
         if diff.templatesDiffer {
             out += "  模板：上年 \(diff.old.template) 年版，本年 \(diff.new.template) 年版；只有一方有的 \(diff.unmatched.count) 格不比较（见表格之后）\n"
@@ -72,13 +140,13 @@ public enum DiffTextRenderer {
             var parts: [String] = []
             for status in [SentenceStatus.added, .removed, .edited, .numbersOnly] {
                 let count = section.count(status)
-                if count > 0 { parts.append("\(status.label) \(count) 句") }
+                if count > 0 { parts.append("\(status == .numbersOnly ? "仅数字" : status.label)\(count)") }
             }
             if parts.isEmpty { parts.append("无变化") }
-            rows.append([sectionName(section), parts.joined(separator: "  "), carriedText(section)])
+            rows.append([sectionName(section), parts.joined(separator: " "), carriedText(section)])
         }
         if !rows.isEmpty {
-            out += "  正文：\n" + TextLayout.table(rows, indent: "    ")
+            out += "  正文（句数）：\n" + TextLayout.table(rows, indent: "    ")
         }
         return out
     }
@@ -100,7 +168,7 @@ public enum DiffTextRenderer {
         }
         var text = "沿用上年 \(percent(sentences))（按字 \(percent(characters))）"
         if section.sentences.allSatisfy({ $0.status == .unchanged }) && !section.sentences.isEmpty {
-            text += "——与上年逐字相同"
+            text += "，逐字相同"
         }
         return text
     }
@@ -145,9 +213,22 @@ public enum DiffTextRenderer {
                 if cell.status == .unreadable { change = ""; percent = "无法读取，不比较" }
                 var label = cell.key.rowSpec.fullLabel
                 if let sum = cell.sum { label += "［\(sum.label)］" }
-                rows.append([label, cell.key.columnSpec.label, old, "→", new, change, percent])
+                rows.append(["\(label) · \(cell.key.columnSpec.label)", old, "→", new, change, percent])
             }
-            out += TextLayout.table(rows, rightAligned: [2, 4, 5, 6]) + "\n"
+            out += cellLines(rows) + "\n"
+        }
+        return out
+    }
+
+    /// Cell rows `row · column  old → new  change  %`, aligned in columns when that fits in 100
+    /// columns; otherwise one plain line each (table 2's long row labels).
+    static func cellLines(_ rows: [[String]]) -> String {
+        let aligned = TextLayout.table(rows, rightAligned: [1, 3, 4, 5])
+        if aligned.split(separator: "\n").allSatisfy({ TextLayout.width($0) <= maxWidth }) { return aligned }
+        var out = ""
+        for row in rows {
+            let parts = ["\(row[0])", "\(row[1]) → \(row[3])", row[4], row[5]].filter { !$0.isEmpty }
+            out += "  " + parts.joined(separator: "  ") + "\n"
         }
         return out
     }
@@ -165,7 +246,8 @@ public enum DiffTextRenderer {
     /// Cells only one template has: listed, not compared.
     static func unmatched(_ diff: ReportDiff, style: Style) -> String {
         guard !diff.unmatched.isEmpty else { return "" }
-        let out = style.heading("只有一方模板有，不比较") + "\n"
+        var out = style.heading("只有一方模板有，不比较") + "\n"
+        for note in diff.notes where note.hasPrefix("两份报告所用模板不同") { out += "  " + note + "\n" }
         var rows: [[String]] = []
         for item in diff.unmatched {
             let side = item.side == .old ? "上年（\(item.template.rawValue) 年版）" : "本年（\(item.template.rawValue) 年版）"
@@ -177,7 +259,7 @@ public enum DiffTextRenderer {
     // MARK: Narrative
 
     static func narrative(_ diff: ReportDiff, style: Style) -> String {
-        var out = style.heading("正文逐句") + "\n"
+        var out = style.heading("正文逐句") + "\n" + "  " + legend + "\n"
         var any = false
         for section in diff.sections where section.hasChanges {
             any = true
@@ -209,7 +291,24 @@ public enum DiffTextRenderer {
         }
     }
 
+    /// The findings, errors first: `FILE:LINE: 错误: [rule name]` on one line, the message indented on the
+    /// next (wrapped at 100 columns whatever the paths' length), and for a finding across the two years
+    /// the other report's cell on a third (`← 2023年 FILE:LINE`).
     static func findingsBlock(_ diff: ReportDiff) -> String {
-        "\n勾稽校验\n" + CheckRenderer.block(diff.findings, path: diff.new.path)
+        let errors = diff.findings.filter { $0.severity == .error }.count
+        let warnings = diff.findings.filter { $0.severity == .warning }.count
+        var out = "\n勾稽校验\n  错误 \(errors) 项，警告 \(warnings) 项\n"
+        if diff.findings.isEmpty { return out + "  （全部通过）\n" }
+        for finding in DiffHTMLRenderer.sortedFindings(diff) {
+            let file = finding.file.isEmpty ? diff.new.path : finding.file
+            let rule = "[\(finding.rule.id) \(finding.rule.name)]"
+            out += "  " + ReportRenderer.line(path: file, line: finding.line, severity: finding.severity, message: rule) + "\n"
+            out += "      \(finding.message)\n"
+            if finding.acrossYears, let other = finding.cells.first(where: { !$0.file.isEmpty && $0.file != file }) {
+                out +=
+                    "      ← \(other.year.map { "\($0)年" } ?? "另一份报告") \(other.file)\(other.cell.line.map { ":\($0)" } ?? "")\n"
+            }
+        }
+        return out
     }
 }

@@ -65,6 +65,6 @@ import Testing
         #expect(findings.filter { $0.rule.id == "R4" }.count == 2)
         let run = Fixture.run([Self.folder + "hzq2023.pdf", Self.folder + "hzq2024.pdf"])
         #expect(run.status == .different)
-        #expect(run.out.contains("行政许可        本年处理决定数量          550  →  9487"))
+        #expect(run.out.contains("行政许可 · 本年处理决定数量                550  →  9487"))
     }
 }

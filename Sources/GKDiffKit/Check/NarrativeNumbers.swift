@@ -1,0 +1,163 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+extension Rule {
+    /// N1: a figure the prose states that its table contradicts (a warning).
+    public static let n1 = Rule(
+        id: "N1", name: "正文与表格不一致",
+        formula: "正文写明的件数（收到/受理/新收申请、上年结转、结转下年度、予以公开、部分公开、被申请行政复议、制发规范性文件）应与表格对应单元格一致",
+        english: "a count the prose states (requests received, carried over/forward, granted, partly granted, reviews, "
+            + "normative documents issued) equals its table cell")
+}
+
+/// Rule N1: the prose against the tables. Only sentences whose subject maps to one cell without doubt are
+/// compared (README, "N1 — the patterns"); a sentence about a wider scope (`全区`, `全市`, `各部门`,
+/// `备案`, …), about another year, or where the cell is not a number is left alone.
+enum NarrativeNumbers {
+    /// One pattern: a keyword, the words that must (and must not) stand between it and the number, and
+    /// the cell the number is compared with.
+    struct Pattern: Sendable {
+        /// Where the subject starts, e.g. `收到`.
+        let keyword: String
+        /// A word that must stand between the keyword and the number (`申请` after `收到`), or nil.
+        let through: String?
+        /// The cell.
+        let key: CellKey
+        /// How the cell is named in the message.
+        let name: String
+
+        /// The keyword as scalars.
+        var keywordScalars: [Unicode.Scalar] { Array(keyword.unicodeScalars) }
+    }
+
+    /// The patterns, in the order they are tried on a sentence (README, "N1 — the patterns").
+    static let patterns: [Pattern] = [
+        Pattern(keyword: "收到", through: "申请", key: requests("new"), name: "表二「一、本年新收政府信息公开申请数量·总计」"),
+        Pattern(keyword: "受理", through: "申请", key: requests("new"), name: "表二「一、本年新收政府信息公开申请数量·总计」"),
+        Pattern(keyword: "新收", through: "申请", key: requests("new"), name: "表二「一、本年新收政府信息公开申请数量·总计」"),
+        Pattern(keyword: "上年结转", through: nil, key: requests("carried_over"), name: "表二「二、上年结转政府信息公开申请数量·总计」"),
+        Pattern(keyword: "结转下年度", through: nil, key: requests("carried_forward"), name: "表二「四、结转下年度继续办理·总计」"),
+        Pattern(keyword: "予以公开", through: nil, key: requests("granted"), name: "表二「（一）予以公开·总计」"),
+        Pattern(keyword: "部分公开", through: nil, key: requests("partially_granted"), name: "表二「（二）部分公开·总计」"),
+        Pattern(
+            keyword: "行政复议", through: nil, key: CellKey(table: .appeals, row: "review", column: "total"),
+            name: "表三「行政复议·总计」"),
+        Pattern(
+            keyword: "制发", through: "规范性文件",
+            key: CellKey(table: .proactive, row: "normative_documents", column: "issued"),
+            name: "表一「行政规范性文件·本年制发件数」"),
+    ]
+
+    static func requests(_ row: String) -> CellKey { CellKey(table: .requests, row: row, column: "total") }
+
+    /// Words that widen a sentence past the agency's own figures: such a sentence is not compared.
+    static let widerScope = ["全区", "全市", "全县", "全省", "全国", "全镇", "各部门", "各单位", "各级", "各地", "备案", "累计", "辖区"]
+
+    /// Characters that end a subject: between the keyword and the number only words may stand.
+    static let stops: Set<Unicode.Scalar> = ["，", "。", "；", "：", "、", ",", ";", ":", "（", "）", "(", ")", "“", "”"]
+
+    /// At most this many characters between the end of the keyword and the number.
+    static let maxGap = 14
+
+    /// N1 findings of one report, in sentence order.
+    static func findings(_ report: Report) -> [Finding] {
+        var findings: [Finding] = []
+        var paragraphs: [Paragraph] = []
+        for section in report.sections { paragraphs += section.paragraphs }
+        for sentence in Sentences.split(paragraphs) {
+            // Most sentences state no count: only those with a `件` are read further.
+            guard sentence.text.unicodeScalars.contains("件") else { continue }
+            let scalars = Array(sentence.text.unicodeScalars)
+            if widerScopeScalars.contains(where: { occurs($0, in: scalars) }) { continue }
+            if let year = report.year, namesAnotherYear(scalars, year: year) { continue }
+            var seen = Set<CellKey>()
+            for pattern in patterns where !seen.contains(pattern.key) {
+                guard let (number, phrase) = statedNumber(scalars, pattern) else { continue }
+                seen.insert(pattern.key)
+                let cell = report[pattern.key]
+                guard let value = cell.number, value != number else { continue }
+                let place = cell.line.map { "（第 \($0) 行）" } ?? ""
+                findings.append(
+                    Finding(
+                        rule: .n1, severity: .warning, year: report.year, acrossYears: false,
+                        message: "正文第 \(sentence.line) 行写「\(phrase)」，\(pattern.name)\(place)是 \(value)：相差 \(number - value)",
+                        cells: [FindingCell(key: pattern.key, year: report.year, cell: cell)], difference: number - value,
+                        line: sentence.line))
+            }
+        }
+        return findings
+    }
+
+    /// `widerScope` as scalars, searched without making a string per sentence.
+    static let widerScopeScalars = widerScope.map { Array($0.unicodeScalars) }
+
+    /// True when `needle` occurs in `hay`. O(hay × needle) in the worst case; needles are a few characters.
+    static func occurs(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Bool {
+        guard let first = needle.first, needle.count <= hay.count else { return false }
+        var index = 0
+        while index + needle.count <= hay.count {
+            if hay[index] == first && hay[index..<index + needle.count].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// True when the sentence names a year (`2023年`) other than the report's.
+    static func namesAnotherYear(_ scalars: [Unicode.Scalar], year: Int) -> Bool {
+        var index = 0
+        while index + 4 < scalars.count {
+            if let value = Metadata.fourDigits(scalars, at: index), (1990...2099).contains(value), scalars[index + 4] == "年" {
+                if value != year { return true }
+                index += 4
+            } else {
+                index += 1
+            }
+        }
+        return false
+    }
+
+    /// The number the sentence gives for the pattern's subject and the phrase it says it in
+    /// (`受理政府信息公开申请10件`): the keyword, then at most `maxGap` characters with no digit and no
+    /// punctuation (containing `through` when the pattern has one), then a whole number and `件`.
+    static func statedNumber(_ text: String, _ pattern: Pattern) -> (Decimal, String)? {
+        statedNumber(Array(text.unicodeScalars), pattern)
+    }
+
+    /// `statedNumber` on the sentence's scalars.
+    static func statedNumber(_ scalars: [Unicode.Scalar], _ pattern: Pattern) -> (Decimal, String)? {
+        let keyword = pattern.keywordScalars
+        guard occurs(keyword, in: scalars) else { return nil }
+        var start = 0
+        while start + keyword.count <= scalars.count {
+            defer { start += 1 }
+            guard scalars[start] == keyword[0], scalars[start..<start + keyword.count].elementsEqual(keyword) else { continue }
+            // `不予以公开` is not 予以公开.
+            if pattern.keyword == "予以公开" && start > 0 && scalars[start - 1] == "不" { continue }
+            var index = start + keyword.count
+            var gap = ""
+            while index < scalars.count, gap.unicodeScalars.count <= maxGap, !Sentences.isDigit(scalars[index]),
+                !stops.contains(scalars[index])
+            {
+                gap.unicodeScalars.append(scalars[index])
+                index += 1
+            }
+            guard index < scalars.count, Sentences.isDigit(scalars[index]), gap.unicodeScalars.count <= maxGap else { continue }
+            if let through = pattern.through, !gap.contains(through) { continue }
+            // Another subject between: `行政复议和行政诉讼2件`, `收到申请和咨询…`.
+            if ["诉讼", "和", "及", "与", "咨询", "不予"].contains(where: { gap.contains($0) }) { continue }
+            var digits = ""
+            while index < scalars.count, Sentences.isDigit(scalars[index]) {
+                digits.unicodeScalars.append(scalars[index])
+                index += 1
+            }
+            guard index < scalars.count, scalars[index] == "件", let number = Decimal(string: digits) else { continue }
+            var phrase = ""
+            for scalar in scalars[start...index] { phrase.unicodeScalars.append(scalar) }
+            return (number, phrase)
+        }
+        return nil
+    }
+}
