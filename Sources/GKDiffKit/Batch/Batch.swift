@@ -73,8 +73,8 @@ public struct BatchRow: Sendable {
     public var differs: Bool = false
     /// The key figures, in `Batch.figures` order: (old, new, change).
     public var figures: [(old: Cell?, new: Cell?, change: CellChange?)]
-    // The review sheet's key indicators and rates (issue 13) join here, per agency, with old, new and
-    // change, next to `figures`; `BatchTotals` sums them for the district.
+    /// The review sheet's rates (实质公开率, 不予公开率, 纠错率 …), old and new, in `Batch.rates` order.
+    public var rates: [KeyIndicatorChange] = []
     public var errors: Int?
     public var warnings: Int?
     public var sentencesAdded: Int?
@@ -117,6 +117,10 @@ public struct BatchFigure: Sendable {
 
 /// Batch review: every report in two folders, paired by agency, each pair compared.
 public enum Batch {
+    /// The ids and labels of the review sheet's rates the summary shows (`KeyIndicators`), in order.
+    public static let rates: [String] = KeyIndicatorSpec.all.filter { if case .ratio = $0.compute { true } else { false } }.map(
+        \.id)
+
     /// 本年新收 总计, 予以公开 总计, （七）总计, 行政许可, 行政处罚, 行政复议 总计, 行政诉讼 总计.
     public static let figures: [BatchFigure] = [
         BatchFigure(key: "requests_new", label: "本年新收", cells: [.requests(.new, .total)]),
@@ -573,6 +577,7 @@ public enum Batch {
             sentencesRemoved: count(.removed), sentencesEdited: count(.edited) + count(.numbersOnly),
             carried: carried, details: nil)
         row.differs = diff.hasDifferences
+        row.rates = diff.keyIndicators.filter { Batch.rates.contains($0.id) }
         // A table filled last year and left entirely blank this year is more than a change.
         for table in TableKind.allCases where diff.tableBlankedThisYear(table) && !diff.tableNotCompared(table) {
             row.flags.append("\(table.label.split(separator: " ").first ?? "")今年整张留空")

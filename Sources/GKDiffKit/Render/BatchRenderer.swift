@@ -41,7 +41,14 @@ public enum BatchRenderer {
                 Column(key: "\(figure.key)_pct", label: "\(figure.label) 变化%"),
             ]
         }
-        // The review sheet's key indicators and rates (issue 13) go here, as X_old, X_new, X_pct.
+        // The review sheet's rates, in per cent, and their change in percentage points.
+        for spec in KeyIndicatorSpec.all where Batch.rates.contains(spec.id) {
+            columns += [
+                Column(key: "\(spec.id)_old", label: "\(spec.label)（旧，%）"),
+                Column(key: "\(spec.id)_new", label: "\(spec.label)（新，%）"),
+                Column(key: "\(spec.id)_points", label: "\(spec.label) 变化（个百分点）"),
+            ]
+        }
         columns += [
             Column(key: "errors", label: "勾稽错误"), Column(key: "warnings", label: "警告"),
             Column(key: "sentences_added", label: "新增句"), Column(key: "sentences_removed", label: "删除句"),
@@ -99,6 +106,11 @@ public enum BatchRenderer {
             values["\(figure.key)_new"] = number(value.new?.number)
             values["\(figure.key)_pct"] = tenths(value.change?.percentTenths)
         }
+        for rate in row.rates {
+            values["\(rate.id)_old"] = tenths(rate.old.value.rateTenths)
+            values["\(rate.id)_new"] = tenths(rate.new.value.rateTenths)
+            values["\(rate.id)_points"] = tenths(rate.pointsTenths)
+        }
         return values
     }
 
@@ -132,6 +144,30 @@ public enum BatchRenderer {
             values["\(figure.key)_old"] = .number(old)
             values["\(figure.key)_new"] = .number(new)
             values["\(figure.key)_pct"] = tenths(old == 0 ? nil : CellChange.tenthsOfPercent(new - old, of: old))
+        }
+        // The district's rates: numerators and denominators summed over the pairs where both years have
+        // a rate, then divided (not an average of the agencies' rates).
+        for id in Batch.rates {
+            var sums = (
+                oldNumerator: Decimal(0), oldDenominator: Decimal(0), newNumerator: Decimal(0), newDenominator: Decimal(0)
+            )
+            var any = false
+            for row in pairs {
+                guard let rate = row.rates.first(where: { $0.id == id }),
+                    case .rate(let a, let b) = rate.old.value, case .rate(let c, let d) = rate.new.value
+                else { continue }
+                sums.oldNumerator += a
+                sums.oldDenominator += b
+                sums.newNumerator += c
+                sums.newDenominator += d
+                any = true
+            }
+            guard any else { continue }
+            let old = CellChange.tenthsOfPercent(sums.oldNumerator, of: sums.oldDenominator)
+            let new = CellChange.tenthsOfPercent(sums.newNumerator, of: sums.newDenominator)
+            values["\(id)_old"] = tenths(old)
+            values["\(id)_new"] = tenths(new)
+            if let old, let new { values["\(id)_points"] = tenths(new - old) }
         }
         return values
     }
