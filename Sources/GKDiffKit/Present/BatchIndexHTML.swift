@@ -20,8 +20,9 @@ public enum BatchIndexHTML {
             </style></head><body>
 
             """
-        out += "<h1>gkdiff 批量对比</h1>\n<p>旧 \(escape(summary.oldFolder)) → 新 \(escape(summary.newFolder))</p>\n"
-        for note in summary.notes { out += "<p>\(escape(note))</p>\n" }
+        out +=
+            "<h1>gkdiff 批量对比</h1>\n<p>旧 \(DiffHTMLRenderer.escape(summary.oldFolder)) → 新 \(DiffHTMLRenderer.escape(summary.newFolder))</p>\n"
+        for note in summary.notes { out += "<p>\(DiffHTMLRenderer.escape(note))</p>\n" }
         out += "<table>\n<tr>"
         for header in ["状态", "机关", "年度", "变化格数", "勾稽错误", "警告", "说明", "需要注意", "详细比较"] {
             out += "<th>\(header)</th>"
@@ -34,13 +35,13 @@ public enum BatchIndexHTML {
             let name = row.agency.isEmpty ? (row.newFile ?? row.oldFile ?? "") : row.agency
             let link = row.details.map { path -> String in
                 let file = path.split(separator: "/").last.map(String.init) ?? path
-                return "<a href=\"\(hrefEncoded(file))\">\(escape(file))</a>"
+                return "<a href=\"\(hrefEncoded(file))\">\(DiffHTMLRenderer.escape(file))</a>"
             }
-            out += "<tr><td class=\"\(row.status.rawValue)\">\(row.status.label)</td><td>\(escape(name))</td>"
+            out += "<tr><td class=\"\(row.status.rawValue)\">\(row.status.label)</td><td>\(DiffHTMLRenderer.escape(name))</td>"
             out += "<td>\(years)</td><td class=\"n\">\(row.cellsChanged.map(String.init) ?? "")</td>"
             out += "<td class=\"n\">\(row.errors.map(String.init) ?? "")</td>"
-            out += "<td class=\"n\">\(row.warnings.map(String.init) ?? "")</td><td>\(escape(row.reason))</td>"
-            out += "<td>\(row.flags.map(escape).joined(separator: "<br>"))</td><td>\(link ?? "")</td></tr>\n"
+            out += "<td class=\"n\">\(row.warnings.map(String.init) ?? "")</td><td>\(DiffHTMLRenderer.escape(row.reason))</td>"
+            out += "<td>\(row.flags.map(DiffHTMLRenderer.escape).joined(separator: "<br>"))</td><td>\(link ?? "")</td></tr>\n"
         }
         let pairs = summary.rows.filter { $0.cellsChanged != nil }
         out += "<tr class=\"total\"><td>合计</td><td>\(pairs.count) 对</td><td></td>"
@@ -50,25 +51,12 @@ public enum BatchIndexHTML {
         out += "</table>\n"
         if !summary.skips.isEmpty {
             out += "<h2>跳过的文件</h2>\n<table>\n<tr><th>文件</th><th>原因</th></tr>\n"
-            for skip in summary.skips { out += "<tr><td>\(escape(skip.path))</td><td>\(escape(skip.reason))</td></tr>\n" }
+            for skip in summary.skips {
+                out += "<tr><td>\(DiffHTMLRenderer.escape(skip.path))</td><td>\(DiffHTMLRenderer.escape(skip.reason))</td></tr>\n"
+            }
             out += "</table>\n"
         }
-        out += "<p>\(escape(BatchRenderer.countsLine(summary)))</p>\n</body></html>\n"
-        return out
-    }
-
-    /// Text for HTML: `& < > "` escaped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
+        out += "<p>\(DiffHTMLRenderer.escape(BatchRenderer.countsLine(summary)))</p>\n</body></html>\n"
         return out
     }
 
