@@ -126,11 +126,12 @@ struct NarrativeComparator {
 
     private func blocks(_ section: Section?) -> [Block] {
         guard let section else { return [] }
-        let titleLines = Set(section.subsections.map(\.line))
+        var titles: [Int: String] = [:]
+        for subsection in section.subsections where titles[subsection.line] == nil { titles[subsection.line] = subsection.text }
+        let titleLines = Set(titles.keys)
         var blocks = [Block(title: nil, sentences: [])]
         for paragraph in Self.unwrapped(section.paragraphs, titles: titleLines) {
-            if titleLines.contains(paragraph.line) {
-                let title = section.subsections.first { $0.line == paragraph.line }!.text
+            if let title = titles[paragraph.line] {
                 blocks.append(Block(title: title, sentences: []))
             }
             blocks[blocks.count - 1].sentences += Sentences.split([paragraph])
@@ -161,7 +162,16 @@ struct NarrativeComparator {
             default:
                 // Prose stopped mid-sentence; a title, a signature or a date line (short, no
                 // punctuation) stands alone.
-                open = scalars.count >= 30 || scalars.contains { "，,、（(“《".unicodeScalars.contains($0) }
+                var count = 0
+                open = false
+                for scalar in scalars {
+                    count += 1
+                    switch scalar {
+                    case "，", ",", "、", "（", "(", "“", "《": open = true
+                    default: if count >= 30 { open = true }
+                    }
+                    if open { break }
+                }
             }
         }
         return result
@@ -181,6 +191,16 @@ struct NarrativeComparator {
     /// only; Traditional and full-width forms alike).
     static func isPageChrome(_ text: String) -> Bool {
         guard LabelText.isShort(text, limit: 80) else { return false }
+        // Decided on the first character for almost every line: each of these starts with one of a few.
+        guard let first = text.unicodeScalars.first(where: { !LabelText.isSpace($0) && $0 != "【" && $0 != "】" }) else {
+            return false
+        }
+        switch Sentences.normalized(first) {
+        case "字", "来", "日", "发", "信", "浏", "版", "首", "当", "打", "关": break
+        default:
+            // … or holds 打印本页 关闭窗口 after something else (窗口 is the same in both scripts).
+            guard LabelText.contains(text, "窗口") else { return false }
+        }
         let folded = LabelText.string(
             LabelText.scalars(text).lazy.map(Sentences.normalized).filter { !LabelText.isSpace($0) && $0 != "【" && $0 != "】" })
         if folded == "打印本页" || folded == "关闭窗口" || LabelText.contains(folded, "打印本页关闭窗口") { return true }

@@ -75,40 +75,80 @@ extension TextLayout {
     /// character that would pass the limit, and continues indented two columns deeper than it began
     /// (at most 8). ANSI colour sequences take no columns and are never cut.
     static func wrap(_ text: String, width limit: Int) -> String {
-        var out = ""
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if width(line) <= limit {
-                out += line
-                out += "\n"
+        var text = text
+        let bytes: [UInt8] = text.withUTF8 { utf8 in
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count + utf8.count / 16)
+            var start = 0
+            while true {
+                var end = start
+                while end < utf8.count && utf8[end] != 0x0A { end += 1 }
+                wrapLine(utf8, start..<end, limit: limit, into: &out)
+                guard end < utf8.count else { break }
+                out.append(0x0A)
+                start = end + 1
+            }
+            return out
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// One line of `wrap`, on its UTF-8 bytes: copied as it is when it fits; otherwise cut before the
+    /// scalar that would pass the limit, continuation lines indented by the line's own indent (at
+    /// most 8) plus 2; colour escapes (`ESC … m`) are copied whole and take no columns.
+    private static func wrapLine(
+        _ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, limit: Int, into out: inout [UInt8]
+    ) {
+        // No longer in bytes than the limit: no wider either (a scalar takes at most as many columns as
+        // it has UTF-8 bytes).
+        if range.count <= limit {
+            out.append(contentsOf: utf8[range])
+            return
+        }
+        func scalar(at index: Int) -> (value: UInt32, length: Int) {
+            let lead = utf8[index]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            guard index + length <= range.upperBound else { return (UInt32(lead), 1) }
+            var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+            for offset in 1..<max(length, 1) where length > 1 { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+            return (value, length)
+        }
+        var total = 0
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let (value, length) = scalar(at: index)
+            total += Unicode.Scalar(value).map(width) ?? 1
+            index += length
+        }
+        if total <= limit {
+            out.append(contentsOf: utf8[range])
+            return
+        }
+        var spaces = 0
+        while range.lowerBound + spaces < range.upperBound && utf8[range.lowerBound + spaces] == 0x20 { spaces += 1 }
+        let lead = min(8, spaces) + 2
+        var columns = 0
+        index = range.lowerBound
+        while index < range.upperBound {
+            if utf8[index] == 0x1B {
+                // A colour escape: copied whole, no columns.
+                var end = index
+                while end < range.upperBound && utf8[end] != UInt8(ascii: "m") { end += 1 }
+                end = min(end + 1, range.upperBound)
+                out.append(contentsOf: utf8[index..<end])
+                index = end
                 continue
             }
-            let lead = min(8, line.prefix { $0 == " " }.count) + 2
-            var current = ""
-            var columns = 0
-            var escape = false
-            for scalar in line.unicodeScalars {
-                if escape {
-                    current.unicodeScalars.append(scalar)
-                    if scalar == "m" { escape = false }
-                    continue
-                }
-                if scalar == "\u{1B}" {
-                    escape = true
-                    current.unicodeScalars.append(scalar)
-                    continue
-                }
-                let w = width(scalar)
-                if columns + w > limit {
-                    out += current + "\n"
-                    current = String(repeating: " ", count: lead)
-                    columns = lead
-                }
-                current.unicodeScalars.append(scalar)
-                columns += w
+            let (value, length) = scalar(at: index)
+            let w = Unicode.Scalar(value).map(width) ?? 1
+            if columns + w > limit {
+                out.append(0x0A)
+                out.append(contentsOf: repeatElement(0x20, count: lead))
+                columns = lead
             }
-            out += current + "\n"
+            out.append(contentsOf: utf8[index..<index + length])
+            columns += w
+            index += length
         }
-        out.removeLast()
-        return out
     }
 }
