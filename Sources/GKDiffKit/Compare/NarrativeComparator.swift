@@ -223,11 +223,11 @@ struct NarrativeComparator {
         var used = Set<Int>()
         var partner: [Int: Int] = [:]  // new index → old index
         // Titles compared without their numbering, as sorted characters, once each.
-        func prepared(_ blocks: [Block]) -> [(key: String, sorted: [UInt32])?] {
+        func prepared(_ blocks: [Block]) -> [(key: String, sorted: [Int])?] {
             blocks.map { block in
                 block.title.map {
                     let key = LabelText.stripNumbering(LabelText.key($0))
-                    return (key, LabelText.scalars(LabelText.key($0)).map(\.value).sorted())
+                    return (key, LabelText.scalars(LabelText.key($0)).map { Int($0.value) }.sorted())
                 }
             }
         }
@@ -262,7 +262,7 @@ struct NarrativeComparator {
             var best: (index: Int, score: Double)?
             for i in range where !used.contains(i) {
                 guard let candidate = oldTitles[i] else { continue }
-                let score = Self.similarity(sorted: candidate.sorted, title.sorted)
+                let score = Self.bagSimilarity(candidate.sorted, title.sorted)
                 if score >= 0.5 && score > (best?.score ?? 0) { best = (i, score) }
             }
             if let best {
@@ -290,41 +290,6 @@ struct NarrativeComparator {
             nextOld += 1
         }
         return result
-    }
-
-    /// Dice similarity of two texts given as their sorted scalar values (multisets). O(n + m).
-    static func similarity(sorted x: [UInt32], _ y: [UInt32]) -> Double {
-        if x.isEmpty && y.isEmpty { return 1 }
-        var i = 0
-        var j = 0
-        var common = 0
-        while i < x.count && j < y.count {
-            if x[i] == y[j] {
-                common += 1
-                i += 1
-                j += 1
-            } else if x[i] < y[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return 2 * Double(common) / Double(x.count + y.count)
-    }
-
-    /// Dice similarity of two short texts on their characters (as multisets).
-    static func similarity(_ a: String, _ b: String) -> Double {
-        let x = LabelText.scalars(a)
-        let y = LabelText.scalars(b)
-        if x.isEmpty && y.isEmpty { return 1 }
-        var counts: [Unicode.Scalar: Int] = [:]
-        for s in x { counts[s, default: 0] += 1 }
-        var common = 0
-        for s in y where (counts[s] ?? 0) > 0 {
-            counts[s]! -= 1
-            common += 1
-        }
-        return 2 * Double(common) / Double(x.count + y.count)
     }
 
     // MARK: Sentences
@@ -448,7 +413,8 @@ struct NarrativeComparator {
         return changes
     }
 
-    /// Dice similarity of two sorted token bags (years masked). O(n + m), no allocation.
+    /// Dice similarity of two sorted bags: a sentence's token ids (years masked), or a subsection
+    /// title's scalar values. O(n + m), no allocation.
     static func bagSimilarity(_ a: [Int], _ b: [Int]) -> Double {
         if a.isEmpty && b.isEmpty { return 1 }
         var i = 0
