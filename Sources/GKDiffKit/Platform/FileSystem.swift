@@ -59,25 +59,7 @@ enum FileSystem {
             if fstat(0, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { throw GKDiffError.directory(path) }
             return try readAll(fd: 0, path: path, limit: limit)
         }
-        guard let info = status(path) else {
-            if errno == ENOENT || errno == ENOTDIR { throw GKDiffError.missing(path) }
-            throw GKDiffError.unreadable(path, errorText())
-        }
-        try requireRegular(info, path: path)
-        if Int(info.st_size) > limit { throw GKDiffError.tooLarge(path, limit) }
-        var fd: Int32
-        repeat { fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) } while fd < 0 && errno == EINTR
-        guard fd >= 0 else {
-            if errno == ENOENT { throw GKDiffError.missing(path) }
-            if errno == ENXIO { throw GKDiffError(path: path, reason: kindText(S_IFSOCK)) }
-            throw GKDiffError.unreadable(path, errorText())
-        }
-        defer { close(fd) }
-        // The file may have been replaced between stat and open: check what was opened.
-        var opened = stat()
-        guard fstat(fd, &opened) == 0 else { throw GKDiffError.unreadable(path, errorText()) }
-        try requireRegular(opened, path: path)
-        return try readAll(fd: fd, path: path, limit: limit)
+        return try readRegular(rawPath: Array(path.utf8), shown: path, limit: limit)
     }
 
     /// Reads a regular file named by the bytes of its path (a name that is not UTF-8, such as GBK bytes
@@ -86,10 +68,7 @@ enum FileSystem {
     /// - Throws: `GKDiffError` naming `shown`.
     static func readRegular(rawPath: [UInt8], shown: String, limit: Int) throws -> [UInt8] {
         let cPath = rawPath.map { CChar(bitPattern: $0) } + [0]
-        var info = stat()
-        var result: Int32
-        repeat { result = stat(cPath, &info) } while result != 0 && errno == EINTR
-        guard result == 0 else {
+        guard let info = status(rawPath: rawPath, followLinks: true) else {
             if errno == ENOENT || errno == ENOTDIR { throw GKDiffError.missing(shown) }
             throw GKDiffError.unreadable(shown, errorText())
         }
@@ -97,8 +76,13 @@ enum FileSystem {
         if Int(info.st_size) > limit { throw GKDiffError.tooLarge(shown, limit) }
         var fd: Int32
         repeat { fd = open(cPath, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) } while fd < 0 && errno == EINTR
-        guard fd >= 0 else { throw GKDiffError.unreadable(shown, errorText()) }
+        guard fd >= 0 else {
+            if errno == ENOENT { throw GKDiffError.missing(shown) }
+            if errno == ENXIO { throw GKDiffError(path: shown, reason: kindText(S_IFSOCK)) }
+            throw GKDiffError.unreadable(shown, errorText())
+        }
         defer { close(fd) }
+        // The file may have been replaced between stat and open: check what was opened.
         var opened = stat()
         guard fstat(fd, &opened) == 0 else { throw GKDiffError.unreadable(shown, errorText()) }
         try requireRegular(opened, path: shown)
