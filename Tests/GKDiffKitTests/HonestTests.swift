@@ -2,12 +2,6 @@ import Testing
 
 @testable import GKDiffKit
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// Issue 11: say what was not read, and say only what is true. Each test reads a copy of a fixture
 /// edited the way real files are; the edit is written next to the test, and the values asserted were
 /// read off the fixture text.
@@ -189,9 +183,9 @@ import Testing
     // MARK: 4. Arithmetic never traps
 
     @Test func perCentOfAnyAcceptedValueNeverTraps() throws {
-        func cell(_ text: String) -> Cell { Cell(value: .number(Decimal(string: text)!), raw: text, line: 1) }
+        func cell(_ text: String) -> Cell { Cell(value: .number(Quantity(string: text)!), raw: text, line: 1) }
         let key = CellKey(table: .proactive, row: "fees", column: "amount")
-        let tiny = CellChange(key: key, old: cell("0.000000000000000000001"), new: cell("999999999999"))
+        let tiny = CellChange(key: key, old: cell("0.000001"), new: cell("999999999999"))
         #expect(tiny.status == .increased)
         #expect(tiny.percentTenths == nil)
         let large = CellChange(key: key, old: cell("1"), new: cell("999999999999"))
@@ -200,6 +194,9 @@ import Testing
         #expect(CellText.value("6222021234567890123") == .unreadable)
         #expect(CellText.value("999999999999") == .number(999_999_999_999))
         #expect(CellText.value("1000000000000件") == .unreadable)
+        // Seven decimal places are more than a cell is read with: never a rounded number.
+        #expect(CellText.value("0.0000001") == nil)
+        #expect(CellText.value("0.000001") == .number(Quantity(1, decimals: 6)))
     }
 
     /// nanguan-zfj-2024 line 33 is `\t508`, 行政许可; an account number typed over it.

@@ -1,12 +1,6 @@
 import Dispatch
 import Synchronization
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -605,7 +599,7 @@ public enum Batch {
             let cells = figure.cells.map { report[$0] }
             if cells.count == 1 { return cells[0] }
             guard cells.allSatisfy({ $0.number != nil }) else { return cells.first { $0.number == nil }! }
-            let sum = cells.reduce(Decimal(0)) { $0 + $1.number! }
+            let sum = cells.reduce(Quantity(0)) { $0 + $1.number! }
             return Cell(value: .number(sum), raw: sum.description, line: cells[0].line)
         }
         let a = value(diff.old)

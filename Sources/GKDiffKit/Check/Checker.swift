@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// A rule of the template's arithmetic (勾稽关系) or a quality check a supervisor makes.
 public struct Rule: Sendable, Hashable {
     /// `R1` … `R4`, `X1`, `X2`, `Q1` … `Q5`.
@@ -84,7 +78,7 @@ public struct Finding: Sendable {
     /// The cells compared, with values and source lines.
     public var cells: [FindingCell]
     /// Left side minus right side of the rule, when both are numbers.
-    public var difference: Decimal?
+    public var difference: Quantity?
     /// The source line the finding points at, when there is one.
     public var line: Int?
     /// The path of the report `line` is in: the report checked, or for a finding across the two
@@ -338,7 +332,7 @@ public enum Checker {
         var findings: [Finding] = []
         for change in diff.cells {
             guard let a = change.old.number, let b = change.new.number, a >= 10 else { continue }
-            if b > a * 5 || b < a / 5 {
+            if b > a * 5 || b * 5 < a {
                 findings.append(
                     Finding(
                         rule: .q4, severity: .warning, year: nil, acrossYears: true,
@@ -355,8 +349,8 @@ public enum Checker {
     }
 
     /// Sum of the cells, nil when any is not a number.
-    private static func total(_ cells: [Cell]) -> Decimal? {
-        var sum = Decimal(0)
+    private static func total(_ cells: [Cell]) -> Quantity? {
+        var sum = Quantity(0)
         for cell in cells {
             guard let number = cell.number else { return nil }
             sum += number

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 extension Rule {
     /// N1: a figure the prose states that its table contradicts (a warning).
     public static let n1 = Rule(
@@ -122,12 +116,12 @@ enum NarrativeNumbers {
     /// The number the sentence gives for the pattern's subject and the phrase it says it in
     /// (`受理政府信息公开申请10件`): the keyword, then at most `maxGap` characters with no digit and no
     /// punctuation (containing `through` when the pattern has one), then a whole number and `件`.
-    static func statedNumber(_ text: String, _ pattern: Pattern) -> (Decimal, String)? {
+    static func statedNumber(_ text: String, _ pattern: Pattern) -> (Quantity, String)? {
         statedNumber(Array(text.unicodeScalars), pattern)
     }
 
     /// `statedNumber` on the sentence's scalars.
-    static func statedNumber(_ scalars: [Unicode.Scalar], _ pattern: Pattern) -> (Decimal, String)? {
+    static func statedNumber(_ scalars: [Unicode.Scalar], _ pattern: Pattern) -> (Quantity, String)? {
         let keyword = pattern.keywordScalars
         guard occurs(keyword, in: scalars) else { return nil }
         var start = 0
@@ -153,7 +147,7 @@ enum NarrativeNumbers {
                 digits.unicodeScalars.append(scalars[index])
                 index += 1
             }
-            guard index < scalars.count, scalars[index] == "件", let number = Decimal(string: digits) else { continue }
+            guard index < scalars.count, scalars[index] == "件", let number = Quantity(string: digits) else { continue }
             var phrase = ""
             for scalar in scalars[start...index] { phrase.unicodeScalars.append(scalar) }
             return (number, phrase)

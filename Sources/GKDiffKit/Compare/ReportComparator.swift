@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// How a table cell changed.
 public enum CellStatus: String, Sendable {
     /// Same value (or both blank, both not applicable, both missing).
@@ -66,7 +60,7 @@ public struct CellChange: Sendable {
     public var sum: CellSum?
     public var status: CellStatus
     /// new − old, when both are numbers.
-    public var change: Decimal?
+    public var change: Quantity?
     /// Change in per cent, in tenths (`233` is +23.3 %); nil for a zero base or a non-number side.
     public var percentTenths: Int?
 
@@ -97,27 +91,9 @@ public struct CellChange: Sendable {
         }
     }
 
-    /// (delta / base × 1000) rounded half away from zero, computed exactly in Decimal before the
-    /// final rounding.
-    static func tenthsOfPercent(_ delta: Decimal, of base: Decimal) -> Int? {
-        // Whole numbers below 10¹² (every count, most amounts): the same rounding in integers. The
-        // Decimal path below gives the same result there, as the exact quotient is either a tie or at
-        // least 1/(2·base) away from one, far more than its error; it costs twenty times as much.
-        if let d = Int(delta.description), let b = Int(base.description), b != 0,
-            abs(d) < 1_000_000_000_000, abs(b) < 1_000_000_000_000
-        {
-            let numerator = d * 1000
-            var quotient = numerator / b
-            let remainder = numerator % b
-            if 2 * abs(remainder) >= abs(b) { quotient += (numerator < 0) == (b < 0) ? 1 : -1 }
-            return quotient
-        }
-        guard base != 0 else { return nil }
-        let scaled = delta * 1000 / base
-        // A per cent beyond ±10¹⁵ tenths (a base of 0.000…1) means nothing and would not fit an Int:
-        // none is given rather than a trap.
-        guard !scaled.isNaN, let value = Double(scaled.description), value.isFinite, abs(value) < 1e15 else { return nil }
-        return Int(value.rounded(.toNearestOrAwayFromZero))
+    /// (delta / base × 1000) rounded half away from zero, exactly (`Quantity.tenthsOfPercent`).
+    static func tenthsOfPercent(_ delta: Quantity, of base: Quantity) -> Int? {
+        Quantity.tenthsOfPercent(delta, of: base)
     }
 
     /// `+23.3%`, `-100.0%`, or nil.
@@ -343,7 +319,7 @@ extension ReportComparator {
     static func sum(_ parts: [Cell], label: String) -> Cell {
         let raw = parts.map { $0.number != nil ? $0.raw : $0.value.display }.joined(separator: "+")
         let line = parts.compactMap(\.line).first
-        var total = Decimal(0)
+        var total = Quantity(0)
         var allNumbers = true
         for part in parts {
             if let number = part.number { total += number } else { allNumbers = false }

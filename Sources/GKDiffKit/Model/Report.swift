@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// One parsed annual report: metadata, sections, every cell of its template (200 for the 2021
 /// template, 198 for the 2019 one) and what the parser noticed.
 public struct Report: Sendable {
@@ -98,7 +92,7 @@ public struct Cell: Sendable, Hashable {
     public static let missing = Cell(value: .missing, raw: "", line: nil)
 
     /// The number, when the cell holds one.
-    public var number: Decimal? {
+    public var number: Quantity? {
         if case .number(let value) = value { return value }
         return nil
     }
@@ -107,7 +101,7 @@ public struct Cell: Sendable, Hashable {
 /// The state of a cell. A blank is never a zero.
 public enum CellValue: Sendable, Hashable {
     /// A number as written (counts and 万元 amounts; exact decimal).
-    case number(Decimal)
+    case number(Quantity)
     /// Nothing written: the agency left the cell empty.
     case blank
     /// `/`, `—`, `-`, `无`: the agency marked the cell as not applicable.

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// A unit written after a number in a cell: `44件`, `251000元`, `25.1万元`.
 enum UnitSuffix: String, Sendable {
     /// 件, 个, 项, 条, 次, 人, 宗, 例, 份, 家, 起: a count.
@@ -52,25 +46,25 @@ enum CellText {
         }
         var body = trimmed
         let suffix = stripSuffix(&body)
-        var sign: Decimal = 1
+        var negative = false
         var signed = false
         if let first = body.unicodeScalars.first {
             switch first {
             case "+", "＋": signed = true
-            case "-", "－", "−": signed = true; sign = -1
+            case "-", "－", "−": signed = true; negative = true
             default: break
             }
             if signed { body = Substring(body.unicodeScalars.dropFirst()) }
         }
         guard suffix != nil || signed, let number = number(LabelText.trim(body)) else { return nil }
         guard number < countLimit else { return CellReading(value: .unreadable, suffix: suffix, signed: signed) }
-        return CellReading(value: .number(number * sign), suffix: suffix, signed: signed)
+        return CellReading(value: .number(negative ? -number : number), suffix: suffix, signed: signed)
     }
 
     /// The smallest number no cell holds: 10¹². No agency decides, receives or charges (in 万元) that
     /// many of anything; a longer digit string is an account or ID number typed into the cell, or
     /// digits run together, and is read as *unreadable* (never as a count).
-    static let countLimit = Decimal(1_000_000_000_000)
+    static let countLimit = Quantity(1_000_000_000_000)
 
     /// True when the cell's text is a digit string too large for a count (`countLimit` or more):
     /// what makes `read` give `unreadable` rather than a number.
@@ -125,7 +119,7 @@ enum CellText {
     /// Digits (ASCII or full-width) with at most one `.`; spaces inside are ignored, as are thousands
     /// separators in the `1,234` shape. Returns nil for anything else. Collects the digits in a stack
     /// buffer (at most 64 scalars are read).
-    static func number(_ text: Substring) -> Decimal? {
+    static func number(_ text: Substring) -> Quantity? {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { digits in
             var length = 0
             var seenPoint = false
@@ -158,14 +152,14 @@ enum CellText {
             }
             if length == 0 || digits[length - 1] == 0x2E { return nil }
             if digitsSinceComma >= 0 && digitsSinceComma != 3 { return nil }
-            if !seenPoint && length <= 18 {
-                // A whole number: the same Decimal as parsing its digits (checked bit for bit up to
-                // 10^18), without the parser.
-                var value: UInt64 = 0
-                for index in 0..<length { value = value * 10 + UInt64(digits[index] - 0x30) }
-                return Decimal(value)
-            }
-            return Decimal(string: String(decoding: UnsafeBufferPointer(rebasing: digits[..<length]), as: UTF8.self))
+            let written = UnsafeBufferPointer(rebasing: digits[..<length])
+            if let value = Quantity(digits: written) { return value }
+            // More whole digits than a Quantity reads is an account or ID number: as large as
+            // `countLimit` at least, which every caller reads as unreadable. More than six decimal
+            // places is not a number a cell holds: nil, so the cell is never a rounded value.
+            let point = written.firstIndex(of: 0x2E) ?? length
+            let wholeDigits = written[..<point].drop { $0 == 0x30 }.count
+            return wholeDigits > Quantity.maximumWholeDigits ? countLimit : nil
         }
     }
 }

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// Normalisation of labels and headings so that what a report writes matches what the template says:
 /// full-width folded to half-width, spaces and quotes removed, numbering such as `（三）`, `3、`, `1.` dropped.
 /// Scans unicode scalars with switches (this runs on every line).

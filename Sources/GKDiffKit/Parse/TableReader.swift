@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// What reading one table gave: its cells in `TableSpec.cells` order, prose met among the rows,
 /// and diagnostics.
 struct TableRead {
@@ -497,9 +491,9 @@ struct TableReader {
 
     /// An amount in 元 or 亿元 as 万元, with a note on the cell and a diagnostic that says so.
     mutating func converted(
-        _ number: Decimal, from unit: String, raw: String, token: Token, place: String, header: Bool
+        _ number: Quantity, from unit: String, raw: String, token: Token, place: String, header: Bool
     ) -> Cell {
-        let value = unit == "亿元" ? number * 10_000 : number / 10_000
+        let value = unit == "亿元" ? number * 10_000 : number.tenThousandth
         let note = "原文「\(raw)\(header ? "（表头单位：元）" : "")」，按 1 万元 = 10000 元换算为 \(value) 万元"
         if !header || !moneyNoted {
             let message =

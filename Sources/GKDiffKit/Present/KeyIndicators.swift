@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// The figures a supervisor reads first (DOMAIN.md "Key indicators"): counts taken from the tables and
 /// rates computed from them, for one report.
 ///
@@ -21,7 +15,7 @@ public struct KeyIndicators: Sendable {
             // A count from one cell is shown as the report wrote it (`236.40`, not `236.4`).
             if case .sum(let keys) = spec.compute, keys.count == 1, case .count = indicator.value {
                 let cell = report[keys[0]]
-                if cell.note == nil && !cell.raw.isEmpty && Decimal(string: cell.raw) == cell.number {
+                if cell.note == nil && !cell.raw.isEmpty && Quantity(string: cell.raw) == cell.number {
                     indicator.written = cell.raw
                 }
             }
@@ -84,9 +78,9 @@ public struct KeyIndicator: Sendable {
 /// What a key indicator holds.
 public enum KeyIndicatorValue: Sendable, Hashable {
     /// A count or an amount, from one cell or a sum of cells.
-    case count(Decimal)
+    case count(Quantity)
     /// A rate: numerator ÷ denominator, the denominator above zero.
-    case rate(numerator: Decimal, denominator: Decimal)
+    case rate(numerator: Quantity, denominator: Quantity)
     /// A rate whose denominator is 0: there is no rate.
     case zeroBase
     /// No value: a cell it needs is blank, not applicable, missing or unreadable. `reason` says which
@@ -156,7 +150,7 @@ public struct KeyIndicatorChange: Sendable {
     public var label: String { new.label }
 
     /// For a count: new − old; nil when either side has no value or the indicator is a rate.
-    public var change: Decimal? {
+    public var change: Quantity? {
         guard case .count(let a) = old.value, case .count(let b) = new.value else { return nil }
         return b - a
     }
@@ -214,7 +208,7 @@ struct KeyIndicatorSpec: Sendable {
             case .failure(let reason): return .unavailable(reason: reason.text, rate: false)
             }
         case .ratio(let top, let bottom):
-            let denominator: Decimal
+            let denominator: Quantity
             switch Self.total(bottom, in: report) {
             case .success(let value): denominator = value
             case .failure(let reason): return .unavailable(reason: reason.text, rate: true)
@@ -230,8 +224,8 @@ struct KeyIndicatorSpec: Sendable {
     struct Reason: Error { let text: String }
 
     /// The sum of the cells, or the first cell that is not a number, said as `「（七）总计·总计」空`.
-    static func total(_ keys: [CellKey], in report: Report) -> Result<Decimal, Reason> {
-        var sum = Decimal(0)
+    static func total(_ keys: [CellKey], in report: Report) -> Result<Quantity, Reason> {
+        var sum = Quantity(0)
         for key in keys {
             let cell = report[key]
             guard let number = cell.number else {

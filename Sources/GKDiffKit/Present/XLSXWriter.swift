@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// An Office Open XML workbook (.xlsx) written natively: stored ZIP entries, shared strings, numbers as
 /// numbers, a frozen header row, an autofilter on it, column widths that fit Chinese, and fills for
 /// what a reader should see. Any output (the batch summary, a comparison) builds `XLSXSheet`s and calls

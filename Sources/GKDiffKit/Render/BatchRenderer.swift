@@ -1,18 +1,12 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// A value in a cell of the batch summary table: text, a number, or nothing.
 public enum BatchValue: Sendable, Equatable {
     /// Text, written as text everywhere.
     case text(String)
     /// A number, written as a number (CSV digits, an xlsx number cell).
-    case number(Decimal)
+    case number(Quantity)
     /// A number with a fixed number of decimals (`60.0`, `0.333`): the text for CSV and JSON, the
     /// value for a spreadsheet.
-    case fixed(Decimal, text: String)
+    case fixed(Quantity, text: String)
     /// Nothing known.
     case empty
 }
@@ -81,13 +75,13 @@ public enum BatchRenderer {
         return result
     }
 
-    static func number(_ value: Int?) -> BatchValue { value.map { .number(Decimal($0)) } ?? .empty }
-    static func number(_ value: Decimal?) -> BatchValue { value.map { .number($0) } ?? .empty }
+    static func number(_ value: Int?) -> BatchValue { value.map { .number(Quantity($0)) } ?? .empty }
+    static func number(_ value: Quantity?) -> BatchValue { value.map { .number($0) } ?? .empty }
     static func tenths(_ value: Int?) -> BatchValue {
-        value.map { .fixed(Decimal($0) / 10, text: CellChange.tenthsText($0)) } ?? .empty
+        value.map { .fixed(Quantity($0, decimals: 1), text: CellChange.tenthsText($0)) } ?? .empty
     }
     static func share(_ value: Double?) -> BatchValue {
-        value.map { .fixed(Decimal(Int(($0 * 1000).rounded())) / 1000, text: DiffCSVRenderer.ratio($0)) } ?? .empty
+        value.map { .fixed(Quantity(Int(($0 * 1000).rounded()), decimals: 3), text: DiffCSVRenderer.ratio($0)) } ?? .empty
     }
 
     static func values(_ row: BatchRow) -> [String: BatchValue] {
@@ -127,12 +121,12 @@ public enum BatchRenderer {
             "reason": .text(counts.joined(separator: "，")),
         ]
         let pairs = summary.rows.filter { $0.cellsChanged != nil }
-        values["cells_changed"] = .number(Decimal(pairs.reduce(0) { $0 + ($1.cellsChanged ?? 0) }))
-        values["errors"] = .number(Decimal(pairs.reduce(0) { $0 + ($1.errors ?? 0) }))
-        values["warnings"] = .number(Decimal(pairs.reduce(0) { $0 + ($1.warnings ?? 0) }))
+        values["cells_changed"] = .number(Quantity(pairs.reduce(0) { $0 + ($1.cellsChanged ?? 0) }))
+        values["errors"] = .number(Quantity(pairs.reduce(0) { $0 + ($1.errors ?? 0) }))
+        values["warnings"] = .number(Quantity(pairs.reduce(0) { $0 + ($1.warnings ?? 0) }))
         for (index, figure) in Batch.figures.enumerated() {
-            var old = Decimal(0)
-            var new = Decimal(0)
+            var old = Quantity(0)
+            var new = Quantity(0)
             var any = false
             for row in pairs where index < row.figures.count {
                 guard let a = row.figures[index].old?.number, let b = row.figures[index].new?.number else { continue }
@@ -149,7 +143,7 @@ public enum BatchRenderer {
         // a rate, then divided (not an average of the agencies' rates).
         for id in Batch.rates {
             var sums = (
-                oldNumerator: Decimal(0), oldDenominator: Decimal(0), newNumerator: Decimal(0), newDenominator: Decimal(0)
+                oldNumerator: Quantity(0), oldDenominator: Quantity(0), newNumerator: Quantity(0), newDenominator: Quantity(0)
             )
             var any = false
             for row in pairs {

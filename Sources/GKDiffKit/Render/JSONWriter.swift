@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// A small JSON writer with keys in the order written (stable output for people and diffs).
 struct JSONWriter {
     private(set) var output = ""
@@ -18,7 +12,7 @@ struct JSONWriter {
     mutating func field(_ key: String, _ value: String?) { item(key, value.map(Self.quote) ?? "null") }
     mutating func field(_ key: String, _ value: Int?) { item(key, value.map(String.init) ?? "null") }
     mutating func field(_ key: String, _ value: Bool) { item(key, value ? "true" : "false") }
-    mutating func field(_ key: String, number value: Decimal?) { item(key, value.map { $0.description } ?? "null") }
+    mutating func field(_ key: String, number value: Quantity?) { item(key, value.map { $0.description } ?? "null") }
     mutating func field(_ key: String, raw value: String) { item(key, value) }
     mutating func value(_ value: String) { item(nil, Self.quote(value)) }
     /// The canonical keys and Chinese labels of a cell: `table`, `row`, `column`, `rowLabel`, `columnLabel`.

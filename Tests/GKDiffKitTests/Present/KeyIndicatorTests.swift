@@ -2,12 +2,6 @@ import Testing
 
 @testable import GKDiffKit
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// Key indicators (issue 13, bullet 3) against values computed by hand from the fixtures' cells
 /// (`gkdiff show` of each fixture, total column of table 2, table 3 and table 1 as read).
 @Suite struct KeyIndicatorTests {
@@ -67,10 +61,10 @@ import Testing
         #expect(indicators["disclosure_rate"]?.isRate == true)
         #expect(indicators["review_correction_rate"]?.value.reason == "「行政复议·总计」空")
         // Table 1 was filled: 收费 250.83 万元.
-        #expect(indicators["fees"]?.value == .count(Decimal(string: "250.83")!))
+        #expect(indicators["fees"]?.value == .count(Quantity(string: "250.83")!))
         // As written: 2023's fee is 236.40 in the report (line 38), shown so, not 236.4.
         let fees2023 = KeyIndicators(report: try Fixture.report("huzhu-cgj-2023.txt"))["fees"]
-        #expect(fees2023?.value == .count(Decimal(string: "236.4")!))
+        #expect(fees2023?.value == .count(Quantity(string: "236.4")!))
         #expect(fees2023?.display == "236.40")
     }
 
