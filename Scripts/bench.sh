@@ -11,12 +11,8 @@ cd "$(dirname "$0")/.."
 runs=${1:-30}
 work=.build-bench
 mkdir -p "$work/inputs"
-echo "building release binary (static stdlib)…" >&2
-# The Swift runtime linked statically and the binary not position-independent (the loader then has
-# far fewer relocations to make at start-up); glibc stays dynamic, so iconv's GB18030/Big5 work.
-swift build -c release --static-swift-stdlib -Xlinker -no-pie -Xswiftc -Xcc -Xswiftc -fno-pic \
-  --scratch-path "$work/build" >/dev/null
-bin="$work/build/release/gkdiff"
+echo "building release binary (static stdlib and libstdc++, as Scripts/install.sh)…" >&2
+bin=$(Scripts/static-build.sh "$work/build" 2>/dev/null)
 
 python3 - "$bin" "$work/inputs" "$runs" <<'PY'
 import os, random, resource, shutil, statistics, subprocess, sys, time
