@@ -4,6 +4,8 @@
 struct CSVWriter {
     private(set) var output = "\u{FEFF}"
     let columns: [String]
+    /// Each column's position in `columns`.
+    private let position: [String: Int]
 
     /// When true, `kind`, `status`, `severity`, `section` and `table` are written as Chinese words
     /// (`status` takes `status_label`'s word) for `--csv-header zh`.
@@ -12,22 +14,51 @@ struct CSVWriter {
     /// A writer with `columns` as keys; `header` is the row written on top (the keys themselves by default).
     init(columns: [String], header: [String]? = nil) {
         self.columns = columns
+        var position: [String: Int] = [:]
+        for (index, column) in columns.enumerated() where position[column] == nil { position[column] = index }
+        self.position = position
         output += (header ?? columns).map(Self.field).joined(separator: ",") + "\r\n"
     }
 
     /// Appends a row; `fields` maps column names to text, `numbers` maps column names to numeric text.
+    /// O(columns + fields): each given field is placed by its column's position.
     mutating func row(_ fields: [String: String], numbers: [String: String] = [:]) {
         var fields = fields
         if chinese { Self.translate(&fields) }
-        var line: [String] = []
-        for column in columns {
-            if let number = numbers[column] {
-                line.append(number)
-            } else {
-                line.append(Self.field(fields[column] ?? ""))
+        var line = Array(repeating: "", count: columns.count)
+        var isNumber = Array(repeating: false, count: columns.count)
+        for (key, text) in fields {
+            if let position = position[key] { line[position] = text }
+        }
+        for (key, text) in numbers {
+            if let position = position[key] {
+                line[position] = text
+                isNumber[position] = true
             }
         }
-        output += line.joined(separator: ",") + "\r\n"
+        for index in line.indices {
+            if index > 0 { output += "," }
+            if isNumber[index] { output += line[index] } else { Self.appendField(line[index], to: &output) }
+        }
+        output += "\r\n"
+    }
+
+    /// A field of a row given in column order: text (protected and quoted as needed) or a number's text.
+    enum Field {
+        case text(String)
+        case number(String)
+    }
+
+    /// Appends a row whose fields are already in column order (one per column).
+    mutating func row(ordered fields: [Field]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { output += "," }
+            switch field {
+            case .text(let text): Self.appendField(text, to: &output)
+            case .number(let text): output += text
+            }
+        }
+        output += "\r\n"
     }
 
     /// The status words of a comparison row in Chinese.
@@ -48,16 +79,34 @@ struct CSVWriter {
 
     /// One text field, protected and quoted as needed.
     static func field(_ text: String) -> String {
-        var value = text
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            value = "'" + value
+        var out = ""
+        appendField(text, to: &out)
+        return out
+    }
+
+    /// Appends one text field, protected and quoted as needed. Looks at the UTF-8 bytes: every
+    /// character that matters here is ASCII, and no byte of a longer UTF-8 sequence is ASCII. O(n).
+    static func appendField(_ text: String, to out: inout String) {
+        let utf8 = text.utf8
+        let protect: Bool
+        switch utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: protect = true
+        default: protect = false
         }
-        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-        guard needsQuotes else { return value }
-        var quoted = "\""
-        for scalar in value.unicodeScalars {
-            if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
+        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+        guard needsQuotes else {
+            if protect { out += "'" }
+            out += text
+            return
         }
-        return quoted + "\""
+        out += protect ? "\"'" : "\""
+        var start = utf8.startIndex
+        while let quote = utf8[start...].firstIndex(of: UInt8(ascii: "\"")) {
+            out += text[start...quote]
+            out += "\""
+            start = utf8.index(after: quote)
+        }
+        out += text[start...]
+        out += "\""
     }
 }
