@@ -86,7 +86,7 @@ public enum DiffHTMLRenderer {
             out += "<td class=\"num\">\(escape(cellText(change.new)))</td>"
             out += "<td class=\"num \(kind)\">\(arrow) \(escape(change.changeText ?? ""))</td>"
             var note = escape(change.new.formula)
-            for (year, indicator) in [(diff.old, change.old), (diff.new, change.new)] {
+            for (year, indicator) in [(diff.old.year, change.old), (diff.new.year, change.new)] {
                 if case .unavailable(let reason, _) = indicator.value {
                     note += "<br><span class=\"bad\">\(DiffTextRenderer.yearText(year))无法计算：\(escape(reason))</span>"
                 }
@@ -271,6 +271,27 @@ public enum DiffHTMLRenderer {
     /// Text for HTML: `&`, `<`, `>`, `"` and `'` escaped; control characters other than tab and line
     /// feed dropped (they are not allowed in HTML).
     static func escape(_ text: String) -> String {
+        // Nothing to escape or drop (decided on the UTF-8 bytes: `&<>"'`, C0 but tab and line feed, DEL,
+        // and C1 as `C2 80`…`C2 9F`): the text itself.
+        var plain = true
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x7F:
+                plain = false
+            case 0x09, 0x0A:
+                break
+            case 0x00...0x1F:
+                plain = false
+            case 0x80...0x9F where previous == 0xC2:
+                plain = false
+            default:
+                break
+            }
+            if !plain { break }
+            previous = byte
+        }
+        if plain { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -40,22 +40,57 @@ struct JSONWriter {
 
     private mutating func close(_ bracket: String) {
         let hadItems = needsComma.removeLast()
-        if hadItems { output += "\n" + String(repeating: indentUnit, count: needsComma.count - 1) }
+        if hadItems { newline(depth: needsComma.count - 1) }
         output += bracket
     }
 
     private mutating func item(_ key: String?, _ text: String) {
         if needsComma[needsComma.count - 1] { output += "," }
-        if needsComma.count > 1 { output += "\n" + String(repeating: indentUnit, count: needsComma.count - 1) }
+        if needsComma.count > 1 { newline(depth: needsComma.count - 1) }
         needsComma[needsComma.count - 1] = true
-        if let key { output += Self.quote(key) + ": " }
+        if let key {
+            Self.appendQuoted(key, to: &output)
+            output += ": "
+        }
         output += text
     }
+
+    /// A line break and the indent of `depth` levels.
+    private mutating func newline(depth: Int) {
+        output += "\n"
+        output += depth < Self.indents.count ? Self.indents[depth] : String(repeating: indentUnit, count: depth)
+    }
+
+    /// The indents of the first levels, made once (`String(repeating:count:)` costs thousands of
+    /// instructions per call).
+    private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
 
     /// A JSON string literal. Control characters, C1 controls and bidi controls (the ones
     /// `TerminalSafe` shows escaped) are written as `\uXXXX`: the same string, but never obeyed by a
     /// terminal that shows the JSON.
     static func quote(_ text: String) -> String {
+        var result = ""
+        appendQuoted(text, to: &result)
+        return result
+    }
+
+    /// Appends `quote(text)`. Text with nothing to escape (no quote, backslash, control or bidi
+    /// character: decided on the UTF-8 bytes) is copied whole.
+    static func appendQuoted(_ text: String, to output: inout String) {
+        let plain =
+            !TerminalSafe.mayNeedEscape(text, keepLayout: false)
+            && !text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        guard plain else {
+            output += escaped(text)
+            return
+        }
+        output += "\""
+        output += text
+        output += "\""
+    }
+
+    /// `quote(text)` scalar by scalar.
+    private static func escaped(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
