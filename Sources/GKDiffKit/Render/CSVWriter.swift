@@ -2,7 +2,10 @@
 /// hold a comma, quote, CR or LF, and text fields that a spreadsheet would run as a formula
 /// (starting with `=`, `+`, `-`, `@`, tab or CR) prefixed with `'`.
 struct CSVWriter {
-    private(set) var output = "\u{FEFF}"
+    /// The CSV so far, as UTF-8 bytes (a byte order mark first).
+    private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+    /// The CSV so far.
+    var output: String { String(decoding: bytes, as: UTF8.self) }
     let columns: [String]
     /// Each column's position in `columns`.
     private let position: [String: Int]
@@ -17,7 +20,11 @@ struct CSVWriter {
         var position: [String: Int] = [:]
         for (index, column) in columns.enumerated() where position[column] == nil { position[column] = index }
         self.position = position
-        output += (header ?? columns).map(Self.field).joined(separator: ",") + "\r\n"
+        for (index, name) in (header ?? columns).enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            Self.appendField(name, to: &bytes)
+        }
+        bytes += [0x0D, 0x0A]
     }
 
     /// Appends a row; `fields` maps column names to text, `numbers` maps column names to numeric text.
@@ -37,10 +44,10 @@ struct CSVWriter {
             }
         }
         for index in line.indices {
-            if index > 0 { output += "," }
-            if isNumber[index] { output += line[index] } else { Self.appendField(line[index], to: &output) }
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if isNumber[index] { Self.append(line[index], to: &bytes) } else { Self.appendField(line[index], to: &bytes) }
         }
-        output += "\r\n"
+        bytes += [0x0D, 0x0A]
     }
 
     /// A field of a row given in column order: text (protected and quoted as needed) or a number's text.
@@ -52,13 +59,13 @@ struct CSVWriter {
     /// Appends a row whose fields are already in column order (one per column).
     mutating func row(ordered fields: [Field]) {
         for (index, field) in fields.enumerated() {
-            if index > 0 { output += "," }
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
             switch field {
-            case .text(let text): Self.appendField(text, to: &output)
-            case .number(let text): output += text
+            case .text(let text): Self.appendField(text, to: &bytes)
+            case .number(let text): Self.append(text, to: &bytes)
             }
         }
-        output += "\r\n"
+        bytes += [0x0D, 0x0A]
     }
 
     /// The status words of a comparison row in Chinese.
@@ -79,34 +86,44 @@ struct CSVWriter {
 
     /// One text field, protected and quoted as needed.
     static func field(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendField(text, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of `text`.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        guard !text.isEmpty else { return }
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// Appends one text field, protected and quoted as needed. Looks at the UTF-8 bytes: every
     /// character that matters here is ASCII, and no byte of a longer UTF-8 sequence is ASCII. O(n).
-    static func appendField(_ text: String, to out: inout String) {
-        let utf8 = text.utf8
-        let protect: Bool
-        switch utf8.first {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: protect = true
-        default: protect = false
+    static func appendField(_ text: String, to out: inout [UInt8]) {
+        guard !text.isEmpty else { return }
+        var text = text
+        text.withUTF8 { utf8 in
+            let protect: Bool
+            switch utf8[0] {
+            case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: protect = true
+            default: protect = false
+            }
+            let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+            if needsQuotes { out.append(UInt8(ascii: "\"")) }
+            if protect { out.append(UInt8(ascii: "'")) }
+            guard needsQuotes else {
+                out.append(contentsOf: utf8)
+                return
+            }
+            var start = 0
+            for index in utf8.indices where utf8[index] == UInt8(ascii: "\"") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...index]))
+                out.append(UInt8(ascii: "\""))
+                start = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            out.append(UInt8(ascii: "\""))
         }
-        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
-        guard needsQuotes else {
-            if protect { out += "'" }
-            out += text
-            return
-        }
-        out += protect ? "\"'" : "\""
-        var start = utf8.startIndex
-        while let quote = utf8[start...].firstIndex(of: UInt8(ascii: "\"")) {
-            out += text[start...quote]
-            out += "\""
-            start = utf8.index(after: quote)
-        }
-        out += text[start...]
-        out += "\""
     }
 }
