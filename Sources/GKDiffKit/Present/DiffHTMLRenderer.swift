@@ -127,8 +127,8 @@ public enum DiffHTMLRenderer {
         var out = ""
         // The cells of each table by position in `diff.cells`, in one pass (no copies of the cells).
         var byTable = Array(repeating: [Int](), count: TableKind.allCases.count)
-        for (index, cell) in diff.cells.enumerated() {
-            if let position = TableKind.allCases.firstIndex(of: cell.key.table) { byTable[position].append(index) }
+        for index in diff.cells.indices {
+            if let position = TableKind.allCases.firstIndex(of: diff.cells[index].key.table) { byTable[position].append(index) }
         }
         for (position, table) in TableKind.allCases.enumerated() {
             let cells = byTable[position]

@@ -190,10 +190,10 @@ public enum DiffTextRenderer {
         var listed = Array(repeating: [Int](), count: TableKind.allCases.count)
         var counts = Array(repeating: 0, count: TableKind.allCases.count)
         let positions = TableKind.allCases
-        for (index, cell) in diff.cells.enumerated() {
-            guard let position = positions.firstIndex(of: cell.key.table) else { continue }
+        for index in diff.cells.indices {
+            guard let position = positions.firstIndex(of: diff.cells[index].key.table) else { continue }
             counts[position] += 1
-            if all || cell.status != .unchanged { listed[position].append(index) }
+            if all || diff.cells[index].status != .unchanged { listed[position].append(index) }
         }
         for (position, table) in TableKind.allCases.enumerated() {
             out += style.heading(table.label) + "\n"

@@ -88,10 +88,13 @@ enum TextLayout {
             var measured: [Int] = []
             measured.reserveCapacity(row.count)
             for (index, cell) in row.enumerated() {
-                let width = self.width(cell)
+                var cell = cell
+                let width = cell.withUTF8 { utf8 in
+                    if !breaks { breaks = utf8.contains { $0 == 0x0A || $0 == 0x0D } }
+                    return self.width(utf8)
+                }
                 measured.append(width)
                 widths[index] = max(widths[index], width)
-                if !breaks { breaks = cell.utf8.contains { $0 == 0x0A || $0 == 0x0D } }
             }
             cellWidths.append(measured)
         }
@@ -102,9 +105,7 @@ enum TextLayout {
             var text = text
             text.withUTF8 { out.append(contentsOf: $0) }
         }
-        func spaces(_ count: Int) {
-            if count > 0 { out.append(contentsOf: repeatElement(0x20, count: count)) }
-        }
+        func spaces(_ count: Int) { appendSpaces(count, to: &out) }
         for (rowIndex, row) in rows.enumerated() {
             let start = out.count
             append(indent)
@@ -140,6 +141,18 @@ enum TextLayout {
         if breaks { widest = widestLine(out) }
         return (String(decoding: out, as: UTF8.self), widest)
     }
+
+    /// Appends `count` spaces (copied from a run made once, not one by one).
+    static func appendSpaces(_ count: Int, to out: inout [UInt8]) {
+        var left = count
+        while left > 0 {
+            let run = min(left, spaceRun.count)
+            out.append(contentsOf: spaceRun[0..<run])
+            left -= run
+        }
+    }
+
+    private static let spaceRun = [UInt8](repeating: 0x20, count: 128)
 
     /// The widest line of UTF-8 text in terminal columns, lines cut as `split(separator: "\n")` cuts
     /// them (at a line feed that does not follow a carriage return; the CR LF pair is one character).
@@ -214,7 +227,7 @@ extension TextLayout {
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
                 out.append(0x0A)
-                out.append(contentsOf: repeatElement(0x20, count: lead))
+                appendSpaces(lead, to: &out)
                 columns = lead
                 run = index
             }
