@@ -693,11 +693,14 @@ public enum Batch {
 
     /// The row of a compared pair: `how` it was paired, and the file to write its full comparison to.
     static func row(_ diff: ReportDiff, how: String, details: String?, detailsCSV: Bool) -> BatchRow {
-        let errors = diff.findings.filter { $0.severity == .error }.count
-        let warnings = diff.findings.filter { $0.severity == .warning }.count
+        // Counted in place: `filter` and `changedCells` would copy the findings and the cells.
+        let errors = diff.findings.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) }
+        let warnings = diff.findings.reduce(0) { $0 + ($1.severity == .warning ? 1 : 0) }
+        let changedCells = diff.cells.reduce(0) { $0 + ($1.status != .unchanged && $1.status != .unreadable ? 1 : 0) }
+        let differs = diff.hasDifferences
         let status: BatchRow.Status =
             diff.isIncomplete
-            ? .incomplete : errors > 0 ? .errors : warnings > 0 ? .warnings : (diff.hasDifferences ? .changed : .same)
+            ? .incomplete : errors > 0 ? .errors : warnings > 0 ? .warnings : (differs ? .changed : .same)
         var carried: [SectionKind: Double] = [:]
         for section in diff.sections where [.overview, .problems, .other].contains(section.kind) {
             if let share = section.carriedSentences { carried[section.kind] = share }
@@ -706,11 +709,11 @@ public enum Batch {
         var row = BatchRow(
             status: status, agency: diff.new.agency.isEmpty ? diff.old.agency : diff.new.agency,
             oldFile: diff.old.path, newFile: diff.new.path, oldYear: diff.old.year, newYear: diff.new.year,
-            reason: how, cellsChanged: diff.changedCells.count,
+            reason: how, cellsChanged: changedCells,
             figures: figures.map { figure(diff, $0) }, errors: errors, warnings: warnings, sentencesAdded: count(.added),
             sentencesRemoved: count(.removed), sentencesEdited: count(.edited) + count(.numbersOnly),
             carried: carried, details: nil)
-        row.differs = diff.hasDifferences
+        row.differs = differs
         row.rates = diff.keyIndicators.filter { Batch.rates.contains($0.id) }
         // A table filled last year and left entirely blank this year is more than a change.
         for table in TableKind.allCases where diff.tableBlankedThisYear(table) && !diff.tableNotCompared(table) {
