@@ -38,3 +38,22 @@ extension BatchTests {
         #expect(BatchRenderer.columns.contains("review_correction_rate_points"))
     }
 }
+
+extension BatchTests {
+    /// A rate or share is written from its units exactly: the same value and the same digits in the
+    /// workbook (`60`, not `60.0`; `-0.5`; `0.333`).
+    @Test func fixedNumbersAreExact() {
+        func value(_ units: Int, _ decimals: Int) -> String { Quantity(units, decimals: decimals).description }
+        #expect(value(600, 1) == "60")
+        #expect(value(-5, 1) == "-0.5")
+        #expect(value(333, 3) == "0.333")
+        #expect(value(1000, 3) == "1")
+        #expect(value(0, 1) == "0")
+        #expect(Quantity(125, decimals: 1) == Quantity(string: "12.5"))
+        if case .fixed(let number, let text) = BatchRenderer.number(2024) {
+            #expect(number == 2024 && text == "2024")
+        } else {
+            Issue.record("a count is a fixed number with its digits")
+        }
+    }
+}

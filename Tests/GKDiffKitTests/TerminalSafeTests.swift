@@ -20,6 +20,22 @@ import Testing
         #expect(TerminalSafe.line("a\nb\tc") == "a\\x0ab\\x09c")
     }
 
+    /// The byte pre-check says "nothing to escape" only when no scalar is escaped: every scalar of
+    /// the first three planes, alone and between Chinese characters, with and without `keepLayout`.
+    @Test func bytePreCheckNeverMissesAnEscape() {
+        for value in UInt32(0)...0x2_FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for keepLayout in [true, false] {
+                let escaped = TerminalSafe.needsEscape(scalar) && !(keepLayout && (scalar == "\t" || scalar == "\n"))
+                for text in [String(scalar), "字" + String(scalar) + "句"] {
+                    #expect(
+                        TerminalSafe.mayNeedEscape(text, keepLayout: keepLayout) == escaped,
+                        "U+\(String(value, radix: 16)) keepLayout=\(keepLayout)")
+                }
+            }
+        }
+    }
+
     @Test func colourPassesOnlyGKDiffsOwnSequences() {
         let text = "\u{1B}[31m[-x-]\u{1B}[0m \u{1B}[8mhidden\u{1B}[2J \u{1B}[1;33m!\u{1B}[0m"
         #expect(

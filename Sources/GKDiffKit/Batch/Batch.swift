@@ -147,6 +147,8 @@ public enum Batch {
         public var outputs: [String] = []
         /// Folders treated as unreadable, for tests running as root (where `chmod 000` denies nothing).
         var refusedFolders: Set<String> = []
+        /// Files whose names match read once for both phases (off only in tests, to compare with).
+        var readOnce = true
 
         public init(
             oldFolder: String, newFolder: String, pairsFile: String? = nil, detailsFolder: String? = nil,
@@ -184,24 +186,17 @@ public enum Batch {
         let explicit =
             try options.pairsFile.map { try readPairs($0, options: options, known: known) } ?? (pairs: [], missing: [])
 
-        // Phase 1: who is who (agency and year only; the reports are dropped so memory stays flat).
-        func identify(_ files: [BatchFile], isOld: Bool) -> [Identity] {
-            parallelMap(files.count) { index -> Identity in
-                let file = files[index]
-                do {
-                    let (agency, year) = try ReportParser.reading(bytes(file), path: file.path) {
-                        try ReportParser.identify($0, path: file.path)
-                    }
-                    return Identity(file: file, isOld: isOld, agency: agency, year: year, error: nil)
-                } catch let error as GKDiffError {
-                    return Identity(file: file, isOld: isOld, agency: "", year: nil, error: error.reason)
-                } catch {
-                    return Identity(file: file, isOld: isOld, agency: "", year: nil, error: "\(error)")
-                }
-            }
-        }
-        var old = identify(oldWalk.files, isOld: true)
-        var new = identify(newWalk.files, isOld: false)
+        // Phase 1: who is who (agency and year). A file of each folder whose name matches one file of the
+        // other (`0001.txt` in both, or names equal but for a year) is read once for both phases: the
+        // two are identified, parsed and compared together, and the row is used when the matching pairs
+        // them that way; otherwise the pair is compared in phase 2 as any other. The reports are dropped
+        // either way, so memory stays flat (the rows are kept in any case).
+        let guesses =
+            options.detailsFolder == nil && options.readOnce ? guessedPairs(old: oldWalk.files, new: newWalk.files) : []
+        let readings = readFiles(old: oldWalk.files, new: newWalk.files, guesses: guesses)
+        var old = readings.old
+        var new = readings.new
+        let early = readings.rows
         var notes: [String] = []
         var oldYear = majorityYear(old)
         var newYear = majorityYear(new)
@@ -254,7 +249,13 @@ public enum Batch {
         let plan = pairs
         let years = (old: oldYear, new: newYear)
         var compared = parallelMap(plan.count) { index -> BatchRow in
-            var row = compare(plan[index], options: options)
+            var row: BatchRow
+            if let early = early[FilePair(old: plan[index].old.file, new: plan[index].new.file)] {
+                row = early
+                row.reason = plan[index].how
+            } else {
+                row = compare(plan[index], options: options)
+            }
             row.flags += flags(plan[index].old, majority: years.old) + flags(plan[index].new, majority: years.new)
             if let progress {
                 let count = done.withLock { value -> Int in
@@ -289,6 +290,134 @@ public enum Batch {
             rows: rows, skips: skips, notes: notes, oldYear: oldYear, newYear: newYear,
             seen: old.count + new.count + skips.count, read: readable.old.count + readable.new.count,
             paired: pairs.count * 2, oldFolder: oldFolder, newFolder: newFolder)
+    }
+
+    // MARK: Reading
+
+    /// Two files, one of each folder, as a dictionary key.
+    struct FilePair: Hashable, Sendable {
+        var old: BatchFile
+        var new: BatchFile
+    }
+
+    /// A file's identity, and its document and bytes when it was read (for parsing the same reading).
+    static func identify(_ file: BatchFile, isOld: Bool) -> (Identity, (Document, [UInt8])?) {
+        do {
+            let bytes = try bytes(file)
+            let document = try DocumentReader.read(bytes, path: file.path)
+            let (agency, year) = try reading(document, bytes: bytes, path: file.path) {
+                try ReportParser.identify($0, path: file.path)
+            }
+            return (Identity(file: file, isOld: isOld, agency: agency, year: year, error: nil), (document, bytes))
+        } catch let error as GKDiffError {
+            return (Identity(file: file, isOld: isOld, agency: "", year: nil, error: error.reason), nil)
+        } catch {
+            return (Identity(file: file, isOld: isOld, agency: "", year: nil, error: "\(error)"), nil)
+        }
+    }
+
+    /// `ReportParser.reading(bytes, path:, body)` on the document already read from `bytes`: the same
+    /// result or error (only when `body` fails on text read as GB18030 is it all read again, as Big5).
+    static func reading<T>(_ document: Document, bytes: [UInt8], path: String, _ body: (Document) throws -> T) throws
+        -> T
+    {
+        do {
+            return try body(document)
+        } catch is GKDiffError where document.encoding == "GB18030" {
+            return try ReportParser.reading(bytes, path: path, body)
+        }
+    }
+
+    /// Every file identified, in walk order; and for each guessed pair that both parse, the pair's row
+    /// (without its pairing reason) from the same reading. Runs on all cores.
+    ///
+    /// A guess is parsed and compared only when the two reports name the same agency, the old one of an
+    /// earlier year, and no other guess names that agency (several reports of one agency are paired by
+    /// year, which a name cannot tell): a wrong guess costs a comparison done for nothing.
+    static func readFiles(old: [BatchFile], new: [BatchFile], guesses: [(old: Int, new: Int)]) -> (
+        old: [Identity], new: [Identity], rows: [FilePair: BatchRow]
+    ) {
+        var guessedOld = Set<Int>()
+        var guessedNew = Set<Int>()
+        for guess in guesses {
+            guessedOld.insert(guess.old)
+            guessedNew.insert(guess.new)
+        }
+        // Work units: a guessed pair, or one file (isOld, index).
+        let singles =
+            old.indices.filter { !guessedOld.contains($0) }.map { (true, $0) }
+            + new.indices.filter { !guessedNew.contains($0) }.map { (false, $0) }
+        let claimed = Mutex(Set<String>())  // agencies a guess has been compared for
+        let results = parallelMap(guesses.count + singles.count) { unit -> [(Bool, Int, Identity, BatchRow?)] in
+            guard unit < guesses.count else {
+                let (isOld, index) = singles[unit - guesses.count]
+                return [(isOld, index, identify((isOld ? old : new)[index], isOld: isOld).0, nil)]
+            }
+            let guess = guesses[unit]
+            let (a, readA) = identify(old[guess.old], isOld: true)
+            let (b, readB) = identify(new[guess.new], isOld: false)
+            var row: BatchRow?
+            let agency = LabelText.fold(a.agency)
+            if let (documentA, bytesA) = readA, let (documentB, bytesB) = readB, !agency.isEmpty,
+                agency == LabelText.fold(b.agency), let yearA = a.year, let yearB = b.year, yearA < yearB,
+                claimed.withLock({ $0.insert(agency).inserted }),
+                let reportA = try? reading(documentA, bytes: bytesA, path: a.path, { try ReportParser.parse($0, path: a.path) }),
+                let reportB = try? reading(documentB, bytes: bytesB, path: b.path, { try ReportParser.parse($0, path: b.path) })
+            {
+                row = self.row(ReportComparator.compare(reportA, reportB), how: "", details: nil, detailsCSV: false)
+            }
+            return [(true, guess.old, a, row), (false, guess.new, b, nil)]
+        }
+        var identities: (old: [Identity?], new: [Identity?]) = (
+            Array(repeating: nil, count: old.count), Array(repeating: nil, count: new.count)
+        )
+        var rows: [FilePair: BatchRow] = [:]
+        for (unit, result) in results.enumerated() {
+            for (isOld, index, identity, _) in result {
+                if isOld { identities.old[index] = identity } else { identities.new[index] = identity }
+            }
+            if unit < guesses.count, let row = result[0].3 {
+                rows[FilePair(old: old[guesses[unit].old], new: new[guesses[unit].new])] = row
+            }
+        }
+        return (identities.old.map { $0! }, identities.new.map { $0! }, rows)
+    }
+
+    /// Files likely to be paired: names equal in the two folders once 4-digit years (19xx, 20xx) are
+    /// left out (`0001.txt`, `执法局2023.txt` and `执法局2024.txt`); a name several files share is no guess.
+    /// Only a guess: the pairing is decided by agency names after every file is identified.
+    static func guessedPairs(old: [BatchFile], new: [BatchFile]) -> [(old: Int, new: Int)] {
+        func key(_ file: BatchFile) -> [UInt8] {
+            let name = file.raw.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).last ?? []
+            var key: [UInt8] = []
+            var index = name.startIndex
+            while index < name.endIndex {
+                if index + 4 <= name.endIndex, name[index] == UInt8(ascii: "1") || name[index] == UInt8(ascii: "2"),
+                    name[index + 1] == UInt8(ascii: "9") || name[index + 1] == UInt8(ascii: "0"),
+                    name[index..<index + 4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                    index == name.startIndex || !(0x30...0x39).contains(name[index - 1]),
+                    index + 4 == name.endIndex || !(0x30...0x39).contains(name[index + 4])
+                {
+                    index += 4
+                    continue
+                }
+                key.append(name[index])
+                index += 1
+            }
+            return key
+        }
+        func unique(_ files: [BatchFile]) -> [[UInt8]: Int] {
+            var found: [[UInt8]: Int] = [:]
+            var repeated = Set<[UInt8]>()
+            for (index, file) in files.enumerated() {
+                let name = key(file)
+                if found.updateValue(index, forKey: name) != nil { repeated.insert(name) }
+            }
+            for name in repeated { found[name] = nil }
+            return found
+        }
+        let newByName = unique(new)
+        return unique(old).compactMap { name, index in newByName[name].map { (index, $0) } }.sorted { $0.old < $1.old }
     }
 
     /// Rows worst first, then by agency, then by file.
@@ -553,11 +682,19 @@ public enum Batch {
             row.oldFile = pair.old.path
             return row
         }
-        let errors = diff.findings.filter { $0.severity == .error }.count
-        let warnings = diff.findings.filter { $0.severity == .warning }.count
+        return row(diff, how: pair.how, details: pair.details, detailsCSV: options.detailsCSV)
+    }
+
+    /// The row of a compared pair: `how` it was paired, and the file to write its full comparison to.
+    static func row(_ diff: ReportDiff, how: String, details: String?, detailsCSV: Bool) -> BatchRow {
+        // Counted in place: `filter` and `changedCells` would copy the findings and the cells.
+        let errors = diff.findings.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) }
+        let warnings = diff.findings.reduce(0) { $0 + ($1.severity == .warning ? 1 : 0) }
+        let changedCells = diff.cells.reduce(0) { $0 + ($1.status != .unchanged && $1.status != .unreadable ? 1 : 0) }
+        let differs = diff.hasDifferences
         let status: BatchRow.Status =
             diff.isIncomplete
-            ? .incomplete : errors > 0 ? .errors : warnings > 0 ? .warnings : (diff.hasDifferences ? .changed : .same)
+            ? .incomplete : errors > 0 ? .errors : warnings > 0 ? .warnings : (differs ? .changed : .same)
         var carried: [SectionKind: Double] = [:]
         for section in diff.sections where [.overview, .problems, .other].contains(section.kind) {
             if let share = section.carriedSentences { carried[section.kind] = share }
@@ -566,20 +703,20 @@ public enum Batch {
         var row = BatchRow(
             status: status, agency: diff.new.agency.isEmpty ? diff.old.agency : diff.new.agency,
             oldFile: diff.old.path, newFile: diff.new.path, oldYear: diff.old.year, newYear: diff.new.year,
-            reason: pair.how, cellsChanged: diff.changedCells.count,
+            reason: how, cellsChanged: changedCells,
             figures: figures.map { figure(diff, $0) }, errors: errors, warnings: warnings, sentencesAdded: count(.added),
             sentencesRemoved: count(.removed), sentencesEdited: count(.edited) + count(.numbersOnly),
             carried: carried, details: nil)
-        row.differs = diff.hasDifferences
+        row.differs = differs
         row.rates = diff.keyIndicators.filter { Batch.rates.contains($0.id) }
         // A table filled last year and left entirely blank this year is more than a change.
         for table in TableKind.allCases where diff.tableBlankedThisYear(table) && !diff.tableNotCompared(table) {
             row.flags.append("\(table.label.split(separator: " ").first ?? "")今年整张留空")
             if row.status > .warnings { row.status = .warnings }
         }
-        if let path = pair.details {
+        if let path = details {
             let text =
-                options.detailsCSV
+                detailsCSV
                 ? DiffCSVRenderer.render(diff, all: false) : DiffTextRenderer.render(diff, all: false, color: false)
             do {
                 try FileWriter.write(text, to: path)

@@ -112,15 +112,18 @@ enum FileSystem {
     /// Reads `fd` to its end, retrying on EINTR, refusing more than `limit` bytes.
     static func readAll(fd: Int32, path: String, limit: Int) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
+        // Read into a buffer that is not zero-filled first (filling 64 KiB cost more than reading a
+        // report).
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
+        defer { chunk.deallocate() }
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            let n = read(fd, chunk.baseAddress, chunk.count)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw GKDiffError.unreadable(path, errorText())
             }
             if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
             if bytes.count > limit { throw GKDiffError.tooLarge(path, limit) }
         }
         return bytes

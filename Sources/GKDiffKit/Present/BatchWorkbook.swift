@@ -45,10 +45,12 @@ public enum BatchWorkbook {
                 case .same, .unpaired: return XLSXSheet.Cell(value)
                 }
             case "cells_changed", "errors":
-                if case .number(let number) = value, number != 0 {
+                switch value {
+                case .number(let number) where number != 0, .fixed(let number, _) where number != 0:
                     return XLSXSheet.Cell(value, column.key == "errors" ? .alert : .changed)
+                default:
+                    return XLSXSheet.Cell(value)
                 }
-                return XLSXSheet.Cell(value)
             default:
                 if column.key.hasSuffix("_pct"), case .fixed(let number, _) = value {
                     return XLSXSheet.Cell(value, number != 0 ? .oneDecimalChanged : .oneDecimal)

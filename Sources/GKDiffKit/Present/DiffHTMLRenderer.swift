@@ -86,7 +86,7 @@ public enum DiffHTMLRenderer {
             out += "<td class=\"num\">\(escape(cellText(change.new)))</td>"
             out += "<td class=\"num \(kind)\">\(arrow) \(escape(change.changeText ?? ""))</td>"
             var note = escape(change.new.formula)
-            for (year, indicator) in [(diff.old, change.old), (diff.new, change.new)] {
+            for (year, indicator) in [(diff.old.year, change.old), (diff.new.year, change.new)] {
                 if case .unavailable(let reason, _) = indicator.value {
                     note += "<br><span class=\"bad\">\(DiffTextRenderer.yearText(year))无法计算：\(escape(reason))</span>"
                 }
@@ -125,8 +125,13 @@ public enum DiffHTMLRenderer {
     /// this year's value, and last year's before it when they differ.
     static func tables(_ diff: ReportDiff, numbers: [CellKey: [Int]]) -> String {
         var out = ""
-        for table in TableKind.allCases {
-            let cells = diff.cells.filter { $0.key.table == table }
+        // The cells of each table by position in `diff.cells`, in one pass (no copies of the cells).
+        var byTable = Array(repeating: [Int](), count: TableKind.allCases.count)
+        for index in diff.cells.indices {
+            if let position = TableKind.allCases.firstIndex(of: diff.cells[index].key.table) { byTable[position].append(index) }
+        }
+        for (position, table) in TableKind.allCases.enumerated() {
+            let cells = byTable[position]
             out += "<section class=\"table\">\n<h2>\(escape(table.label))</h2>\n"
             if cells.isEmpty {
                 out += "<p>（两份报告都没有这张表的单元格）</p>\n</section>\n"
@@ -134,31 +139,48 @@ public enum DiffHTMLRenderer {
             }
             if diff.tableNotCompared(table) { out += "<p class=\"bad\">未比较：有一方没有读到这张表。</p>\n" }
             if diff.tableBlankedThisYear(table) { out += "<p class=\"warn\">今年这张表一格也没有填（\(cells.count) 格留空）。</p>\n" }
-            var rowKeys: [String] = []
+            // Rows and columns in order of first appearance; each row's first cell; cells by row and column.
+            var rows: [(key: String, first: Int)] = []
             var columns: [(key: String, label: String)] = []
-            var byKey: [CellKey: CellChange] = [:]
-            for cell in cells {
-                if !rowKeys.contains(cell.key.row) { rowKeys.append(cell.key.row) }
-                if !columns.contains(where: { $0.key == cell.key.column }) {
-                    columns.append((cell.key.column, cell.key.columnSpec.label))
+            var rowPosition: [String: Int] = [:]
+            var columnPosition: [String: Int] = [:]
+            var grid: [[Int?]] = []
+            for index in cells {
+                let key = diff.cells[index].key
+                let row: Int
+                if let known = rowPosition[key.row] {
+                    row = known
+                } else {
+                    row = rows.count
+                    rowPosition[key.row] = row
+                    rows.append((key.row, index))
+                    grid.append(Array(repeating: nil, count: columns.count))
                 }
-                byKey[cell.key] = cell
+                let column: Int
+                if let known = columnPosition[key.column] {
+                    column = known
+                } else {
+                    column = columns.count
+                    columnPosition[key.column] = column
+                    columns.append((key.column, key.columnSpec.label))
+                    for line in grid.indices { grid[line].append(nil) }
+                }
+                grid[row][column] = index  // the last cell of a key wins, as in a dictionary
             }
             out += "<table class=\"grid\">\n<thead><tr><th class=\"label\">项目</th>"
             for column in columns { out += "<th>\(escape(column.label))</th>" }
             out += "</tr></thead>\n<tbody>\n"
-            for row in rowKeys {
-                let first = cells.first { $0.key.row == row }!
+            for (row, line) in zip(rows, grid) {
+                let first = diff.cells[row.first]
                 var label = first.key.rowSpec.fullLabel
                 if let sum = first.sum { label += "［\(sum.label)］" }
                 out += "<tr><th class=\"label\">\(escape(label))</th>"
-                for column in columns {
-                    let key = CellKey(table: table, row: row, column: column.key)
-                    guard let cell = byKey[key] else {
+                for index in line {
+                    guard let index else {
                         out += "<td class=\"none\"></td>"
                         continue
                     }
-                    out += cellHTML(cell, findings: numbers[key] ?? [])
+                    cellHTML(diff.cells[index], findings: numbers[diff.cells[index].key] ?? [], into: &out)
                 }
                 out += "</tr>\n"
             }
@@ -168,36 +190,57 @@ public enum DiffHTMLRenderer {
     }
 
     static func cellHTML(_ cell: CellChange, findings: [Int]) -> String {
-        var classes: [String] = []
+        var out = ""
+        cellHTML(cell, findings: findings, into: &out)
+        return out
+    }
+
+    /// One table cell: this year's value, and last year's struck through before it when they differ.
+    static func cellHTML(_ cell: CellChange, findings: [Int], into out: inout String) {
+        var classes = ""
         switch cell.status {
         case .unchanged: break
-        case .increased, .added: classes.append("inc")
-        case .decreased: classes.append("dec")
-        case .stateChanged: classes.append("state")
-        case .unreadable: classes.append("unread")
+        case .increased, .added: classes = "inc"
+        case .decreased: classes = "dec"
+        case .stateChanged: classes = "state"
+        case .unreadable: classes = "unread"
         }
-        if !findings.isEmpty { classes.append("hit") }
+        if !findings.isEmpty { classes += classes.isEmpty ? "hit" : " hit" }
+        let old = DiffTextRenderer.shown(cell.old)
         let new = DiffTextRenderer.shown(cell.new)
-        var body = ""
+        out += "<td"
+        if !classes.isEmpty {
+            out += " class=\""
+            out += classes
+            out += "\""
+        }
+        out += " title=\""
+        let lines = (old: cell.old.line.map(String.init) ?? "–", new: cell.new.line.map(String.init) ?? "–")
+        out += escape("上年 \(old)（第 \(lines.old) 行），本年 \(new)（第 \(lines.new) 行）")
+        out += "\">"
         if cell.status == .unchanged {
-            body = escape(new)
+            out += escape(new)
         } else {
             // Last year's value struck through as replaced; not when this year's was not read (nothing replaced it).
-            let was = cell.status == .unreadable ? "was" : "old"
-            body = "<span class=\"\(was)\">\(escape(DiffTextRenderer.shown(cell.old)))</span>→<b>\(escape(new))</b>"
+            out += cell.status == .unreadable ? "<span class=\"was\">" : "<span class=\"old\">"
+            out += escape(old)
+            out += "</span>→<b>"
+            out += escape(new)
+            out += "</b>"
             if let percent = cell.percentText {
-                body += "<span class=\"pct\">\(escape(percent))</span>"
+                out += "<span class=\"pct\">"
+                out += escape(percent)
+                out += "</span>"
             } else if cell.status == .added {
-                body += "<span class=\"pct\">新增</span>"
+                out += "<span class=\"pct\">新增</span>"
             }
         }
         if !findings.isEmpty {
-            body += "<sup>" + findings.map { "[\($0)]" }.joined() + "</sup>"
+            out += "<sup>"
+            for number in findings { out += "[\(number)]" }
+            out += "</sup>"
         }
-        let title =
-            "上年 \(DiffTextRenderer.shown(cell.old))（第 \(cell.old.line.map(String.init) ?? "–") 行），本年 \(DiffTextRenderer.shown(cell.new))（第 \(cell.new.line.map(String.init) ?? "–") 行）"
-        let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-        return "<td\(attribute) title=\"\(escape(title))\">\(body)</td>"
+        out += "</td>"
     }
 
     static func unmatched(_ diff: ReportDiff) -> String {
@@ -271,6 +314,27 @@ public enum DiffHTMLRenderer {
     /// Text for HTML: `&`, `<`, `>`, `"` and `'` escaped; control characters other than tab and line
     /// feed dropped (they are not allowed in HTML).
     static func escape(_ text: String) -> String {
+        // Nothing to escape or drop (decided on the UTF-8 bytes: `&<>"'`, C0 but tab and line feed, DEL,
+        // and C1 as `C2 80`…`C2 9F`): the text itself.
+        var plain = true
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x7F:
+                plain = false
+            case 0x09, 0x0A:
+                break
+            case 0x00...0x1F:
+                plain = false
+            case 0x80...0x9F where previous == 0xC2:
+                plain = false
+            default:
+                break
+            }
+            if !plain { break }
+            previous = byte
+        }
+        if plain { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -4,7 +4,7 @@ public enum BatchValue: Sendable, Equatable {
     case text(String)
     /// A number, written as a number (CSV digits, an xlsx number cell).
     case number(Quantity)
-    /// A number with a fixed number of decimals (`60.0`, `0.333`): the text for CSV and JSON, the
+    /// A number with its text fixed (`60.0`, `0.333`, a count `12`): the text for CSV and JSON, the
     /// value for a spreadsheet.
     case fixed(Quantity, text: String)
     /// Nothing known.
@@ -75,7 +75,8 @@ public enum BatchRenderer {
         return result
     }
 
-    static func number(_ value: Int?) -> BatchValue { value.map { .number(Quantity($0)) } ?? .empty }
+    /// A count or a year: its digits are the text.
+    static func number(_ value: Int?) -> BatchValue { value.map { .fixed(Quantity($0), text: String($0)) } ?? .empty }
     static func number(_ value: Quantity?) -> BatchValue { value.map { .number($0) } ?? .empty }
     static func tenths(_ value: Int?) -> BatchValue {
         value.map { .fixed(Quantity($0, decimals: 1), text: CellChange.tenthsText($0)) } ?? .empty
@@ -83,6 +84,12 @@ public enum BatchRenderer {
     static func share(_ value: Double?) -> BatchValue {
         value.map { .fixed(Quantity(Int(($0 * 1000).rounded()), decimals: 3), text: DiffCSVRenderer.ratio($0)) } ?? .empty
     }
+
+    /// The keys of a key figure's columns (old, new, change in per cent), by figure.
+    private static let figureKeys = Batch.figures.map { ("\($0.key)_old", "\($0.key)_new", "\($0.key)_pct") }
+    /// The keys of a rate's columns (old, new, change in points), by rate id.
+    private static let rateKeys = Dictionary(
+        uniqueKeysWithValues: Batch.rates.map { ($0, ("\($0)_old", "\($0)_new", "\($0)_points")) })
 
     static func values(_ row: BatchRow) -> [String: BatchValue] {
         var values: [String: BatchValue] = [
@@ -95,15 +102,16 @@ public enum BatchRenderer {
             "carried_other": share(row.carried[.other]), "reason": .text(row.reason),
             "flags": .text(row.flags.joined(separator: "；")), "details": .text(row.details ?? ""),
         ]
-        for (figure, value) in zip(Batch.figures, row.figures) {
-            values["\(figure.key)_old"] = number(value.old?.number)
-            values["\(figure.key)_new"] = number(value.new?.number)
-            values["\(figure.key)_pct"] = tenths(value.change?.percentTenths)
+        for (keys, value) in zip(figureKeys, row.figures) {
+            values[keys.0] = number(value.old?.number)
+            values[keys.1] = number(value.new?.number)
+            values[keys.2] = tenths(value.change?.percentTenths)
         }
         for rate in row.rates {
-            values["\(rate.id)_old"] = tenths(rate.old.value.rateTenths)
-            values["\(rate.id)_new"] = tenths(rate.new.value.rateTenths)
-            values["\(rate.id)_points"] = tenths(rate.pointsTenths)
+            let keys = rateKeys[rate.id] ?? ("\(rate.id)_old", "\(rate.id)_new", "\(rate.id)_points")
+            values[keys.0] = tenths(rate.old.value.rateTenths)
+            values[keys.1] = tenths(rate.new.value.rateTenths)
+            values[keys.2] = tenths(rate.pointsTenths)
         }
         return values
     }
@@ -168,24 +176,19 @@ public enum BatchRenderer {
 
     /// The summary as CSV: English headers, or Chinese with `chineseHeaders` (`--csv-header zh`).
     public static func csv(_ summary: BatchSummary, chineseHeaders: Bool = false) -> String {
-        var csv = CSVWriter(columns: columns)
+        var csv = CSVWriter(columns: columns, header: chineseHeaders ? table.map(\.label) : nil)
         for row in values(summary) {
-            var fields: [String: String] = [:]
-            var numbers: [String: String] = [:]
-            for (key, value) in row {
-                switch value {
-                case .text(let text): fields[key] = text
-                case .number(let number): numbers[key] = number.description
-                case .fixed(_, let text): numbers[key] = text
-                case .empty: break
-                }
-            }
-            csv.row(fields, numbers: numbers)
+            csv.row(
+                ordered: columns.map { column in
+                    switch row[column] ?? .empty {
+                    case .text(let text): return .text(text)
+                    case .number(let number): return .number(number.description)
+                    case .fixed(_, let text): return .number(text)
+                    case .empty: return .text("")
+                    }
+                })
         }
-        guard chineseHeaders else { return csv.output }
-        let english = "\u{FEFF}" + columns.joined(separator: ",") + "\r\n"
-        return "\u{FEFF}" + table.map { CSVWriter.field($0.label) }.joined(separator: ",") + "\r\n"
-            + csv.output.dropFirst(english.count)
+        return csv.output
     }
 
     /// The summary for a person: notes, counts per status, the rows worst first, the totals, what needs

@@ -2,8 +2,13 @@
 /// hold a comma, quote, CR or LF, and text fields that a spreadsheet would run as a formula
 /// (starting with `=`, `+`, `-`, `@`, tab or CR) prefixed with `'`.
 struct CSVWriter {
-    private(set) var output = "\u{FEFF}"
+    /// The CSV so far, as UTF-8 bytes (a byte order mark first).
+    private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+    /// The CSV so far.
+    var output: String { String(decoding: bytes, as: UTF8.self) }
     let columns: [String]
+    /// Each column's position in `columns`.
+    private let position: [String: Int]
 
     /// When true, `kind`, `status`, `severity`, `section` and `table` are written as Chinese words
     /// (`status` takes `status_label`'s word) for `--csv-header zh`.
@@ -12,22 +17,55 @@ struct CSVWriter {
     /// A writer with `columns` as keys; `header` is the row written on top (the keys themselves by default).
     init(columns: [String], header: [String]? = nil) {
         self.columns = columns
-        output += (header ?? columns).map(Self.field).joined(separator: ",") + "\r\n"
+        var position: [String: Int] = [:]
+        for (index, column) in columns.enumerated() where position[column] == nil { position[column] = index }
+        self.position = position
+        for (index, name) in (header ?? columns).enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            Self.appendField(name, to: &bytes)
+        }
+        bytes += [0x0D, 0x0A]
     }
 
     /// Appends a row; `fields` maps column names to text, `numbers` maps column names to numeric text.
+    /// O(columns + fields): each given field is placed by its column's position.
     mutating func row(_ fields: [String: String], numbers: [String: String] = [:]) {
         var fields = fields
         if chinese { Self.translate(&fields) }
-        var line: [String] = []
-        for column in columns {
-            if let number = numbers[column] {
-                line.append(number)
-            } else {
-                line.append(Self.field(fields[column] ?? ""))
+        var line = Array(repeating: "", count: columns.count)
+        var isNumber = Array(repeating: false, count: columns.count)
+        for (key, text) in fields {
+            if let position = position[key] { line[position] = text }
+        }
+        for (key, text) in numbers {
+            if let position = position[key] {
+                line[position] = text
+                isNumber[position] = true
             }
         }
-        output += line.joined(separator: ",") + "\r\n"
+        for index in line.indices {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if isNumber[index] { Self.append(line[index], to: &bytes) } else { Self.appendField(line[index], to: &bytes) }
+        }
+        bytes += [0x0D, 0x0A]
+    }
+
+    /// A field of a row given in column order: text (protected and quoted as needed) or a number's text.
+    enum Field {
+        case text(String)
+        case number(String)
+    }
+
+    /// Appends a row whose fields are already in column order (one per column).
+    mutating func row(ordered fields: [Field]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            switch field {
+            case .text(let text): Self.appendField(text, to: &bytes)
+            case .number(let text): Self.append(text, to: &bytes)
+            }
+        }
+        bytes += [0x0D, 0x0A]
     }
 
     /// The status words of a comparison row in Chinese.
@@ -48,16 +86,44 @@ struct CSVWriter {
 
     /// One text field, protected and quoted as needed.
     static func field(_ text: String) -> String {
-        var value = text
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            value = "'" + value
+        var out: [UInt8] = []
+        appendField(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of `text`.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        guard !text.isEmpty else { return }
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    /// Appends one text field, protected and quoted as needed. Looks at the UTF-8 bytes: every
+    /// character that matters here is ASCII, and no byte of a longer UTF-8 sequence is ASCII. O(n).
+    static func appendField(_ text: String, to out: inout [UInt8]) {
+        guard !text.isEmpty else { return }
+        var text = text
+        text.withUTF8 { utf8 in
+            let protect: Bool
+            switch utf8[0] {
+            case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: protect = true
+            default: protect = false
+            }
+            let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+            if needsQuotes { out.append(UInt8(ascii: "\"")) }
+            if protect { out.append(UInt8(ascii: "'")) }
+            guard needsQuotes else {
+                out.append(contentsOf: utf8)
+                return
+            }
+            var start = 0
+            for index in utf8.indices where utf8[index] == UInt8(ascii: "\"") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...index]))
+                out.append(UInt8(ascii: "\""))
+                start = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            out.append(UInt8(ascii: "\""))
         }
-        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-        guard needsQuotes else { return value }
-        var quoted = "\""
-        for scalar in value.unicodeScalars {
-            if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
-        }
-        return quoted + "\""
     }
 }

@@ -19,6 +19,8 @@ public enum DiffTextRenderer {
     /// (at most 24 lines), then the tables, the narrative and the findings; no line wider than 100 columns.
     public static func render(_ diff: ReportDiff, all: Bool, color: Bool) -> String {
         let style = Style(color: color)
+        let verdict = Verdict(diff: diff)
+        let indicators = diff.keyIndicators  // computed on each access
         var out = ""
         let agency = diff.new.agency.isEmpty ? diff.old.agency : diff.new.agency
         out += style.heading("gkdiff：\(agency)  \(yearText(diff.old)) → \(yearText(diff.new))") + "\n"
@@ -28,12 +30,12 @@ public enum DiffTextRenderer {
         for note in diff.notes where !(diff.templatesDiffer && note.hasPrefix("两份报告所用模板不同")) {
             out += style.warning("！ " + note) + "\n"
         }
-        out += verdict(diff, style: style)
-        out += "\n" + indicators(diff, style: style)
-        out += "\n" + summary(diff, style: style)
+        out += self.verdict(verdict, style: style)
+        out += "\n" + self.indicators(diff, indicators, style: style)
+        out += "\n" + summary(diff, verdict: verdict, style: style)
         out += "\n" + tables(diff, all: all, style: style)
         out += unmatched(diff, style: style)
-        out += indicatorDetails(diff, style: style)
+        out += indicatorDetails(diff, indicators, style: style)
         out += narrative(diff, style: style)
         out += findingsBlock(diff)
         return TextLayout.wrap(out, width: maxWidth)
@@ -42,8 +44,7 @@ public enum DiffTextRenderer {
     // MARK: Verdict
 
     /// One line (two when a report was not read completely): read completely or not, errors and warnings.
-    static func verdict(_ diff: ReportDiff, style: Style) -> String {
-        let verdict = Verdict(diff: diff)
+    static func verdict(_ verdict: Verdict, style: Style) -> String {
         let checks = "勾稽校验：错误 \(verdict.errors) 项，警告 \(verdict.warnings) 项（详见文末）"
         guard verdict.isComplete else {
             return style.warning("结论：！ 读取不完整：\(verdict.unreadText)没有读全（见勾稽校验 P1）；\(checks)") + "\n"
@@ -56,8 +57,7 @@ public enum DiffTextRenderer {
 
     /// The key indicators old → new, several to a line, in four groups (table 2 counts, rates, table 3,
     /// table 1); a value that cannot be computed is `—` here and explained after the tables.
-    static func indicators(_ diff: ReportDiff, style: Style) -> String {
-        let changes = diff.keyIndicators
+    static func indicators(_ diff: ReportDiff, _ changes: [KeyIndicatorChange], style: Style) -> String {
         var out = style.heading("关键指标（\(yearText(diff.old)) → \(yearText(diff.new))）") + "\n"
         let groups: [[String]] = [
             ["requests_new", "requests_handled", "granted"],
@@ -93,10 +93,11 @@ public enum DiffTextRenderer {
     }
 
     /// Why an indicator has no value, one line each, after the tables; empty when all have one.
-    static func indicatorDetails(_ diff: ReportDiff, style: Style) -> String {
+    static func indicatorDetails(_ diff: ReportDiff, _ changes: [KeyIndicatorChange], style: Style) -> String {
         var lines: [String] = []
-        for change in diff.keyIndicators {
-            for (year, indicator) in [(diff.old, change.old), (diff.new, change.new)] {
+        for change in changes {
+            // The years, not the reports: an array of (Report, …) would copy both reports per indicator.
+            for (year, indicator) in [(diff.old.year, change.old), (diff.new.year, change.new)] {
                 if case .unavailable(let reason, _) = indicator.value {
                     lines.append("  \(yearText(year)) \(change.label)：无法计算，\(reason)")
                 }
@@ -106,16 +107,18 @@ public enum DiffTextRenderer {
         return style.heading("关键指标说明") + "\n" + lines.joined(separator: "\n") + "\n\n"
     }
 
-    static func yearText(_ report: Report) -> String { report.year.map { "\($0)年" } ?? "年度不明" }
+    static func yearText(_ report: Report) -> String { yearText(report.year) }
+
+    /// `2024年`, or `年度不明`.
+    static func yearText(_ year: Int?) -> String { year.map { "\($0)年" } ?? "年度不明" }
 
     // MARK: Summary
 
-    static func summary(_ diff: ReportDiff, style: Style) -> String {
+    static func summary(_ diff: ReportDiff, verdict: Verdict, style: Style) -> String {
         var out = style.heading("摘要") + "\n"
         if diff.isIncomplete {
-            out += style.warning("  ！ 没有读到的 \(diff.unreadCells.count) 格不作比较，标为「无法读取」") + "\n"
+            out += style.warning("  ！ 没有读到的 \(verdict.unreadCells) 格不作比较，标为「无法读取」") + "\n"
         }
-        let verdict = Verdict(diff: diff)
         var perTable: [String] = []
         for table in TableKind.allCases {
             let name = table.label.split(separator: " ").first.map(String.init) ?? table.label
@@ -183,7 +186,16 @@ public enum DiffTextRenderer {
 
     static func tables(_ diff: ReportDiff, all: Bool, style: Style) -> String {
         var out = ""
-        for table in TableKind.allCases {
+        // The cells listed and the count of cells of each table, in one pass over the cells.
+        var listed = Array(repeating: [Int](), count: TableKind.allCases.count)
+        var counts = Array(repeating: 0, count: TableKind.allCases.count)
+        let positions = TableKind.allCases
+        for index in diff.cells.indices {
+            guard let position = positions.firstIndex(of: diff.cells[index].key.table) else { continue }
+            counts[position] += 1
+            if all || diff.cells[index].status != .unchanged { listed[position].append(index) }
+        }
+        for (position, table) in TableKind.allCases.enumerated() {
             out += style.heading(table.label) + "\n"
             if diff.tableNotCompared(table) && !all {
                 let old = diff.cells.allSatisfy { $0.key.table != table || $0.old.value.wasNotRead }
@@ -194,17 +206,17 @@ public enum DiffTextRenderer {
             }
             let blanked = diff.tableBlankedThisYear(table)
             if blanked && !all {
-                let count = diff.cells.filter { $0.key.table == table }.count
-                out += "  今年留空（\(count) 格）：这张表今年一格也没有填（--all 逐格列出）\n\n"
+                out += "  今年留空（\(counts[position]) 格）：这张表今年一格也没有填（--all 逐格列出）\n\n"
                 continue
             }
-            let cells = diff.cells.filter { $0.key.table == table && (all || $0.status != .unchanged) }
-            if cells.isEmpty {
+            if listed[position].isEmpty {
                 out += "  （无变化）\n\n"
                 continue
             }
             var rows: [[String]] = []
-            for cell in cells {
+            rows.reserveCapacity(listed[position].count)
+            for index in listed[position] {
+                let cell = diff.cells[index]
                 let (old, new) = (shown(cell.old), shown(cell.new))
                 var change = cell.changeText ?? ""
                 var percent = cell.percentText ?? ""
@@ -223,8 +235,8 @@ public enum DiffTextRenderer {
     /// Cell rows `row · column  old → new  change  %`, aligned in columns when that fits in 100
     /// columns; otherwise one plain line each (table 2's long row labels).
     static func cellLines(_ rows: [[String]]) -> String {
-        let aligned = TextLayout.table(rows, rightAligned: [1, 3, 4, 5])
-        if aligned.split(separator: "\n").allSatisfy({ TextLayout.width($0) <= maxWidth }) { return aligned }
+        let aligned = TextLayout.measuredTable(rows, rightAligned: [1, 3, 4, 5])
+        if aligned.widest <= maxWidth { return aligned.text }
         var out = ""
         for row in rows {
             let parts = ["\(row[0])", "\(row[1]) → \(row[3])", row[4], row[5]].filter { !$0.isEmpty }

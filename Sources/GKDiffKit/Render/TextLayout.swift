@@ -1,10 +1,54 @@
 /// Column alignment for text output: Chinese characters take two terminal columns.
 enum TextLayout {
-    /// Terminal columns the text takes (East Asian wide and full-width characters count two).
+    /// Terminal columns the text takes (East Asian wide and full-width characters count two). O(n) on
+    /// the UTF-8 bytes: an ASCII byte is one column without decoding.
     static func width<S: StringProtocol>(_ text: S) -> Int {
+        if let columns = text.utf8.withContiguousStorageIfAvailable(width) { return columns }
         var columns = 0
         for scalar in text.unicodeScalars { columns += width(scalar) }
         return columns
+    }
+
+    /// Terminal columns of UTF-8 bytes (whole scalars).
+    static func width(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        var columns = 0
+        var index = 0
+        while index < utf8.count {
+            let lead = utf8[index]
+            if lead < 0x80 {
+                columns += 1
+                index += 1
+                continue
+            }
+            let (w, length) = columnsAndLength(utf8, at: index, end: utf8.count)
+            columns += w
+            index += length
+        }
+        return columns
+    }
+
+    /// Columns and UTF-8 length of the scalar starting at `index` (not ASCII). CJK ideographs
+    /// U+4E00…U+9FFF (leads `E4 B8`…`E9`), most of a Chinese text, are two columns without decoding.
+    @inline(__always)
+    static func columnsAndLength(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (Int, Int) {
+        let lead = utf8[index]
+        if index + 2 < end, lead >= 0xE5 && lead <= 0xE9 || (lead == 0xE4 && utf8[index + 1] >= 0xB8) {
+            return (2, 3)
+        }
+        let (value, length) = scalar(utf8, at: index, end: end)
+        return (Unicode.Scalar(value).map(width) ?? 1, length)
+    }
+
+    /// The scalar whose UTF-8 sequence starts at `index`, and its length in bytes; a sequence cut by
+    /// `end` is its lead byte alone.
+    @inline(__always)
+    static func scalar(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (value: UInt32, length: Int) {
+        let lead = utf8[index]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard index + length <= end else { return (UInt32(lead), 1) }
+        var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<max(length, 1) where length > 1 { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+        return (value, length)
     }
 
     /// Terminal columns one scalar takes: 2 for wide and full-width, 0 for combining marks and
@@ -22,51 +66,106 @@ enum TextLayout {
         }
     }
 
-    /// The text padded with spaces on the right to `columns`.
-    static func padRight(_ text: String, _ columns: Int) -> String {
-        var padded = text
-        padded += spaces(max(0, columns - width(text)))
-        return padded
-    }
-
-    /// The text padded with spaces on the left to `columns`.
-    static func padLeft(_ text: String, _ columns: Int) -> String {
-        var padded = String(spaces(max(0, columns - width(text))))
-        padded += text
-        return padded
-    }
-
-    /// `count` spaces, cut from one long run (`String(repeating:count:)` costs thousands of
-    /// instructions per call).
-    private static func spaces(_ count: Int) -> Substring {
-        count <= blank.utf8.count ? blank.prefix(count) : Substring(String(repeating: " ", count: count))
-    }
-
-    private static let blank = String(repeating: " ", count: 128)
-
     /// Rows laid out in columns separated by two spaces; `rightAligned` columns are numbers.
     static func table(_ rows: [[String]], rightAligned: Set<Int> = [], indent: String = "  ") -> String {
-        guard let columns = rows.map(\.count).max() else { return "" }
+        measuredTable(rows, rightAligned: rightAligned, indent: indent).text
+    }
+
+    /// `table(_:rightAligned:indent:)` and the width of its widest line in terminal columns (a line as
+    /// `split(separator: "\n")` cuts the text: a cell holding a line break is measured as cut there).
+    /// Each cell is measured once; the lines are built as UTF-8 bytes.
+    static func measuredTable(_ rows: [[String]], rightAligned: Set<Int> = [], indent: String = "  ")
+        -> (text: String, widest: Int)
+    {
+        guard let columns = rows.map(\.count).max() else { return ("", 0) }
+        var right = Array(repeating: false, count: columns)
+        for index in rightAligned where index < columns { right[index] = true }
+        var cellWidths: [[Int]] = []
+        cellWidths.reserveCapacity(rows.count)
         var widths = Array(repeating: 0, count: columns)
+        var breaks = false
         for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], width(cell)) }
+            var measured: [Int] = []
+            measured.reserveCapacity(row.count)
+            for (index, cell) in row.enumerated() {
+                var cell = cell
+                let width = cell.withUTF8 { utf8 in
+                    if !breaks { breaks = utf8.contains { $0 == 0x0A || $0 == 0x0D } }
+                    return self.width(utf8)
+                }
+                measured.append(width)
+                widths[index] = max(widths[index], width)
+            }
+            cellWidths.append(measured)
         }
-        var out = ""
-        for row in rows {
-            var line = indent
+        let indentWidth = width(indent)
+        var out: [UInt8] = []
+        var widest = 0
+        func append(_ text: String) {
+            var text = text
+            text.withUTF8 { out.append(contentsOf: $0) }
+        }
+        func spaces(_ count: Int) { appendSpaces(count, to: &out) }
+        for (rowIndex, row) in rows.enumerated() {
+            let start = out.count
+            append(indent)
+            var columns = indentWidth
             for (index, cell) in row.enumerated() {
                 let last = index == row.count - 1
-                if rightAligned.contains(index) {
-                    line += padLeft(cell, widths[index])
+                let width = cellWidths[rowIndex][index]
+                if right[index] {
+                    spaces(widths[index] - width)
+                    append(cell)
+                    columns += max(widths[index], width)
+                } else if last {
+                    append(cell)
+                    columns += width
                 } else {
-                    line += last ? cell : padRight(cell, widths[index])
+                    append(cell)
+                    spaces(widths[index] - width)
+                    columns += max(widths[index], width)
                 }
-                if !last { line += "  " }
+                if !last {
+                    out.append(0x20)
+                    out.append(0x20)
+                    columns += 2
+                }
             }
-            while line.hasSuffix(" ") { line.removeLast() }
-            out += line + "\n"
+            while out.count > start && out[out.count - 1] == 0x20 {
+                out.removeLast()
+                columns -= 1
+            }
+            out.append(0x0A)
+            widest = max(widest, columns)
         }
-        return out
+        if breaks { widest = widestLine(out) }
+        return (String(decoding: out, as: UTF8.self), widest)
+    }
+
+    /// Appends `count` spaces (copied from a run made once, not one by one).
+    static func appendSpaces(_ count: Int, to out: inout [UInt8]) {
+        var left = count
+        while left > 0 {
+            let run = min(left, spaceRun.count)
+            out.append(contentsOf: spaceRun[0..<run])
+            left -= run
+        }
+    }
+
+    private static let spaceRun = [UInt8](repeating: 0x20, count: 128)
+
+    /// The widest line of UTF-8 text in terminal columns, lines cut as `split(separator: "\n")` cuts
+    /// them (at a line feed that does not follow a carriage return; the CR LF pair is one character).
+    private static func widestLine(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { utf8 in
+            var widest = 0
+            var start = 0
+            for index in utf8.indices where utf8[index] == 0x0A && (index == 0 || utf8[index - 1] != 0x0D) {
+                widest = max(widest, width(UnsafeBufferPointer(rebasing: utf8[start..<index])))
+                start = index + 1
+            }
+            return max(widest, width(UnsafeBufferPointer(rebasing: utf8[start...])))
+        }
     }
 }
 
@@ -95,60 +194,46 @@ extension TextLayout {
 
     /// One line of `wrap`, on its UTF-8 bytes: copied as it is when it fits; otherwise cut before the
     /// scalar that would pass the limit, continuation lines indented by the line's own indent (at
-    /// most 8) plus 2; colour escapes (`ESC … m`) are copied whole and take no columns.
+    /// most 8) plus 2; colour escapes (`ESC … m`) are copied whole and take no columns. One pass; the
+    /// bytes between cuts are copied as runs.
     private static func wrapLine(
         _ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, limit: Int, into out: inout [UInt8]
     ) {
         // No longer in bytes than the limit: no wider either (a scalar takes at most as many columns as
         // it has UTF-8 bytes).
         if range.count <= limit {
-            out.append(contentsOf: utf8[range])
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[range]))
             return
         }
-        func scalar(at index: Int) -> (value: UInt32, length: Int) {
-            let lead = utf8[index]
-            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            guard index + length <= range.upperBound else { return (UInt32(lead), 1) }
-            var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
-            for offset in 1..<max(length, 1) where length > 1 { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
-            return (value, length)
-        }
-        var total = 0
+        var lead = -1  // the continuation indent, found at the first cut
+        var columns = 0
+        var run = range.lowerBound
         var index = range.lowerBound
         while index < range.upperBound {
-            let (value, length) = scalar(at: index)
-            total += Unicode.Scalar(value).map(width) ?? 1
-            index += length
-        }
-        if total <= limit {
-            out.append(contentsOf: utf8[range])
-            return
-        }
-        var spaces = 0
-        while range.lowerBound + spaces < range.upperBound && utf8[range.lowerBound + spaces] == 0x20 { spaces += 1 }
-        let lead = min(8, spaces) + 2
-        var columns = 0
-        index = range.lowerBound
-        while index < range.upperBound {
-            if utf8[index] == 0x1B {
+            let byte = utf8[index]
+            if byte == 0x1B {
                 // A colour escape: copied whole, no columns.
                 var end = index
                 while end < range.upperBound && utf8[end] != UInt8(ascii: "m") { end += 1 }
-                end = min(end + 1, range.upperBound)
-                out.append(contentsOf: utf8[index..<end])
-                index = end
+                index = min(end + 1, range.upperBound)
                 continue
             }
-            let (value, length) = scalar(at: index)
-            let w = Unicode.Scalar(value).map(width) ?? 1
+            let (w, length) = byte < 0x80 ? (1, 1) : columnsAndLength(utf8, at: index, end: range.upperBound)
             if columns + w > limit {
+                if lead < 0 {
+                    var spaces = 0
+                    while range.lowerBound + spaces < range.upperBound && utf8[range.lowerBound + spaces] == 0x20 { spaces += 1 }
+                    lead = min(8, spaces) + 2
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
                 out.append(0x0A)
-                out.append(contentsOf: repeatElement(0x20, count: lead))
+                appendSpaces(lead, to: &out)
                 columns = lead
+                run = index
             }
-            out.append(contentsOf: utf8[index..<index + length])
             columns += w
             index += length
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<range.upperBound]))
     }
 }

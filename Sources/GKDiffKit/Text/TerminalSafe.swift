@@ -33,6 +33,7 @@ public enum TerminalSafe {
     /// (for a whole output); without it they are escaped too (for one line, such as an error line).
     /// With `color`, gkdiff's own colour sequences (`colorSequences`) pass unchanged.
     public static func escape(_ text: String, keepLayout: Bool = true, color: Bool = false) -> String {
+        guard mayNeedEscape(text, keepLayout: keepLayout) else { return text }
         let scalars = text.unicodeScalars
         guard scalars.contains(where: { needsEscape($0) && !(keepLayout && ($0 == "\t" || $0 == "\n")) }) else {
             return text
@@ -58,6 +59,40 @@ public enum TerminalSafe {
             index = next
         }
         return String(out)
+    }
+
+    /// False when no scalar of `text` is escaped by `escape`, decided on the UTF-8 bytes without
+    /// decoding (a whole output is mostly text with nothing to escape): C0 and DEL are single bytes,
+    /// C1 is `C2 80`…`C2 9F`, U+061C is `D8 9C`, and the other controls are `E2 80 xx` or `E2 81 xx`.
+    /// True may be wrong (then the scalars are looked at); false is always right. O(n).
+    static func mayNeedEscape(_ text: String, keepLayout: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                switch byte {
+                case 0x09, 0x0A:
+                    if !keepLayout { return true }
+                case 0x00...0x1F, 0x7F:
+                    return true
+                case 0xC2:
+                    if index + 1 < utf8.count && utf8[index + 1] <= 0x9F { return true }
+                case 0xD8:
+                    if index + 1 < utf8.count && utf8[index + 1] == 0x9C { return true }
+                case 0xE2:
+                    guard index + 2 < utf8.count else { return true }
+                    switch (utf8[index + 1], utf8[index + 2]) {
+                    case (0x80, 0x8E...0x8F), (0x80, 0xA8...0xAE), (0x81, 0xA6...0xA9): return true
+                    default: break
+                    }
+                default:
+                    break
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// One line for standard error: everything escaped, line feeds included, so a file name with a

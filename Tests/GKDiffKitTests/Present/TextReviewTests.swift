@@ -65,6 +65,27 @@ import Testing
         #expect(lines.firstIndex { $0.hasPrefix("结论：") }! < 6)
     }
 
+    /// Columns: two spaces between, numbers right-aligned, no trailing spaces; the widest line is
+    /// counted in terminal columns (a Chinese character is two).
+    @Test func tableAlignsAndMeasures() {
+        let rows = [["本年新收", "5", "→", "8"], ["予以公开 总计", "12", "→", ""], ["a"]]
+        let (text, widest) = TextLayout.measuredTable(rows, rightAligned: [1, 3])
+        #expect(text == "  本年新收        5  →  8\n  予以公开 总计  12  →\n  a\n")
+        #expect(widest == 25)
+        #expect(TextLayout.table(rows, rightAligned: [1, 3]) == text)
+        // A cell holding a line break is measured as the lines it makes.
+        #expect(TextLayout.measuredTable([["甲甲甲\n乙", "x"]]).widest == 8)
+    }
+
+    /// The width read on UTF-8 bytes (ideographs without decoding) is the width of each scalar.
+    @Test func widthOnBytesIsTheScalarsWidth() {
+        for value in UInt32(0)...0x2_FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(scalar) + "字"
+            #expect(TextLayout.width(text) == 1 + TextLayout.width(scalar) + 2, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func wrapBreaksOnlyLongLinesAndKeepsColour() {
         let long = String(repeating: "字", count: 60)
         let wrapped = TextLayout.wrap("  " + long + "\nshort", width: 100)
