@@ -12,15 +12,37 @@ public enum DocumentReader {
     /// Reads the bytes of a file.
     /// - Throws: `GKDiffError` as `read(path:)`.
     public static func read(_ bytes: [UInt8], path: String) throws -> Document {
+        let document: Document
         switch Kind(of: bytes) {
         case .zip:
-            return try docx(bytes, path: path)
+            document = try docx(bytes, path: path)
         case .pdf:
-            return try pdf(bytes, path: path)
+            document = try pdf(bytes, path: path)
         case .legacyWord:
-            return try legacyWord(bytes, path: path)
+            document = try legacyWord(bytes, path: path)
         case .text:
-            return document(from: try SourceText.decode(bytes, path: path))
+            // Counted before decoding: 31 MB of one-character lines would otherwise take gigabytes.
+            guard lineFeeds(in: bytes, upTo: lineLimit) <= lineLimit else { throw GKDiffError.tooManyLines(path, lineLimit) }
+            document = Self.document(from: try SourceText.decode(bytes, path: path))
+        }
+        guard document.blocks.count <= lineLimit else { throw GKDiffError.tooManyLines(path, lineLimit) }
+        return document
+    }
+
+    /// The most lines (paragraphs and tables) a report is read with. A real report has a few hundred;
+    /// a file with more is not one, and reading it would cost memory in proportion to its lines.
+    public static let lineLimit = 200_000
+
+    /// The number of line-feed bytes in `bytes`, counting stopped once it passes `limit` (in UTF-16
+    /// text a character may hold a 0x0A byte too: an upper bound there). O(n).
+    static func lineFeeds(in bytes: [UInt8], upTo limit: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for byte in buffer where byte == 0x0A {
+                count += 1
+                if count > limit { break }
+            }
+            return count
         }
     }
 

@@ -38,6 +38,9 @@ public struct GKDiffError: Error, Sendable, Equatable, CustomStringConvertible {
     static func tooLarge(_ path: String, _ limit: Int) -> GKDiffError {
         GKDiffError(path: path, reason: "文件过大（超过 \(limit / 1_048_576) MB），不像是一份年度报告（file too large）")
     }
+    static func tooManyLines(_ path: String, _ limit: Int) -> GKDiffError {
+        GKDiffError(path: path, reason: "行数过多（超过 \(limit) 行），不像是一份年度报告（too many lines）")
+    }
     static func brokenArchive(_ path: String, _ detail: String) -> GKDiffError {
         GKDiffError(path: path, reason: "不是完整的 Word 文档：压缩包已损坏（broken .docx: \(detail)）")
     }
