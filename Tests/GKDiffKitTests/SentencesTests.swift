@@ -68,4 +68,31 @@ import Testing
             #expect(Sentences.scalarCount(text) == text.unicodeScalars.count)
         }
     }
+
+    /// The identity pass (`TokenIdentity.ids`, on UTF-8 bytes) gives what the tokens of
+    /// `Sentences.tokens` give token by token, on random prose with numbers, words, years, full-width
+    /// forms, Traditional characters and spaces.
+    @Test func identityPassAgreesWithTokens() {
+        let alphabet: [String] = [
+            "2024", "2023", "2025", "1999", "12", "3.5", "1,200", "％", "%", "万", "亿", ".", ",", "年", "報", "报",
+            "告", "ab", "Z9", "ｘ", "２０２４", "．", " ", "\u{3000}", "\u{A0}", "\u{200B}", "。", "，", "“", "😀", "é", "\u{301}",
+        ]
+        var generator = MyersTests.Generator(state: 2024)
+        var identity = TokenIdentity()
+        for round in 0..<3_000 {
+            let text = (0..<generator.next(25)).map { _ in alphabet[generator.next(alphabet.count)] }.joined()
+            let year: Int? = generator.next(4) == 0 ? nil : 2023 + generator.next(3)
+            var ids: [Int] = []
+            identity.ids(of: text, year: year, into: &ids)
+            let tokens = Sentences.tokens(text)
+            var expected: [Int] = []
+            for index in 0..<tokens.count {
+                expected.append(
+                    identity.id(
+                        tokens.normalized, tokens.starts[index], tokens.ends[index], isNumber: tokens.isNumber[index], year: year)
+                )
+            }
+            #expect(ids == expected, "round \(round): \(text)")
+        }
+    }
 }

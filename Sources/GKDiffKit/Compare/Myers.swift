@@ -26,7 +26,9 @@ enum Myers {
         }
         let a = Array(old[prefix..<(old.count - suffix)])
         let b = Array(new[prefix..<(new.count - suffix)])
-        var steps: [EditStep] = (0..<prefix).map { .equal(old: $0, new: $0) }
+        var steps: [EditStep] = []
+        steps.reserveCapacity(old.count + new.count - prefix - suffix)
+        for k in 0..<prefix { steps.append(.equal(old: k, new: k)) }
         var degraded = false
         let middle: [EditStep]
         if let core = core(a, b, maxCost: maxCost) {
@@ -63,15 +65,23 @@ enum Myers {
         var v = [Int32](repeating: 0, count: 2 * limit + 3)
         // The trace keeps, for each d, only the diagonals step d can read (k − 1 … k + 1 for |k| ≤ d):
         // D² entries in all rather than D × the whole array (64 MB at D = 2,000 with the full copy).
-        var band: [Int32] = []
+        var band = [Int32](repeating: 0, count: 64)  // the first `bandCount` are the trace
+        var bandCount = 0
         var starts: [Int] = []
         // Through pointers: this loop is the comparison's inner loop, on sentences and on tokens.
         let found = a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 v.withUnsafeMutableBufferPointer { v in
                     for d in 0...limit {
-                        starts.append(band.count)
-                        band.append(contentsOf: UnsafeBufferPointer(rebasing: v[(offset - d - 1)...(offset + d + 1)]))
+                        starts.append(bandCount)
+                        let width = 2 * d + 3
+                        if bandCount + width > band.count {
+                            band.append(contentsOf: repeatElement(0, count: max(band.count, width)))
+                        }
+                        band.withUnsafeMutableBufferPointer { band in
+                            for index in 0..<width { band[bandCount + index] = v[offset - d - 1 + index] }
+                        }
+                        bandCount += width
                         var k = -d
                         while k <= d {
                             var x: Int
@@ -97,6 +107,7 @@ enum Myers {
         guard found else { return nil }
         // Walk the trace back.
         var steps: [EditStep] = []
+        steps.reserveCapacity(n + m)
         var x = n
         var y = m
         for d in stride(from: starts.count - 1, through: 0, by: -1) {
@@ -218,18 +229,28 @@ enum Myers {
 /// so that `2023年` in last year's report equals `2024年` in this year's.
 struct TokenIdentity {
     private var words: [String: Int] = [:]
-    /// `Sentences.normalized` of U+4E00…U+9FFF as met (0: not yet): for these it costs two table
-    /// look-ups behind lazy initialisation, and a report uses a few thousand of them over and over.
-    private var cjk: [UInt32] = []
+    /// `Sentences.normalized` of U+4E00…U+9FFF as met, stored as the value − U+4E00 + 1 (0: not yet,
+    /// or not in that block): for these it costs two table look-ups behind lazy initialisation, and a
+    /// report uses a few thousand of them over and over.
+    private var cjk: [UInt16] = []
+    /// Normalised scalars of the sentence being read (kept to reuse its storage).
+    private var scratch: [Unicode.Scalar] = []
 
     /// The text's scalars, each `Sentences.normalized`, into `buffer` (replaced). O(n), written
     /// through pointers: this runs on every scalar of the prose, several times.
     mutating func normalizedScalars(_ text: String, into buffer: inout [Unicode.Scalar]) {
-        if cjk.isEmpty { cjk = [UInt32](repeating: 0, count: 0x9FFF - 0x4E00 + 1) }
+        if cjk.isEmpty { cjk = [UInt16](repeating: 0, count: 0x9FFF - 0x4E00 + 1) }
         var text = text
-        buffer = text.withUTF8 { bytes in
-            cjk.withUnsafeMutableBufferPointer { cache in
-                [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+        text.withUTF8 { bytes in
+            // As many slots as bytes (at least one byte a scalar), written in place and cut to the
+            // scalars written; the buffer's storage is reused from one sentence to the next.
+            if buffer.count < bytes.count {
+                buffer.append(contentsOf: repeatElement(" ", count: bytes.count - buffer.count))
+            } else if buffer.count > bytes.count {
+                buffer.removeLast(buffer.count - bytes.count)
+            }
+            let count = buffer.withUnsafeMutableBufferPointer { out in
+                cjk.withUnsafeMutableBufferPointer { cache in
                     var index = 0
                     var written = 0
                     while index < bytes.count {
@@ -244,20 +265,25 @@ struct TokenIdentity {
                         index += length
                         let value = scalar.value
                         if value >= 0x4E00 && value <= 0x9FFF {
-                            var mapped = cache[Int(value - 0x4E00)]
-                            if mapped == 0 {
-                                mapped = Sentences.normalized(scalar).value
-                                cache[Int(value - 0x4E00)] = mapped
+                            let cached = cache[Int(value - 0x4E00)]
+                            if cached != 0 {
+                                out[written] = Unicode.Scalar(UInt32(cached) + 0x4DFF) ?? scalar
+                            } else {
+                                let mapped = Sentences.normalized(scalar)
+                                if mapped.value >= 0x4E00 && mapped.value <= 0x9FFF {
+                                    cache[Int(value - 0x4E00)] = UInt16(mapped.value - 0x4DFF)
+                                }
+                                out[written] = mapped
                             }
-                            out[written] = Unicode.Scalar(mapped) ?? scalar
                         } else {
                             out[written] = Sentences.normalized(scalar)
                         }
                         written += 1
                     }
-                    count = written
+                    return written
                 }
             }
+            buffer.removeLast(bytes.count - count)
         }
     }
 
@@ -291,10 +317,11 @@ struct TokenIdentity {
         return 0x20_0000 + value(&words[LabelText.string(scalars[start..<end]), default: next])
     }
 
-    /// The identities of a sentence's tokens into `ids` (emptied first). O(n), no allocation once the
-    /// buffers have grown.
+    /// The identities of a sentence's tokens into `ids` (emptied first; its storage is reused). O(n).
     mutating func ids(of text: String, year: Int?, into ids: inout [Int]) {
-        var buffer: [Unicode.Scalar] = []
+        var buffer = scratch
+        scratch = []
+        defer { scratch = buffer }
         normalizedScalars(text, into: &buffer)
         ids.removeAll(keepingCapacity: true)
         ids.reserveCapacity(buffer.count)

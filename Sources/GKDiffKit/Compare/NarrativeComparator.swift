@@ -166,10 +166,12 @@ struct NarrativeComparator {
         var result: [Paragraph] = []
         var open = false  // the last paragraph stops inside a sentence
         for paragraph in paragraphs where !isPageChrome(paragraph.text) {
-            let starts =
+            // Whether the line starts a paragraph of its own matters only after an unfinished one.
+            func starts() -> Bool {
                 titles.contains(paragraph.line) || LabelText.startsWithSubsectionNumbering(paragraph.text)
-                || startsWithSectionNumbering(paragraph.text)
-            if open && !starts, !result.isEmpty {
+                    || startsWithSectionNumbering(paragraph.text)
+            }
+            if open && !starts(), !result.isEmpty {
                 result[result.count - 1].text += paragraph.text
             } else {
                 result.append(paragraph)
@@ -208,7 +210,10 @@ struct NarrativeComparator {
     /// `来源：…`, `日期：…`, `发布日期：…`, `版权所有…`, a breadcrumb `首页 > 政务公开 > …` (short lines
     /// only; Traditional and full-width forms alike).
     static func isPageChrome(_ text: String) -> Bool {
-        guard LabelText.isShort(text, limit: 80) else { return false }
+        // At most 80 scalars (`LabelText.isShort`), decided on the byte count when it can be: a
+        // scalar takes one to four bytes.
+        let bytes = text.utf8.count
+        guard bytes <= 80 || (bytes <= 320 && Sentences.scalarCount(text) <= 80) else { return false }
         // Decided on the first character for almost every line: each of these starts with one of a few.
         guard let first = text.unicodeScalars.first(where: { !LabelText.isSpace($0) && $0 != "【" && $0 != "】" }) else {
             return false
@@ -245,8 +250,8 @@ struct NarrativeComparator {
         func prepared(_ blocks: [Block]) -> [(key: String, sorted: [Int])?] {
             blocks.map { block in
                 block.title.map {
-                    let key = LabelText.stripNumbering(LabelText.key($0))
-                    return (key, LabelText.scalars(LabelText.key($0)).map { Int($0.value) }.sorted())
+                    let key = LabelText.key($0)
+                    return (LabelText.stripNumbering(key), LabelText.scalars(key).map { Int($0.value) }.sorted())
                 }
             }
         }
@@ -350,11 +355,39 @@ struct NarrativeComparator {
         var position = sentences.start(hash)
         while let entry = sentences.next(hash, at: &position) {
             let (text, entryYear) = sentences[entry]
-            if entryYear == year && LabelText.sameBytes(text, sentence.text) { return entry }
+            if entryYear == year && Self.sameBytes(text, sentence.text) { return entry }
             identity.ids(of: text, year: entryYear, into: &otherBuffer)
             if otherBuffer == idBuffer { return entry }
         }
         return sentences.insert(hash, text: sentence.text, year: year, at: position)
+    }
+
+    /// True when the two strings have the same UTF-8 bytes (`LabelText.sameBytes`), compared through
+    /// pointers rather than element by element on the UTF-8 views. O(n).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard let p = UnsafeRawPointer(x.baseAddress), let q = UnsafeRawPointer(y.baseAddress) else { return true }
+                // Eight bytes at a time, then the rest.
+                var index = 0
+                while index + 8 <= x.count {
+                    if p.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        != q.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    {
+                        return false
+                    }
+                    index += 8
+                }
+                while index < x.count {
+                    if x[index] != y[index] { return false }
+                    index += 1
+                }
+                return true
+            }
+        }
     }
 
     /// The sorted token identities of a sentence, for `bagSimilarity`.
@@ -524,17 +557,19 @@ struct NarrativeComparator {
             removedRun = []
             addedRun = []
         }
+        // (The nested flushes are called only when they have something to do: a call costs more
+        // than the test.)
         for step in steps {
             switch step {
             case .equal(_, let j):
-                flushRuns()
+                if !removedRun.isEmpty || !addedRun.isEmpty { flushRuns() }
                 if sameStart == nil { sameStart = j }
                 sameEnd = j + 1
             case .delete(let i):
-                flushSame()
+                if sameStart != nil { flushSame() }
                 removedRun.append(i)
             case .insert(let j):
-                flushSame()
+                if sameStart != nil { flushSame() }
                 addedRun.append(j)
             }
         }

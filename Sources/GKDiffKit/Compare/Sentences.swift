@@ -35,6 +35,11 @@ enum Sentences {
                     } else if lead < 0xE0 {
                         index += 2
                     } else if lead < 0xF0 {
+                        // The marks start with E2, E3 or EF; CJK ideographs (E4…E9) are passed at once.
+                        if lead != 0xE2 && lead != 0xE3 && lead != 0xEF {
+                            index += 3
+                            continue
+                        }
                         switch (lead, bytes[index + 1], bytes[index + 2]) {
                         case (0xE2, 0x80, 0x9C): quoted = true  // “
                         case (0xE2, 0x80, 0x9D): quoted = false  // ”
