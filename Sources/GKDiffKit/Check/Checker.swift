@@ -215,7 +215,7 @@ public enum Checker {
                         line: nil))
             }
         }
-        if let problems = report.section(.problems) {
+        if let problems = report.section(.problems), foldsToAtMostTwoScalars(problems.paragraphs) {
             let text = LabelText.fold(problems.text)
             if text.isEmpty || text == "无" || text == "无。" {
                 findings.append(
@@ -226,6 +226,23 @@ public enum Checker {
             }
         }
         return findings
+    }
+
+    /// False when `LabelText.fold(section.text)` has more than two scalars (then it is neither empty
+    /// nor `无` nor `无。`), seen on the first scalars: fold maps scalar by scalar, so the fold of a
+    /// paragraph's head is the head of its fold, and the newlines between paragraphs fold away.
+    static func foldsToAtMostTwoScalars(_ paragraphs: [Paragraph]) -> Bool {
+        var count = 0
+        for paragraph in paragraphs {
+            let head = Substring(paragraph.text.unicodeScalars.prefix(16))
+            var folded = Sentences.scalarCount(LabelText.fold(head))
+            if folded <= 2 && head.utf8.count < paragraph.text.utf8.count {
+                folded = Sentences.scalarCount(LabelText.fold(paragraph.text))
+            }
+            count += folded
+            if count > 2 { return false }
+        }
+        return true
     }
 
     /// Findings across the two years of a comparison (X1, X2, Q2 copied, Q3, Q4, Q5), each located in
@@ -339,12 +356,12 @@ public enum Checker {
         var carried = 0
         for change in section.sentences {
             guard let new = change.new else { continue }
-            let length = new.text.unicodeScalars.count
+            let length = Sentences.scalarCount(new.text)
             total += length
             switch change.status {
             case .unchanged: carried += length
             case .edited, .numbersOnly:
-                for case .same(let text) in change.pieces { carried += text.unicodeScalars.count }
+                for case .same(let text) in change.pieces { carried += Sentences.scalarCount(text) }
             case .added, .removed: break
             }
         }
@@ -355,6 +372,8 @@ public enum Checker {
     static func jumps(_ diff: ReportDiff) -> [Finding] {
         var findings: [Finding] = []
         for change in diff.cells {
+            // Only a number that grew or fell can have jumped (an unchanged one, or one from 0, cannot).
+            guard change.status == .increased || change.status == .decreased else { continue }
             guard let a = change.old.number, let b = change.new.number, a >= 10 else { continue }
             if b > a * 5 || b < a / 5 {
                 findings.append(

@@ -28,9 +28,16 @@ enum NarrativeNumbers {
         let key: CellKey
         /// How the cell is named in the message.
         let name: String
+        /// The keyword as scalars (made once, not per sentence).
+        let keywordScalars: [Unicode.Scalar]
 
-        /// The keyword as scalars.
-        var keywordScalars: [Unicode.Scalar] { Array(keyword.unicodeScalars) }
+        init(keyword: String, through: String?, key: CellKey, name: String) {
+            self.keyword = keyword
+            self.through = through
+            self.key = key
+            self.name = name
+            keywordScalars = Array(keyword.unicodeScalars)
+        }
     }
 
     /// The patterns, in the order they are tried on a sentence (README, "N1 — the patterns").
