@@ -263,21 +263,7 @@ struct TokenIdentity {
                         }
                         let (scalar, length) = Sentences.scalar(bytes, at: index)
                         index += length
-                        let value = scalar.value
-                        if value >= 0x4E00 && value <= 0x9FFF {
-                            let cached = cache[Int(value - 0x4E00)]
-                            if cached != 0 {
-                                out[written] = Unicode.Scalar(UInt32(cached) + 0x4DFF) ?? scalar
-                            } else {
-                                let mapped = Sentences.normalized(scalar)
-                                if mapped.value >= 0x4E00 && mapped.value <= 0x9FFF {
-                                    cache[Int(value - 0x4E00)] = UInt16(mapped.value - 0x4DFF)
-                                }
-                                out[written] = mapped
-                            }
-                        } else {
-                            out[written] = Sentences.normalized(scalar)
-                        }
+                        out[written] = Self.normalized(scalar, cache)
                         written += 1
                     }
                     return written
@@ -285,6 +271,25 @@ struct TokenIdentity {
             }
             buffer.removeLast(bytes.count - count)
         }
+    }
+
+    /// Scalars each `Sentences.normalized`, through the same cache as `normalizedScalars`. O(n).
+    mutating func normalized(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        if cjk.isEmpty { cjk = [UInt16](repeating: 0, count: 0x9FFF - 0x4E00 + 1) }
+        return cjk.withUnsafeMutableBufferPointer { cache in scalars.map { Self.normalized($0, cache) } }
+    }
+
+    /// `Sentences.normalized`, looked up in (and added to) the cache for U+4E00…U+9FFF.
+    @inline(__always)
+    private static func normalized(_ scalar: Unicode.Scalar, _ cache: UnsafeMutableBufferPointer<UInt16>) -> Unicode.Scalar {
+        let value = scalar.value
+        if value < 0x80 { return scalar }  // ASCII is its own form
+        guard value >= 0x4E00 && value <= 0x9FFF else { return Sentences.normalized(scalar) }
+        let cached = cache[Int(value - 0x4E00)]
+        if cached != 0 { return Unicode.Scalar(UInt32(cached) + 0x4DFF) ?? scalar }
+        let mapped = Sentences.normalized(scalar)
+        if mapped.value >= 0x4E00 && mapped.value <= 0x9FFF { cache[Int(value - 0x4E00)] = UInt16(mapped.value - 0x4DFF) }
+        return mapped
     }
 
     /// The identity of token `start..<end` of normalised `scalars`.

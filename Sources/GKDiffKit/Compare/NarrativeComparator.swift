@@ -332,9 +332,8 @@ struct NarrativeComparator {
 
     /// The tokens and token identities of a sentence, for `tokenDiff`.
     private mutating func prepare(_ sentence: Sentence, year: Int?) -> Prepared {
-        var normalized: [Unicode.Scalar] = []
-        identity.normalizedScalars(sentence.text, into: &normalized)
-        let tokens = Sentences.tokens(LabelText.scalars(sentence.text), normalized: normalized)
+        let original = LabelText.scalars(sentence.text)
+        let tokens = Sentences.tokens(original, normalized: identity.normalized(original))
         var ids: [Int] = []
         ids.reserveCapacity(tokens.count)
         for index in 0..<tokens.count {
@@ -437,6 +436,9 @@ struct NarrativeComparator {
         into changes: inout [SentenceChange]
     ) {
         var partner = [Int](repeating: -1, count: added.count)  // added position → removed position
+        // The added sentences paired, in order, prepared once for both the bag and the token diff (at
+        // most min(removed, added) ≤ 200 of them, as the block is at most `pairingLimit`).
+        var preparedAdded: [Prepared] = []
         if !removed.isEmpty && removed.count * added.count <= Self.pairingLimit {
             var removedBags: [[Int]] = []
             removedBags.reserveCapacity(removed.count)
@@ -444,7 +446,9 @@ struct NarrativeComparator {
             var lowest = 0
             for (position, j) in added.enumerated() {
                 if lowest >= removed.count { break }
-                let addedBag = bag(new[j], year: newYear)
+                let prepared = prepare(new[j], year: newYear)
+                var addedBag = prepared.ids
+                addedBag.sort()
                 var best = -1
                 var bestScore = 0.0
                 for candidate in lowest..<removed.count {
@@ -457,10 +461,12 @@ struct NarrativeComparator {
                 if best >= 0 {
                     partner[position] = best
                     lowest = best + 1
+                    preparedAdded.append(prepared)
                 }
             }
         }
         var nextRemoved = 0
+        var nextPrepared = 0
         for (position, j) in added.enumerated() {
             let candidate = partner[position]
             if candidate >= 0 {
@@ -471,7 +477,8 @@ struct NarrativeComparator {
                     nextRemoved += 1
                 }
                 let i = removed[candidate]
-                let (pieces, numbersOnly, kept) = Self.tokenDiff(prepare(old[i], year: oldYear), prepare(new[j], year: newYear))
+                let (pieces, numbersOnly, kept) = Self.tokenDiff(prepare(old[i], year: oldYear), preparedAdded[nextPrepared])
+                nextPrepared += 1
                 let changed = pieces.contains { if case .same = $0 { return false } else { return true } }
                 var change = SentenceChange(
                     status: !changed ? .unchanged : numbersOnly ? .numbersOnly : .edited, old: old[i],
