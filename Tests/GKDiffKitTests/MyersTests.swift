@@ -59,4 +59,32 @@ import Testing
             #expect(edits == a.count + b.count - 2 * Self.lcs(a, b), "\(a) → \(b)")
         }
     }
+
+    /// The shortcut that gives up before searching (more unmatched elements than the limit allows)
+    /// decides exactly as the search would: at the limit the full alignment is still made, one
+    /// edit beyond it the fallback is used.
+    @Test func limitShortcutAgreesWithTheSearch() {
+        let a = Array(0..<1_500)
+        let atLimit = Array(1_000..<2_500)  // 500 in common: 3,000 − 1,000 = 2,000 edits
+        let (steps, degraded) = Myers.diff(a, atLimit, maxCost: 2_000)
+        #expect(!degraded)
+        #expect(steps.filter { if case .equal = $0 { return true } else { return false } }.count == 500)
+        let beyond = Array(1_001..<2_501)  // 499 in common: 2,002 edits
+        #expect(Myers.diff(a, beyond, maxCost: 2_000).degraded)
+        #expect(Myers.commonCount([1, 1, 2, 3], [1, 3, 3, 1]) == 3)
+    }
+
+    /// Token identities: the report's years masked, ASCII tokens packed without clashing, other
+    /// tokens interned; equal texts give equal identities.
+    @Test func tokenIdentities() {
+        var identity = TokenIdentity()
+        var ids: [Int] = []
+        identity.ids(of: "2024年收到12件、21件，ab ba abcdefghi 1.5万 1,5 15。", year: 2024, into: &ids)
+        #expect(ids.count == 17)
+        #expect(ids[0] == -1)
+        #expect(Set(ids).count == ids.count - 1)  // only 件 twice
+        var again: [Int] = []
+        identity.ids(of: "2023年收到12件、21件，ab ba abcdefghi 1.5万 1,5 15。", year: 2023, into: &again)
+        #expect(again == ids)
+    }
 }

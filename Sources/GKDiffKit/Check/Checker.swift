@@ -101,58 +101,69 @@ public enum Checker {
     /// Findings within one report.
     public static func check(_ report: Report) -> [Finding] {
         var findings: [Finding] = []
-        let requests = report.edition.table(.requests)
-        let results = requests.rows.filter { $0.group != nil && $0.key != RequestsRow.resultsTotal.rawValue }.map(\.key)
-        let applicants = requests.columns.dropLast().map(\.key)
+        let requests = CellGrid.of(report.edition, .requests)
+        let appeals = CellGrid.of(report.edition, .appeals)
+        let rows = requests.table.rows
+        let columns = requests.table.columns
+        // The result rows （一）…（六） that （七）总计 sums, and the applicant columns 总计 sums, as positions.
+        var results: [Int] = []
+        for (position, row) in rows.enumerated() where row.group != nil && row.key != RequestsRow.resultsTotal.rawValue {
+            results.append(position)
+        }
+        let applicants = Array(0..<max(columns.count - 1, 0))
 
-        var notCheckable: [Rule: Int] = [:]
-        // The label is only written into a finding: built when one is made.
-        func sum(_ rule: Rule, left: [CellKey], right: [CellKey], label: @autoclosure () -> String) {
-            let leftCells = left.map { report[$0] }
-            let rightCells = right.map { report[$0] }
-            guard let a = total(leftCells), let b = total(rightCells) else {
-                notCheckable[rule, default: 0] += 1
+        // Counts of sums not checkable, for R1, R2, R3, R4.
+        var notCheckable = [0, 0, 0, 0]
+        // Cells are reached by index (`CellGrid`) and only copied into a finding; the label is only
+        // written into a finding: built when one is made.
+        func sum(_ rule: Rule, _ slot: Int, left: [Int], right: [Int], label: @autoclosure () -> String) {
+            guard let a = total(left, in: report), let b = total(right, in: report) else {
+                notCheckable[slot] += 1
                 return
             }
             guard a != b else { return }
-            let cells = (Array(zip(left, leftCells)) + Array(zip(right, rightCells))).map {
-                FindingCell(key: $0.0, year: report.year, cell: $0.1)
+            // Every index is a cell of the template here (a number was read from it).
+            let cells = (left + right).map {
+                FindingCell(key: report.edition.cellKeys[$0], year: report.year, cell: report.cells[$0])
             }
             findings.append(
                 Finding(
                     rule: rule, severity: .error, year: report.year, acrossYears: false,
                     message: "\(label())：左边 \(a)，右边 \(b)，相差 \(a - b)", cells: cells, difference: a - b,
-                    line: leftCells.first?.line))
+                    line: report.cells[left[0]].line))
         }
-        for column in requests.columns {
-            func key(_ row: RequestsRow) -> CellKey { CellKey(table: .requests, row: row.rawValue, column: column.key) }
-            func key(_ row: String) -> CellKey { CellKey(table: .requests, row: row, column: column.key) }
+        let new = requests.row(RequestsRow.new.rawValue) ?? -1
+        let carriedOver = requests.row(RequestsRow.carriedOver.rawValue) ?? -1
+        let resultsTotal = requests.row(RequestsRow.resultsTotal.rawValue) ?? -1
+        let carriedForward = requests.row(RequestsRow.carriedForward.rawValue) ?? -1
+        func index(_ row: Int, _ column: Int) -> Int { row < 0 ? -1 : requests.index(row, column) }
+        for (c, column) in columns.enumerated() {
             sum(
-                .r1, left: [key(.new), key(.carriedOver)], right: [key(.resultsTotal), key(.carriedForward)],
+                .r1, 0, left: [index(new, c), index(carriedOver, c)], right: [index(resultsTotal, c), index(carriedForward, c)],
                 label: "表二「\(column.label)」列 一+二 应等于 （七）总计+四")
             sum(
-                .r3, left: [key(.resultsTotal)], right: results.map { key($0) },
+                .r3, 2, left: [index(resultsTotal, c)], right: results.map { index($0, c) },
                 label: "表二「\(column.label)」列 （七）总计 应等于 \(results.count) 个办理结果行之和")
         }
-        for row in requests.rows {
+        for (r, row) in rows.enumerated() {
             sum(
-                .r2, left: [CellKey(table: .requests, row: row.key, column: ApplicantColumn.total.rawValue)],
-                right: applicants.map { CellKey(table: .requests, row: row.key, column: $0) },
+                .r2, 1, left: [requests.index(r, column: ApplicantColumn.total.rawValue)],
+                right: applicants.map { requests.index(r, $0) },
                 label: "表二「\(row.fullLabel)」行 总计 应等于 六类申请人之和")
         }
-        for row in report.edition.table(.appeals).rows {
-            func key(_ column: AppealsColumn) -> CellKey { CellKey(table: .appeals, row: row.key, column: column.rawValue) }
+        let parts = [AppealsColumn.upheld, .corrected, .other, .pending]
+        for (r, row) in appeals.table.rows.enumerated() {
             sum(
-                .r4, left: [key(.total)], right: [AppealsColumn.upheld, .corrected, .other, .pending].map(key),
+                .r4, 3, left: [appeals.index(r, column: AppealsColumn.total.rawValue)],
+                right: parts.map { appeals.index(r, column: $0.rawValue) },
                 label: "表三「\(row.label)」总计 应等于 维持+纠正+其他+尚未审结")
         }
-        for rule in [Rule.r1, .r2, .r3, .r4] {
-            if let count = notCheckable[rule] {
-                findings.append(
-                    Finding(
-                        rule: rule, severity: .note, year: report.year, acrossYears: false,
-                        message: "\(rule.id) 有 \(count) 处无法校验：所涉单元格留空、不适用或缺失", cells: [], difference: nil, line: nil))
-            }
+        for (slot, rule) in [Rule.r1, .r2, .r3, .r4].enumerated() where notCheckable[slot] > 0 {
+            findings.append(
+                Finding(
+                    rule: rule, severity: .note, year: report.year, acrossYears: false,
+                    message: "\(rule.id) 有 \(notCheckable[slot]) 处无法校验：所涉单元格留空、不适用或缺失", cells: [], difference: nil,
+                    line: nil))
         }
         findings += quality(report)
         findings += NarrativeNumbers.findings(report)
@@ -167,8 +178,15 @@ public enum Checker {
             let count = report.edition.table(table).cells.count
             guard first + count <= report.cells.count else { continue }
             let cells = report.cells[first..<first + count]
-            let blank = cells.filter { $0.value == .blank }.count
-            let missing = cells.filter { $0.value == .missing }.count
+            var blank = 0
+            var missing = 0
+            for cell in cells {
+                switch cell.value {
+                case .blank: blank += 1
+                case .missing: missing += 1
+                default: break
+                }
+            }
             let name = table.label.split(separator: " ").first.map(String.init) ?? table.label
             // A table not found (all missing) is rule P1's, an error: not said again here.
             if missing < cells.count && blank > 0 {
@@ -191,7 +209,7 @@ public enum Checker {
                         line: nil))
             }
         }
-        if let problems = report.section(.problems) {
+        if let problems = report.section(.problems), foldsToAtMostTwoScalars(problems.paragraphs) {
             let text = LabelText.fold(problems.text)
             if text.isEmpty || text == "无" || text == "无。" {
                 findings.append(
@@ -202,6 +220,23 @@ public enum Checker {
             }
         }
         return findings
+    }
+
+    /// False when `LabelText.fold(section.text)` has more than two scalars (then it is neither empty
+    /// nor `无` nor `无。`), seen on the first scalars: fold maps scalar by scalar, so the fold of a
+    /// paragraph's head is the head of its fold, and the newlines between paragraphs fold away.
+    static func foldsToAtMostTwoScalars(_ paragraphs: [Paragraph]) -> Bool {
+        var count = 0
+        for paragraph in paragraphs {
+            let head = Substring(paragraph.text.unicodeScalars.prefix(16))
+            var folded = Sentences.scalarCount(LabelText.fold(head))
+            if folded <= 2 && head.utf8.count < paragraph.text.utf8.count {
+                folded = Sentences.scalarCount(LabelText.fold(paragraph.text))
+            }
+            count += folded
+            if count > 2 { return false }
+        }
+        return true
     }
 
     /// Findings across the two years of a comparison (X1, X2, Q2 copied, Q3, Q4, Q5), each located in
@@ -227,7 +262,7 @@ public enum Checker {
         for column in Template.table(.requests).columns {
             let thisKey = CellKey(table: .requests, row: RequestsRow.carriedOver.rawValue, column: column.key)
             let lastKey = CellKey(table: .requests, row: RequestsRow.carriedForward.rawValue, column: column.key)
-            guard let x = new[thisKey].number, let y = old[lastKey].number else {
+            guard let x = new.cell(for: thisKey).number, let y = old.cell(for: lastKey).number else {
                 uncheckedX1 += 1
                 continue
             }
@@ -237,10 +272,10 @@ public enum Checker {
                         rule: .x1, severity: .error, year: nil, acrossYears: true,
                         message: "「\(column.label)」列：\(b)年 二、上年结转 \(x)，\(a)年 四、结转下年度继续办理 \(y)，相差 \(x - y)",
                         cells: [
-                            FindingCell(key: thisKey, year: b, cell: new[thisKey], file: new.path),
-                            FindingCell(key: lastKey, year: a, cell: old[lastKey], file: old.path),
+                            FindingCell(key: thisKey, year: b, cell: new.cell(for: thisKey), file: new.path),
+                            FindingCell(key: lastKey, year: a, cell: old.cell(for: lastKey), file: old.path),
                         ],
-                        difference: x - y, line: new[thisKey].line))
+                        difference: x - y, line: new.cell(for: thisKey).line))
             }
         }
         if uncheckedX1 > 0 {
@@ -252,8 +287,8 @@ public enum Checker {
         // X2: in force carries over with this year's issued and repealed.
         for row in [ProactiveRow.regulations, .normativeDocuments] {
             func key(_ column: ProactiveColumn) -> CellKey { .proactive(row, column) }
-            guard let now = new[key(.inForce)].number, let before = old[key(.inForce)].number,
-                let issued = new[key(.issued)].number, let repealed = new[key(.repealed)].number
+            guard let now = new.cell(for: key(.inForce)).number, let before = old.cell(for: key(.inForce)).number,
+                let issued = new.cell(for: key(.issued)).number, let repealed = new.cell(for: key(.repealed)).number
             else { continue }
             let expected = before + issued - repealed
             if now != expected {
@@ -264,12 +299,12 @@ public enum Checker {
                         message:
                             "\(label)：\(b)年现行有效 \(now)，按 \(a)年 \(before) + 制发 \(issued) − 废止 \(repealed) 应为 \(expected)，相差 \(now - expected)",
                         cells: [
-                            FindingCell(key: key(.inForce), year: b, cell: new[key(.inForce)]),
-                            FindingCell(key: key(.inForce), year: a, cell: old[key(.inForce)], file: old.path),
-                            FindingCell(key: key(.issued), year: b, cell: new[key(.issued)]),
-                            FindingCell(key: key(.repealed), year: b, cell: new[key(.repealed)]),
+                            FindingCell(key: key(.inForce), year: b, cell: new.cell(for: key(.inForce))),
+                            FindingCell(key: key(.inForce), year: a, cell: old.cell(for: key(.inForce)), file: old.path),
+                            FindingCell(key: key(.issued), year: b, cell: new.cell(for: key(.issued))),
+                            FindingCell(key: key(.repealed), year: b, cell: new.cell(for: key(.repealed))),
                         ],
-                        difference: now - expected, line: new[key(.inForce)].line))
+                        difference: now - expected, line: new.cell(for: key(.inForce)).line))
             }
         }
         return findings + acrossNarrative(diff) + jumps(diff)
@@ -315,12 +350,12 @@ public enum Checker {
         var carried = 0
         for change in section.sentences {
             guard let new = change.new else { continue }
-            let length = new.text.unicodeScalars.count
+            let length = Sentences.scalarCount(new.text)
             total += length
             switch change.status {
             case .unchanged: carried += length
             case .edited, .numbersOnly:
-                for case .same(let text) in change.pieces { carried += text.unicodeScalars.count }
+                for case .same(let text) in change.pieces { carried += Sentences.scalarCount(text) }
             case .added, .removed: break
             }
         }
@@ -331,6 +366,8 @@ public enum Checker {
     static func jumps(_ diff: ReportDiff) -> [Finding] {
         var findings: [Finding] = []
         for change in diff.cells {
+            // Only a number that grew or fell can have jumped (an unchanged one, or one from 0, cannot).
+            guard change.status == .increased || change.status == .decreased else { continue }
             guard let a = change.old.number, let b = change.new.number, a >= 10 else { continue }
             if b > a * 5 || b * 5 < a {
                 findings.append(
@@ -348,11 +385,11 @@ public enum Checker {
         return findings
     }
 
-    /// Sum of the cells, nil when any is not a number.
-    private static func total(_ cells: [Cell]) -> Quantity? {
+    /// Sum of the cells at indices of `report.cells`, nil when any is not a number (or not a cell).
+    private static func total(_ indices: [Int], in report: Report) -> Quantity? {
         var sum = Quantity(0)
-        for cell in cells {
-            guard let number = cell.number else { return nil }
+        for index in indices {
+            guard let number = report.number(at: index) else { return nil }
             sum += number
         }
         return sum

@@ -22,9 +22,16 @@ enum NarrativeNumbers {
         let key: CellKey
         /// How the cell is named in the message.
         let name: String
+        /// The keyword as scalars (made once, not per sentence).
+        let keywordScalars: [Unicode.Scalar]
 
-        /// The keyword as scalars.
-        var keywordScalars: [Unicode.Scalar] { Array(keyword.unicodeScalars) }
+        init(keyword: String, through: String?, key: CellKey, name: String) {
+            self.keyword = keyword
+            self.through = through
+            self.key = key
+            self.name = name
+            keywordScalars = Array(keyword.unicodeScalars)
+        }
     }
 
     /// The patterns, in the order they are tried on a sentence (README, "N1 — the patterns").
@@ -50,8 +57,14 @@ enum NarrativeNumbers {
     /// Words that widen a sentence past the agency's own figures: such a sentence is not compared.
     static let widerScope = ["全区", "全市", "全县", "全省", "全国", "全镇", "各部门", "各单位", "各级", "各地", "备案", "累计", "辖区"]
 
-    /// Characters that end a subject: between the keyword and the number only words may stand.
-    static let stops: Set<Unicode.Scalar> = ["，", "。", "；", "：", "、", ",", ";", ":", "（", "）", "(", ")", "“", "”"]
+    /// Characters that end a subject: between the keyword and the number only words may stand. (A
+    /// switch, not a `Set`: the set's type would be made at run time for this one use.)
+    static func isStop(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", "。", "；", "：", "、", ",", ";", ":", "（", "）", "(", ")", "“", "”": return true
+        default: return false
+        }
+    }
 
     /// At most this many characters between the end of the keyword and the number.
     static let maxGap = 14
@@ -59,19 +72,23 @@ enum NarrativeNumbers {
     /// N1 findings of one report, in sentence order.
     static func findings(_ report: Report) -> [Finding] {
         var findings: [Finding] = []
+        // Most sentences state no count: only those with a `件` are read further, so only the
+        // paragraphs with one are split (a sentence never spans two paragraphs).
         var paragraphs: [Paragraph] = []
-        for section in report.sections { paragraphs += section.paragraphs }
+        for section in report.sections {
+            for paragraph in section.paragraphs where LabelText.contains(paragraph.text, "件") { paragraphs.append(paragraph) }
+        }
         for sentence in Sentences.split(paragraphs) {
             // Most sentences state no count: only those with a `件` are read further.
             guard sentence.text.unicodeScalars.contains("件") else { continue }
             let scalars = Array(sentence.text.unicodeScalars)
             if widerScopeScalars.contains(where: { occurs($0, in: scalars) }) { continue }
             if let year = report.year, namesAnotherYear(scalars, year: year) { continue }
-            var seen = Set<CellKey>()
+            var seen: [CellKey] = []
             for pattern in patterns where !seen.contains(pattern.key) {
                 guard let (number, phrase) = statedNumber(scalars, pattern) else { continue }
-                seen.insert(pattern.key)
-                let cell = report[pattern.key]
+                seen.append(pattern.key)
+                let cell = report.cell(for: pattern.key)
                 guard let value = cell.number, value != number else { continue }
                 let place = cell.line.map { "（第 \($0) 行）" } ?? ""
                 findings.append(
@@ -133,7 +150,7 @@ enum NarrativeNumbers {
             var index = start + keyword.count
             var gap = ""
             while index < scalars.count, gap.unicodeScalars.count <= maxGap, !Sentences.isDigit(scalars[index]),
-                !stops.contains(scalars[index])
+                !isStop(scalars[index])
             {
                 gap.unicodeScalars.append(scalars[index])
                 index += 1

@@ -28,16 +28,24 @@ enum ReadProblems {
             }
             // Rows in template order, each with its cells not read.
             var rows: [(row: String, cells: [(CellKey, Cell)])] = []
-            for (key, cell) in zip(keys, cells) where cell.value == .unreadable || cell.value == .missing {
+            for offset in 0..<keys.count {
+                // Most cells were read: decided on the value before anything is copied.
+                switch report.cells[first + offset].value {
+                case .unreadable, .missing: break
+                default: continue
+                }
+                let key = keys[first + offset]
+                let cell = report.cells[first + offset]
                 if rows.last?.row == key.row {
                     rows[rows.count - 1].cells.append((key, cell))
                 } else {
                     rows.append((key.row, [(key, cell)]))
                 }
             }
-            let columnsPerRow = Dictionary(grouping: keys, by: \.row).mapValues(\.count)
+            // How many cells the template gives a row: counted only for the rows with cells not read.
+            func columnsPerRow(_ row: String) -> Int { keys.reduce(0) { $0 + ($1.row == row ? 1 : 0) } }
             let wholeRowsMissing = rows.filter { row in
-                row.cells.count == columnsPerRow[row.row] && row.cells.allSatisfy { $0.1.value == .missing }
+                row.cells.count == columnsPerRow(row.row) && row.cells.allSatisfy { $0.1.value == .missing }
             }
             if cut != nil && wholeRowsMissing.count > 1 {
                 // A cut file: the rows never reached, said once.
@@ -52,7 +60,7 @@ enum ReadProblems {
             }
             for row in rows {
                 findings.append(
-                    rowFinding(report, table: name, row.cells, rowSize: columnsPerRow[row.row] ?? 0, fallbackLine: cut?.line))
+                    rowFinding(report, table: name, row.cells, rowSize: columnsPerRow(row.row), fallbackLine: cut?.line))
             }
         }
         return findings

@@ -26,7 +26,9 @@ enum Myers {
         }
         let a = Array(old[prefix..<(old.count - suffix)])
         let b = Array(new[prefix..<(new.count - suffix)])
-        var steps: [EditStep] = (0..<prefix).map { .equal(old: $0, new: $0) }
+        var steps: [EditStep] = []
+        steps.reserveCapacity(old.count + new.count - prefix - suffix)
+        for k in 0..<prefix { steps.append(.equal(old: k, new: k)) }
         var degraded = false
         let middle: [EditStep]
         if let core = core(a, b, maxCost: maxCost) {
@@ -53,45 +55,64 @@ enum Myers {
         if n == 0 { return (0..<m).map { .insert(new: $0) } }
         if m == 0 { return (0..<n).map { .delete(old: $0) } }
         let limit = min(n + m, maxCost)
+        // Every element of one side without a partner on the other is an edit: when that alone
+        // exceeds the limit (two texts with little in common), the search below would fail after
+        // limit² steps. O((n + m) log(n + m)).
+        if n + m > limit && n + m - 2 * commonCount(a, b) > limit { return nil }
         let offset = limit + 1
-        var v = [Int](repeating: 0, count: 2 * limit + 3)
+        // x on each diagonal, as 32-bit values (x ≤ n).
+        guard n < Int(Int32.max) && m < Int(Int32.max) else { return nil }
+        var v = [Int32](repeating: 0, count: 2 * limit + 3)
         // The trace keeps, for each d, only the diagonals step d can read (k − 1 … k + 1 for |k| ≤ d):
         // D² entries in all rather than D × the whole array (64 MB at D = 2,000 with the full copy).
-        var band: [Int] = []
+        var band = [Int32](repeating: 0, count: 64)  // the first `bandCount` are the trace
+        var bandCount = 0
         var starts: [Int] = []
-        var found = false
-        outer: for d in 0...limit {
-            starts.append(band.count)
-            band.append(contentsOf: v[(offset - d - 1)...(offset + d + 1)])
-            var k = -d
-            while k <= d {
-                var x: Int
-                if k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) {
-                    x = v[offset + k + 1]
-                } else {
-                    x = v[offset + k - 1] + 1
+        // Through pointers: this loop is the comparison's inner loop, on sentences and on tokens.
+        let found = a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                v.withUnsafeMutableBufferPointer { v in
+                    for d in 0...limit {
+                        starts.append(bandCount)
+                        let width = 2 * d + 3
+                        if bandCount + width > band.count {
+                            band.append(contentsOf: repeatElement(0, count: max(band.count, width)))
+                        }
+                        band.withUnsafeMutableBufferPointer { band in
+                            for index in 0..<width { band[bandCount + index] = v[offset - d - 1 + index] }
+                        }
+                        bandCount += width
+                        var k = -d
+                        while k <= d {
+                            var x: Int
+                            if k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) {
+                                x = Int(v[offset + k + 1])
+                            } else {
+                                x = Int(v[offset + k - 1]) + 1
+                            }
+                            var y = x - k
+                            while x < n && y < m && a[x] == b[y] {
+                                x += 1
+                                y += 1
+                            }
+                            v[offset + k] = Int32(truncatingIfNeeded: x)
+                            if x >= n && y >= m { return true }
+                            k += 2
+                        }
+                    }
+                    return false
                 }
-                var y = x - k
-                while x < n && y < m && a[x] == b[y] {
-                    x += 1
-                    y += 1
-                }
-                v[offset + k] = x
-                if x >= n && y >= m {
-                    found = true
-                    break outer
-                }
-                k += 2
             }
         }
         guard found else { return nil }
         // Walk the trace back.
         var steps: [EditStep] = []
+        steps.reserveCapacity(n + m)
         var x = n
         var y = m
         for d in stride(from: starts.count - 1, through: 0, by: -1) {
             // v[offset + k] of step d, for k in −d − 1 … d + 1.
-            func traced(_ k: Int) -> Int { band[starts[d] + k + d + 1] }
+            func traced(_ k: Int) -> Int { Int(band[starts[d] + k + d + 1]) }
             let k = x - y
             let previousK: Int
             if k == -d || (k != d && traced(k - 1) < traced(k + 1)) {
@@ -122,6 +143,28 @@ enum Myers {
             steps.append(.equal(old: x, new: y))
         }
         return steps.reversed()
+    }
+
+    /// How many elements the two sequences have in common, counted with multiplicity (an upper bound
+    /// of their longest common subsequence). O((n + m) log(n + m)).
+    static func commonCount(_ a: [Int], _ b: [Int]) -> Int {
+        let x = a.sorted()
+        let y = b.sorted()
+        var i = 0
+        var j = 0
+        var common = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] {
+                common += 1
+                i += 1
+                j += 1
+            } else if x[i] < y[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return common
     }
 
     /// Fallback for very different inputs: elements unique in both sequences, kept in an increasing
@@ -180,32 +223,189 @@ enum Myers {
     }
 }
 
-/// Gives each distinct string a small integer so that sequences compare as integers.
-struct Interner {
-    private var ids: [String: Int] = [:]
+/// Token identities: a single scalar is its own value; an ASCII token of up to eight characters (most
+/// numbers and words) is its characters packed into one integer; a longer or non-ASCII token (`1.5万`) is
+/// interned as a string; the report's own year and the years either side become fixed placeholders,
+/// so that `2023年` in last year's report equals `2024年` in this year's.
+struct TokenIdentity {
+    private var words: [String: Int] = [:]
+    /// `Sentences.normalized` of U+4E00…U+9FFF as met, stored as the value − U+4E00 + 1 (0: not yet,
+    /// or not in that block): for these it costs two table look-ups behind lazy initialisation, and a
+    /// report uses a few thousand of them over and over.
+    private var cjk: [UInt16] = []
+    /// Normalised scalars of the sentence being read (kept to reuse its storage).
+    private var scratch: [Unicode.Scalar] = []
 
-    /// One hash lookup: a new text is inserted with the next id by the `default:` subscript.
-    mutating func id(_ text: String) -> Int {
-        let next = ids.count
-        return value(&ids[text, default: next])
+    /// The text's scalars, each `Sentences.normalized`, into `buffer` (replaced). O(n), written
+    /// through pointers: this runs on every scalar of the prose, several times.
+    mutating func normalizedScalars(_ text: String, into buffer: inout [Unicode.Scalar]) {
+        if cjk.isEmpty { cjk = [UInt16](repeating: 0, count: 0x9FFF - 0x4E00 + 1) }
+        var text = text
+        text.withUTF8 { bytes in
+            // As many slots as bytes (at least one byte a scalar), written in place and cut to the
+            // scalars written; the buffer's storage is reused from one sentence to the next.
+            if buffer.count < bytes.count {
+                buffer.append(contentsOf: repeatElement(" ", count: bytes.count - buffer.count))
+            } else if buffer.count > bytes.count {
+                buffer.removeLast(buffer.count - bytes.count)
+            }
+            let count = buffer.withUnsafeMutableBufferPointer { out in
+                cjk.withUnsafeMutableBufferPointer { cache in
+                    var index = 0
+                    var written = 0
+                    while index < bytes.count {
+                        let lead = bytes[index]
+                        if lead < 0x80 {  // ASCII is its own form
+                            out[written] = Unicode.Scalar(lead)
+                            written += 1
+                            index += 1
+                            continue
+                        }
+                        let (scalar, length) = Sentences.scalar(bytes, at: index)
+                        index += length
+                        out[written] = Self.normalized(scalar, cache)
+                        written += 1
+                    }
+                    return written
+                }
+            }
+            buffer.removeLast(bytes.count - count)
+        }
+    }
+
+    /// Scalars each `Sentences.normalized`, through the same cache as `normalizedScalars`. O(n).
+    mutating func normalized(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        if cjk.isEmpty { cjk = [UInt16](repeating: 0, count: 0x9FFF - 0x4E00 + 1) }
+        return cjk.withUnsafeMutableBufferPointer { cache in scalars.map { Self.normalized($0, cache) } }
+    }
+
+    /// `Sentences.normalized`, looked up in (and added to) the cache for U+4E00…U+9FFF.
+    @inline(__always)
+    private static func normalized(_ scalar: Unicode.Scalar, _ cache: UnsafeMutableBufferPointer<UInt16>) -> Unicode.Scalar {
+        let value = scalar.value
+        if value < 0x80 { return scalar }  // ASCII is its own form
+        guard value >= 0x4E00 && value <= 0x9FFF else { return Sentences.normalized(scalar) }
+        let cached = cache[Int(value - 0x4E00)]
+        if cached != 0 { return Unicode.Scalar(UInt32(cached) + 0x4DFF) ?? scalar }
+        let mapped = Sentences.normalized(scalar)
+        if mapped.value >= 0x4E00 && mapped.value <= 0x9FFF { cache[Int(value - 0x4E00)] = UInt16(mapped.value - 0x4DFF) }
+        return mapped
+    }
+
+    /// The identity of token `start..<end` of normalised `scalars`.
+    mutating func id(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, isNumber: Bool, year: Int?) -> Int {
+        if end - start == 1 { return Int(scalars[start].value) }
+        if isNumber, end - start == 4, let year, let value = Metadata.fourDigits(scalars, at: start) {
+            switch value - year {
+            case 0: return -1
+            case 1: return -2
+            case -1: return -3
+            default: break
+            }
+        }
+        if end - start <= 8 {
+            // Seven bits a character, none of them 0: distinct texts give distinct values, above
+            // every scalar value and every interned id.
+            var packed = 0
+            var ascii = true
+            for index in start..<end {
+                let value = scalars[index].value
+                if value >= 0x80 {
+                    ascii = false
+                    break
+                }
+                packed = packed << 7 | Int(value)
+            }
+            if ascii { return 1 << 62 | packed }
+        }
+        let next = words.count
+        return 0x20_0000 + value(&words[LabelText.string(scalars[start..<end]), default: next])
+    }
+
+    /// The identities of a sentence's tokens into `ids` (emptied first; its storage is reused). O(n).
+    mutating func ids(of text: String, year: Int?, into ids: inout [Int]) {
+        var buffer = scratch
+        scratch = []
+        defer { scratch = buffer }
+        normalizedScalars(text, into: &buffer)
+        ids.removeAll(keepingCapacity: true)
+        ids.reserveCapacity(buffer.count)
+        var index = 0
+        while index < buffer.count {
+            let scalar = buffer[index]
+            if LabelText.isSpace(scalar) {
+                index += 1
+                continue
+            }
+            if scalar.value >= 0x80 {
+                // Not ASCII (after normalising): never a number or a word, a token of its own.
+                ids.append(Int(scalar.value))
+                index += 1
+                continue
+            }
+            let (end, isNumber) = Sentences.tokenEnd(buffer, at: index)
+            ids.append(id(buffer, index, end, isNumber: isNumber, year: year))
+            index = end
+        }
     }
 }
 
-/// Gives each distinct sequence of token ids a small integer.
-struct SequenceInterner {
-    /// A sequence hashed as one block of bytes (the generic `Array` hash combines element by element).
-    private struct Key: Hashable {
-        let sequence: [Int]
-        func hash(into hasher: inout Hasher) {
-            sequence.withUnsafeBytes { hasher.combine(bytes: $0) }
+/// Gives each distinct sentence (by its token identities) a small integer, in an open-addressing table
+/// of hashes that keeps each entry's text and year rather than its identities: a sentence costs a few
+/// words, not its tokens. The caller decides equality on a hash match (`NarrativeComparator.key`).
+struct SentenceInterner {
+    /// Entry index, or -1 for an empty slot; a power of two long.
+    private var slots = [Int](repeating: -1, count: 64)
+    private var hashes: [Int] = []
+    private var texts: [String] = []
+    private var years: [Int] = []  // `Int.min` for none
+
+    /// A hash of token identities (multiply and shift per element). O(n).
+    static func hash(_ ids: [Int]) -> Int {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for id in ids {
+            h = (h ^ UInt64(bitPattern: Int64(id))) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+        }
+        return Int(bitPattern: UInt(h ^ UInt64(ids.count)))
+    }
+
+    /// Where the probe for `hash` starts.
+    func start(_ hash: Int) -> Int { hash & (slots.count - 1) }
+
+    /// The next entry with this hash from `position` on, advancing `position`; nil at an empty slot
+    /// (then `position` is where a new entry goes).
+    func next(_ hash: Int, at position: inout Int) -> Int? {
+        while true {
+            let entry = slots[position]
+            if entry < 0 { return nil }
+            position = (position + 1) & (slots.count - 1)
+            if hashes[entry] == hash { return entry }
         }
     }
-    private var ids: [Key: Int] = [:]
 
-    /// One hash lookup: a new sequence is inserted with the next id by the `default:` subscript.
-    mutating func id(_ sequence: [Int]) -> Int {
-        let next = ids.count
-        return value(&ids[Key(sequence: sequence), default: next])
+    /// An entry's text and year.
+    subscript(entry: Int) -> (text: String, year: Int?) {
+        (texts[entry], years[entry] == Int.min ? nil : years[entry])
+    }
+
+    /// Adds an entry at the empty slot `position` found by `next`; returns its id.
+    mutating func insert(_ hash: Int, text: String, year: Int?, at position: Int) -> Int {
+        let entry = hashes.count
+        hashes.append(hash)
+        texts.append(text)
+        years.append(year ?? Int.min)
+        slots[position] = entry
+        if 2 * hashes.count > slots.count {
+            // Grow to keep the table at most half full.
+            slots = [Int](repeating: -1, count: 2 * slots.count)
+            for (index, hash) in hashes.enumerated() {
+                var slot = hash & (slots.count - 1)
+                while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+                slots[slot] = index
+            }
+        }
+        return entry
     }
 }
 

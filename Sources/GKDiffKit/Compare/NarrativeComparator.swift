@@ -74,8 +74,13 @@ public struct SectionDiff: Sendable {
 struct NarrativeComparator {
     let oldYear: Int?
     let newYear: Int?
-    private var interner = Interner()
-    private var sentences = SequenceInterner()
+    /// Token identities, with the interned words they need.
+    private var identity = TokenIdentity()
+    /// Sentence identities, for the alignment.
+    private var sentences = SentenceInterner()
+    /// Scratch space for token identities (kept to reuse its storage).
+    private var idBuffer: [Int] = []
+    private var otherBuffer: [Int] = []
 
     /// Largest edit distance, in sentences, for a full alignment; beyond it a section is aligned on
     /// sentences unique to both years (and says so).
@@ -98,20 +103,33 @@ struct NarrativeComparator {
             changes += result.changes
             degraded = degraded || result.degraded
         }
-        let newSentences = changes.compactMap(\.new)
-        let newCharacters = newSentences.reduce(0) { $0 + $1.text.unicodeScalars.count }
-        let oldCharacters = changes.compactMap(\.old).reduce(0) { $0 + $1.text.unicodeScalars.count }
-        let carried = changes.filter { $0.status == .unchanged }
-        let carriedCharacters = carried.reduce(0) { $0 + ($1.new?.text.unicodeScalars.count ?? 0) }
-        var matched = 2 * carriedCharacters
-        for change in changes where change.status == .edited || change.status == .numbersOnly {
-            for piece in change.pieces { if case .same(let text) = piece { matched += 2 * text.unicodeScalars.count } }
+        // Characters counted on the UTF-8 bytes, without decoding.
+        var newSentences = 0
+        var newCharacters = 0
+        var oldCharacters = 0
+        var carried = 0
+        var carriedCharacters = 0
+        var matched = 0
+        for change in changes {
+            let newLength = change.new.map { Sentences.scalarCount($0.text) } ?? 0
+            if change.new != nil { newSentences += 1 }
+            newCharacters += newLength
+            if let old = change.old { oldCharacters += Sentences.scalarCount(old.text) }
+            switch change.status {
+            case .unchanged:
+                carried += 1
+                carriedCharacters += newLength
+                matched += 2 * newLength
+            case .edited, .numbersOnly:
+                for piece in change.pieces { if case .same(let text) = piece { matched += 2 * Sentences.scalarCount(text) } }
+            case .added, .removed: break
+            }
         }
         let total = oldCharacters + newCharacters
         return SectionDiff(
             kind: kind, oldTitle: old?.title, newTitle: new?.title, oldLine: old?.line, newLine: new?.line,
             sentences: changes,
-            carriedSentences: newSentences.isEmpty ? nil : Double(carried.count) / Double(newSentences.count),
+            carriedSentences: newSentences == 0 ? nil : Double(carried) / Double(newSentences),
             carriedCharacters: newCharacters == 0 ? nil : Double(carriedCharacters) / Double(newCharacters),
             similarity: total == 0 ? 1 : Double(matched) / Double(total), degraded: degraded)
     }
@@ -148,10 +166,12 @@ struct NarrativeComparator {
         var result: [Paragraph] = []
         var open = false  // the last paragraph stops inside a sentence
         for paragraph in paragraphs where !isPageChrome(paragraph.text) {
-            let starts =
+            // Whether the line starts a paragraph of its own matters only after an unfinished one.
+            func starts() -> Bool {
                 titles.contains(paragraph.line) || LabelText.startsWithSubsectionNumbering(paragraph.text)
-                || startsWithSectionNumbering(paragraph.text)
-            if open && !starts, !result.isEmpty {
+                    || startsWithSectionNumbering(paragraph.text)
+            }
+            if open && !starts(), !result.isEmpty {
                 result[result.count - 1].text += paragraph.text
             } else {
                 result.append(paragraph)
@@ -190,7 +210,10 @@ struct NarrativeComparator {
     /// `来源：…`, `日期：…`, `发布日期：…`, `版权所有…`, a breadcrumb `首页 > 政务公开 > …` (short lines
     /// only; Traditional and full-width forms alike).
     static func isPageChrome(_ text: String) -> Bool {
-        guard LabelText.isShort(text, limit: 80) else { return false }
+        // At most 80 scalars (`LabelText.isShort`), decided on the byte count when it can be: a
+        // scalar takes one to four bytes.
+        let bytes = text.utf8.count
+        guard bytes <= 80 || (bytes <= 320 && Sentences.scalarCount(text) <= 80) else { return false }
         // Decided on the first character for almost every line: each of these starts with one of a few.
         guard let first = text.unicodeScalars.first(where: { !LabelText.isSpace($0) && $0 != "【" && $0 != "】" }) else {
             return false
@@ -220,14 +243,15 @@ struct NarrativeComparator {
             let b = new.isEmpty ? nil : Block(title: nil, sentences: new.flatMap(\.sentences))
             return [(a, b)]
         }
-        var used = Set<Int>()
-        var partner: [Int: Int] = [:]  // new index → old index
+        var used = [Bool](repeating: false, count: old.count)
+        var usedCount = 0
+        var partner = [Int](repeating: -1, count: new.count)  // new index → old index, or -1
         // Titles compared without their numbering, as sorted characters, once each.
         func prepared(_ blocks: [Block]) -> [(key: String, sorted: [Int])?] {
             blocks.map { block in
                 block.title.map {
-                    let key = LabelText.stripNumbering(LabelText.key($0))
-                    return (key, LabelText.scalars(LabelText.key($0)).map { Int($0.value) }.sorted())
+                    let key = LabelText.key($0)
+                    return (LabelText.stripNumbering(key), LabelText.scalars(key).map { Int($0.value) }.sorted())
                 }
             }
         }
@@ -241,42 +265,46 @@ struct NarrativeComparator {
         }
         for (j, title) in newTitles.enumerated() {
             if let title {
-                if let i = byKey[title.key]?.first(where: { !used.contains($0) }) {
-                    used.insert(i)
+                if let i = byKey[title.key]?.first(where: { !used[$0] }) {
+                    used[i] = true
+                    usedCount += 1
                     partner[j] = i
                 }
-            } else if let i = untitled.first(where: { !used.contains($0) }) {
-                used.insert(i)
+            } else if let i = untitled.first(where: { !used[$0] }) {
+                used[i] = true
+                usedCount += 1
                 partner[j] = i
             }
         }
         // Then the rest by title similarity (≥ 0.5, the best first); when many are left, only against
         // old blocks near the same place in the section, so that the work stays linear.
         let window = 32
-        for (j, title) in newTitles.enumerated() where partner[j] == nil {
+        for (j, title) in newTitles.enumerated() where partner[j] < 0 {
             guard let title else { continue }
             let expected = new.count > 1 ? j * max(old.count - 1, 0) / (new.count - 1) : 0
             let range =
-                old.count - used.count > 2 * window
+                old.count - usedCount > 2 * window
                 ? max(0, expected - window)..<min(old.count, expected + window + 1) : 0..<old.count
             var best: (index: Int, score: Double)?
-            for i in range where !used.contains(i) {
+            for i in range where !used[i] {
                 guard let candidate = oldTitles[i] else { continue }
                 let score = Self.bagSimilarity(candidate.sorted, title.sorted)
                 if score >= 0.5 && score > (best?.score ?? 0) { best = (i, score) }
             }
             if let best {
-                used.insert(best.index)
+                used[best.index] = true
+                usedCount += 1
                 partner[j] = best.index
             }
         }
         var result: [(Block?, Block?)] = []
         var nextOld = 0
         for (j, b) in new.enumerated() {
-            if let i = partner[j] {
+            let i = partner[j]
+            if i >= 0 {
                 // Old blocks before this partner that nobody took are shown as removed here.
                 while nextOld < i {
-                    if !used.contains(nextOld) { result.append((old[nextOld], nil)) }
+                    if !used[nextOld] { result.append((old[nextOld], nil)) }
                     nextOld += 1
                 }
                 nextOld = max(nextOld, i + 1)
@@ -286,7 +314,7 @@ struct NarrativeComparator {
             }
         }
         while nextOld < old.count {
-            if !used.contains(nextOld) { result.append((old[nextOld], nil)) }
+            if !used[nextOld] { result.append((old[nextOld], nil)) }
             nextOld += 1
         }
         return result
@@ -294,123 +322,179 @@ struct NarrativeComparator {
 
     // MARK: Sentences
 
-    /// A sentence ready for comparison: its tokens, their identities (years masked), a sorted bag of
-    /// them for similarity, and the sentence's own identity.
+    /// A sentence ready for a token diff: its tokens and their identities (years masked). Made only
+    /// for the two sentences of an edit, and dropped after it.
     struct Prepared {
         var sentence: Sentence
         var tokens: Sentences.Tokens
         var ids: [Int]
-        var bag: [Int]
-        var key: Int
     }
 
-    /// Token identity: a single scalar is its own value; longer tokens (numbers, words) are interned;
-    /// the report's own year and the years either side become fixed placeholders, so that `2023年` in
-    /// last year's report equals `2024年` in this year's.
+    /// The tokens and token identities of a sentence, for `tokenDiff`.
     private mutating func prepare(_ sentence: Sentence, year: Int?) -> Prepared {
-        let tokens = Sentences.tokens(sentence.text)
+        let original = LabelText.scalars(sentence.text)
+        let tokens = Sentences.tokens(original, normalized: identity.normalized(original))
         var ids: [Int] = []
         ids.reserveCapacity(tokens.count)
         for index in 0..<tokens.count {
-            let start = tokens.starts[index]
-            let end = tokens.ends[index]
-            if end - start == 1 {
-                ids.append(Int(tokens.normalized[start].value))
-                continue
-            }
-            if tokens.isNumber[index], end - start == 4, let year, let value = Metadata.fourDigits(tokens.normalized, at: start) {
-                switch value - year {
-                case 0: ids.append(-1); continue
-                case 1: ids.append(-2); continue
-                case -1: ids.append(-3); continue
-                default: break
-                }
-            }
-            ids.append(0x20_0000 + interner.id(LabelText.string(tokens.normalized[start..<end])))
+            ids.append(
+                identity.id(
+                    tokens.normalized, tokens.starts[index], tokens.ends[index], isNumber: tokens.isNumber[index], year: year))
         }
-        return Prepared(sentence: sentence, tokens: tokens, ids: ids, bag: ids.sorted(), key: sentences.id(ids))
+        return Prepared(sentence: sentence, tokens: tokens, ids: ids)
+    }
+
+    /// The sentence's identity: equal for two sentences whose token identities are equal (the report
+    /// years masked). Interned by a hash of the token identities; a sentence whose hash is already
+    /// known is compared with that entry (its bytes when both come from one report, else its token
+    /// identities), so that two different sentences never share an identity.
+    private mutating func key(_ sentence: Sentence, year: Int?) -> Int {
+        identity.ids(of: sentence.text, year: year, into: &idBuffer)
+        let hash = SentenceInterner.hash(idBuffer)
+        var position = sentences.start(hash)
+        while let entry = sentences.next(hash, at: &position) {
+            let (text, entryYear) = sentences[entry]
+            if entryYear == year && Self.sameBytes(text, sentence.text) { return entry }
+            identity.ids(of: text, year: entryYear, into: &otherBuffer)
+            if otherBuffer == idBuffer { return entry }
+        }
+        return sentences.insert(hash, text: sentence.text, year: year, at: position)
+    }
+
+    /// True when the two strings have the same UTF-8 bytes (`LabelText.sameBytes`), compared through
+    /// pointers rather than element by element on the UTF-8 views. O(n).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard let p = UnsafeRawPointer(x.baseAddress), let q = UnsafeRawPointer(y.baseAddress) else { return true }
+                // Eight bytes at a time, then the rest.
+                var index = 0
+                while index + 8 <= x.count {
+                    if p.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        != q.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    {
+                        return false
+                    }
+                    index += 8
+                }
+                while index < x.count {
+                    if x[index] != y[index] { return false }
+                    index += 1
+                }
+                return true
+            }
+        }
+    }
+
+    /// The sorted token identities of a sentence, for `bagSimilarity`.
+    private mutating func bag(_ sentence: Sentence, year: Int?) -> [Int] {
+        var ids: [Int] = []
+        identity.ids(of: sentence.text, year: year, into: &ids)
+        ids.sort()
+        return ids
     }
 
     private mutating func compareSentences(_ old: [Sentence], _ new: [Sentence], subsection: String?)
         -> (changes: [SentenceChange], degraded: Bool)
     {
-        let a = old.map { prepare($0, year: oldYear) }
-        let b = new.map { prepare($0, year: newYear) }
-        let (steps, degraded) = Myers.diff(a.map(\.key), b.map(\.key), maxCost: Self.sentenceCostLimit)
+        var a: [Int] = []
+        a.reserveCapacity(old.count)
+        for sentence in old { a.append(key(sentence, year: oldYear)) }
+        var b: [Int] = []
+        b.reserveCapacity(new.count)
+        for sentence in new { b.append(key(sentence, year: newYear)) }
+        let (steps, degraded) = Myers.diff(a, b, maxCost: Self.sentenceCostLimit)
         var changes: [SentenceChange] = []
         changes.reserveCapacity(max(a.count, b.count))
         var removed: [Int] = []
         var added: [Int] = []
-        func flushBlock() {
-            if removed.isEmpty && added.isEmpty { return }
-            changes += pair(removed, added, a, b, subsection)
-            removed = []
-            added = []
-        }
         for step in steps {
             switch step {
             case .equal(let i, let j):
-                flushBlock()
+                if !removed.isEmpty || !added.isEmpty {
+                    pair(removed, added, old, new, subsection, into: &changes)
+                    removed.removeAll(keepingCapacity: true)
+                    added.removeAll(keepingCapacity: true)
+                }
                 changes.append(SentenceChange(status: .unchanged, old: old[i], new: new[j], subsection: subsection, pieces: []))
             case .delete(let i): removed.append(i)
             case .insert(let j): added.append(j)
             }
         }
-        flushBlock()
+        if !removed.isEmpty || !added.isEmpty { pair(removed, added, old, new, subsection, into: &changes) }
         return (changes, degraded)
     }
 
     /// Within a block of removed and added sentences, pairs each added sentence with the most similar
-    /// removed one (in order, similarity ≥ 0.5) as an edit; the rest stay added or removed.
-    private func pair(_ removed: [Int], _ added: [Int], _ old: [Prepared], _ new: [Prepared], _ subsection: String?)
-        -> [SentenceChange]
-    {
-        var partner: [Int: Int] = [:]  // added position → removed position
-        if removed.count * added.count <= Self.pairingLimit {
+    /// removed one (in order, similarity ≥ 0.5) as an edit; the rest stay added or removed. Token bags
+    /// are made only here, for blocks small enough to pair, and the removed side's only once.
+    private mutating func pair(
+        _ removed: [Int], _ added: [Int], _ old: [Sentence], _ new: [Sentence], _ subsection: String?,
+        into changes: inout [SentenceChange]
+    ) {
+        var partner = [Int](repeating: -1, count: added.count)  // added position → removed position
+        // The added sentences paired, in order, prepared once for both the bag and the token diff (at
+        // most min(removed, added) ≤ 200 of them, as the block is at most `pairingLimit`).
+        var preparedAdded: [Prepared] = []
+        if !removed.isEmpty && removed.count * added.count <= Self.pairingLimit {
+            var removedBags: [[Int]] = []
+            removedBags.reserveCapacity(removed.count)
+            for i in removed { removedBags.append(bag(old[i], year: oldYear)) }
             var lowest = 0
             for (position, j) in added.enumerated() {
-                var best: (Int, Double)?
+                if lowest >= removed.count { break }
+                let prepared = prepare(new[j], year: newYear)
+                var addedBag = prepared.ids
+                addedBag.sort()
+                var best = -1
+                var bestScore = 0.0
                 for candidate in lowest..<removed.count {
-                    let score = Self.bagSimilarity(old[removed[candidate]].bag, new[j].bag)
-                    if score >= 0.5 && score > (best?.1 ?? 0) { best = (candidate, score) }
+                    let score = Self.bagSimilarity(removedBags[candidate], addedBag)
+                    if score >= 0.5 && score > bestScore {
+                        best = candidate
+                        bestScore = score
+                    }
                 }
-                if let (candidate, _) = best {
-                    partner[position] = candidate
-                    lowest = candidate + 1
+                if best >= 0 {
+                    partner[position] = best
+                    lowest = best + 1
+                    preparedAdded.append(prepared)
                 }
             }
         }
-        var changes: [SentenceChange] = []
         var nextRemoved = 0
+        var nextPrepared = 0
         for (position, j) in added.enumerated() {
-            if let candidate = partner[position] {
+            let candidate = partner[position]
+            if candidate >= 0 {
                 while nextRemoved < candidate {
                     changes.append(
                         SentenceChange(
-                            status: .removed, old: old[removed[nextRemoved]].sentence, new: nil, subsection: subsection,
-                            pieces: []))
+                            status: .removed, old: old[removed[nextRemoved]], new: nil, subsection: subsection, pieces: []))
                     nextRemoved += 1
                 }
                 let i = removed[candidate]
-                let (pieces, numbersOnly, kept) = Self.tokenDiff(old[i], new[j])
+                let (pieces, numbersOnly, kept) = Self.tokenDiff(prepare(old[i], year: oldYear), preparedAdded[nextPrepared])
+                nextPrepared += 1
                 let changed = pieces.contains { if case .same = $0 { return false } else { return true } }
                 var change = SentenceChange(
-                    status: !changed ? .unchanged : numbersOnly ? .numbersOnly : .edited, old: old[i].sentence,
-                    new: new[j].sentence, subsection: subsection, pieces: changed ? pieces : [])
+                    status: !changed ? .unchanged : numbersOnly ? .numbersOnly : .edited, old: old[i],
+                    new: new[j], subsection: subsection, pieces: changed ? pieces : [])
                 change.keptYears = kept
                 changes.append(change)
                 nextRemoved = candidate + 1
             } else {
-                changes.append(SentenceChange(status: .added, old: nil, new: new[j].sentence, subsection: subsection, pieces: []))
+                changes.append(SentenceChange(status: .added, old: nil, new: new[j], subsection: subsection, pieces: []))
             }
         }
         while nextRemoved < removed.count {
             changes.append(
-                SentenceChange(
-                    status: .removed, old: old[removed[nextRemoved]].sentence, new: nil, subsection: subsection, pieces: []))
+                SentenceChange(status: .removed, old: old[removed[nextRemoved]], new: nil, subsection: subsection, pieces: []))
             nextRemoved += 1
         }
-        return changes
     }
 
     /// Dice similarity of two sorted bags: a sentence's token ids (years masked), or a subsection
@@ -480,17 +564,19 @@ struct NarrativeComparator {
             removedRun = []
             addedRun = []
         }
+        // (The nested flushes are called only when they have something to do: a call costs more
+        // than the test.)
         for step in steps {
             switch step {
             case .equal(_, let j):
-                flushRuns()
+                if !removedRun.isEmpty || !addedRun.isEmpty { flushRuns() }
                 if sameStart == nil { sameStart = j }
                 sameEnd = j + 1
             case .delete(let i):
-                flushSame()
+                if sameStart != nil { flushSame() }
                 removedRun.append(i)
             case .insert(let j):
-                flushSame()
+                if sameStart != nil { flushSame() }
                 addedRun.append(j)
             }
         }

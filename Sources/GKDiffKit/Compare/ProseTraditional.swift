@@ -7,26 +7,37 @@ enum ProseTraditional {
     static func simplified(_ value: UInt32) -> UInt32 {
         guard value >= 0x4E00 && value <= 0x9FFF else { return value }
         let mapped = table[Int(value - 0x4E00)]
-        return mapped == 0 ? value : mapped
+        return mapped == 0 ? value : UInt32(mapped) + 0x4DFF
     }
 
-    /// Indexed by scalar − U+4E00: the simplified scalar, or 0 when the character is its own.
-    private static let table: [UInt32] = {
-        var table = [UInt32](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
-        // Both texts are three-byte UTF-8 characters and line feeds: read them in step on their bytes.
-        var from = Array(traditional.utf8)[...]
-        var to = Array(simplified.utf8)[...]
-        func next(_ bytes: inout ArraySlice<UInt8>) -> UInt32? {
-            while let first = bytes.first, first == 0x0A || first == 0x20 { bytes.removeFirst() }
-            guard bytes.count >= 3 else { return nil }
-            let value =
-                UInt32(bytes[bytes.startIndex] & 0x0F) << 12 | UInt32(bytes[bytes.startIndex + 1] & 0x3F) << 6
-                | UInt32(bytes[bytes.startIndex + 2] & 0x3F)
-            bytes.removeFirst(3)
-            return value
-        }
-        while let t = next(&from), let s = next(&to) {
-            if t >= 0x4E00 && t <= 0x9FFF { table[Int(t - 0x4E00)] = s }
+    /// Indexed by scalar − U+4E00: the simplified scalar − U+4E00 + 1 (every simplified form of the
+    /// table is in U+4E00…U+9FFF too), or 0 when the character is its own. Two bytes an entry: the
+    /// table is made once per process, on every comparison's way.
+    private static let table: [UInt16] = {
+        var table = [UInt16](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
+        // Both texts are three-byte UTF-8 characters and line feeds: read them in step on their bytes
+        // (through pointers: this runs once per process, on every comparison's critical path).
+        var from = traditional
+        var to = simplified
+        table.withUnsafeMutableBufferPointer { table in
+            from.withUTF8 { from in
+                to.withUTF8 { to in
+                    func next(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> UInt32? {
+                        while index < bytes.count && (bytes[index] == 0x0A || bytes[index] == 0x20) { index += 1 }
+                        guard bytes.count - index >= 3 else { return nil }
+                        defer { index += 3 }
+                        return UInt32(bytes[index] & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                            | UInt32(bytes[index + 2] & 0x3F)
+                    }
+                    var i = 0
+                    var j = 0
+                    while let t = next(from, &i), let s = next(to, &j) {
+                        if t >= 0x4E00 && t <= 0x9FFF && s >= 0x4E00 && s <= 0x9FFF {
+                            table[Int(t - 0x4E00)] = UInt16(s - 0x4DFF)
+                        }
+                    }
+                }
+            }
         }
         return table
     }()

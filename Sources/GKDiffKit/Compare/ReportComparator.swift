@@ -242,7 +242,8 @@ public enum ReportComparator {
 extension ReportComparator {
     /// The year the report's prose names most often as `2024年` (ties: the later year), or nil.
     static func textYear(_ report: Report) -> Int? {
-        var counts: [Int: Int] = [:]
+        // Counts of 1990…2099, by year − 1990.
+        var counts = [Int](repeating: 0, count: 110)
         for section in report.sections where section.kind.isNarrative {
             for paragraph in section.paragraphs {
                 let scalars = LabelText.scalars(paragraph.text)
@@ -251,7 +252,7 @@ extension ReportComparator {
                     if let value = Metadata.fourDigits(scalars, at: index), (1990...2099).contains(value) {
                         var next = index + 4
                         while next < scalars.count, LabelText.isSpace(scalars[next]) { next += 1 }
-                        if next < scalars.count, scalars[next] == "年" { counts[value, default: 0] += 1 }
+                        if next < scalars.count, scalars[next] == "年" { counts[value - 1990] += 1 }
                         index += 4
                     } else {
                         index += 1
@@ -259,7 +260,12 @@ extension ReportComparator {
                 }
             }
         }
-        return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+        // The most often named; of equal counts the later year.
+        var best: Int?
+        for (offset, count) in counts.enumerated() where count > 0 && count >= (best.map { counts[$0 - 1990] } ?? 0) {
+            best = 1990 + offset
+        }
+        return best
     }
 }
 
@@ -281,7 +287,11 @@ extension ReportComparator {
     /// 2021 rows, and the cells left over on each side as unmatched.
     static func alignCells(_ old: Report, _ new: Report) -> ([CellChange], [UnmatchedCell]) {
         if old.edition == new.edition {
-            let cells = zip(old.cellKeys, zip(old.cells, new.cells)).map { CellChange(key: $0.0, old: $0.1.0, new: $0.1.1) }
+            let keys = old.cellKeys
+            let count = min(keys.count, old.cells.count, new.cells.count)
+            var cells: [CellChange] = []
+            cells.reserveCapacity(count)
+            for index in 0..<count { cells.append(CellChange(key: keys[index], old: old.cells[index], new: new.cells[index])) }
             return (cells, [])
         }
         let newer = old.edition > new.edition ? old : new

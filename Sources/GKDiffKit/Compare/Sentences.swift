@@ -9,41 +9,104 @@ public struct Sentence: Sendable, Hashable {
 /// Splitting prose into sentences and sentences into tokens, scanning unicode scalars.
 enum Sentences {
     /// Sentences of paragraphs: split after `。！？；!?;` and at each paragraph end, never inside
-    /// `“”`, `（）` or `()`, never on the `.` of a decimal (a `.` never ends a sentence).
+    /// `“”`, `（）` or `()`, never on the `.` of a decimal (a `.` never ends a sentence). Scans the
+    /// UTF-8 bytes (every mark is recognised by its lead byte and the two after it); each sentence is
+    /// trimmed of spaces and copied once. O(n).
     static func split(_ paragraphs: [Paragraph]) -> [Sentence] {
         var sentences: [Sentence] = []
         for paragraph in paragraphs {
-            let text = paragraph.text
-            let scalars = text.unicodeScalars
-            var start = scalars.startIndex
-            var depth = 0
-            var quoted = false
-            var index = scalars.startIndex
-            while index < scalars.endIndex {
-                let scalar = scalars[index]
-                index = scalars.index(after: index)
-                switch scalar {
-                case "“": quoted = true
-                case "”": quoted = false
-                case "（", "(": depth += 1
-                case "）", ")": depth = max(0, depth - 1)
-                case "。", "！", "？", "；", "!", "?", ";":
-                    if depth == 0 && !quoted {
-                        add(text[start..<index], line: paragraph.line, to: &sentences)
+            var text = paragraph.text
+            text.withUTF8 { bytes in
+                var start = 0
+                var depth = 0
+                var quoted = false
+                var index = 0
+                while index < bytes.count {
+                    let lead = bytes[index]
+                    var cut = false
+                    if lead < 0x80 {
+                        switch lead {
+                        case UInt8(ascii: "("): depth += 1
+                        case UInt8(ascii: ")"): depth = max(0, depth - 1)
+                        case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"): cut = true
+                        default: break
+                        }
+                        index += 1
+                    } else if lead < 0xE0 {
+                        index += 2
+                    } else if lead < 0xF0 {
+                        // The marks start with E2, E3 or EF; CJK ideographs (E4…E9) are passed at once.
+                        if lead != 0xE2 && lead != 0xE3 && lead != 0xEF {
+                            index += 3
+                            continue
+                        }
+                        switch (lead, bytes[index + 1], bytes[index + 2]) {
+                        case (0xE2, 0x80, 0x9C): quoted = true  // “
+                        case (0xE2, 0x80, 0x9D): quoted = false  // ”
+                        case (0xEF, 0xBC, 0x88): depth += 1  // （
+                        case (0xEF, 0xBC, 0x89): depth = max(0, depth - 1)  // ）
+                        case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x81), (0xEF, 0xBC, 0x9F), (0xEF, 0xBC, 0x9B): cut = true  // 。！？；
+                        default: break
+                        }
+                        index += 3
+                    } else {
+                        index += 4
+                    }
+                    if cut && depth == 0 && !quoted {
+                        add(bytes, start..<index, line: paragraph.line, to: &sentences)
                         start = index
                     }
-                default: break
                 }
+                add(bytes, start..<bytes.count, line: paragraph.line, to: &sentences)
             }
-            add(text[start..<index], line: paragraph.line, to: &sentences)
         }
         return sentences
     }
 
-    /// Appends the piece, trimmed, unless nothing is left.
-    private static func add(_ piece: Substring, line: Int, to sentences: inout [Sentence]) {
-        let text = LabelText.trim(piece)
-        if !text.isEmpty { sentences.append(Sentence(text: String(text), line: line)) }
+    /// Appends the bytes of a piece, trimmed of spaces (`LabelText.isSpace`), unless nothing is left.
+    private static func add(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, to sentences: inout [Sentence]
+    ) {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end {
+            let (scalar, length) = scalar(bytes, at: start)
+            guard LabelText.isSpace(scalar) else { break }
+            start += length
+        }
+        while end > start {
+            var lead = end - 1
+            while bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            guard LabelText.isSpace(scalar(bytes, at: lead).scalar) else { break }
+            end = lead
+        }
+        if start < end {
+            sentences.append(
+                Sentence(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), line: line))
+        }
+    }
+
+    /// The scalar whose UTF-8 bytes start at `index`, and how many bytes it takes.
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = bytes[index]
+        let value: UInt32
+        let length: Int
+        if lead < 0x80 {
+            return (Unicode.Scalar(lead), 1)
+        } else if lead < 0xE0 {
+            value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            length = 2
+        } else if lead < 0xF0 {
+            value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            length = 3
+        } else {
+            value =
+                UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                | UInt32(bytes[index + 3] & 0x3F)
+            length = 4
+        }
+        // Swift strings hold valid UTF-8: every value decoded is a scalar.
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// A sentence cut into tokens: a CJK character, a punctuation mark, an ASCII word, or a number with
@@ -84,7 +147,11 @@ enum Sentences {
     /// Tokens of a sentence. O(n) in its length, no allocation per token.
     static func tokens(_ text: String) -> Tokens {
         let original = LabelText.scalars(text)
-        let scalars = original.map(normalized)
+        return tokens(original, normalized: original.map(normalized))
+    }
+
+    /// Tokens of a sentence's scalars, given them `normalized` one for one.
+    static func tokens(_ original: [Unicode.Scalar], normalized scalars: [Unicode.Scalar]) -> Tokens {
         var starts: [Int] = []
         var ends: [Int] = []
         var isNumber: [Bool] = []
@@ -93,51 +160,74 @@ enum Sentences {
         isNumber.reserveCapacity(scalars.count)
         var index = 0
         while index < scalars.count {
-            let scalar = scalars[index]
-            if LabelText.isSpace(scalar) {
+            if LabelText.isSpace(scalars[index]) {
                 index += 1
                 continue
             }
+            let (end, number) = tokenEnd(scalars, at: index)
             starts.append(index)
-            if isDigit(scalar) {
-                var end = index + 1
-                while end < scalars.count {
-                    let next = scalars[end]
-                    if isDigit(next) {
-                        end += 1
-                    } else if (next == "." || next == ",") && end + 1 < scalars.count && isDigit(scalars[end + 1]) {
-                        end += 2
-                    } else {
-                        break
-                    }
-                }
-                if end < scalars.count {
-                    switch scalars[end] {
-                    case "%", "％", "万", "亿": end += 1
-                    default: break
-                    }
-                }
-                isNumber.append(true)
-                ends.append(end)
-                index = end
-            } else if scalar.isASCII && scalar.properties.isAlphabetic {
-                var end = index + 1
-                while end < scalars.count, scalars[end].isASCII, scalars[end].properties.isAlphabetic || isDigit(scalars[end]) {
-                    end += 1
-                }
-                isNumber.append(false)
-                ends.append(end)
-                index = end
-            } else {
-                isNumber.append(false)
-                index += 1
-                ends.append(index)
-            }
+            ends.append(end)
+            isNumber.append(number)
+            index = end
         }
         return Tokens(scalars: original, starts: starts, ends: ends, isNumber: isNumber, normalized: scalars)
     }
 
+    /// The end of the token that starts at `index` (a scalar that is not a space) of normalised
+    /// scalars, and whether it is a number: a number with its `.`, `,`, `%`, `万`/`亿`, an ASCII word,
+    /// else the one scalar.
+    @inline(__always)
+    static func tokenEnd(_ scalars: [Unicode.Scalar], at index: Int) -> (end: Int, isNumber: Bool) {
+        let scalar = scalars[index]
+        if isDigit(scalar) {
+            var end = index + 1
+            while end < scalars.count {
+                let next = scalars[end]
+                if isDigit(next) {
+                    end += 1
+                } else if (next == "." || next == ",") && end + 1 < scalars.count && isDigit(scalars[end + 1]) {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            if end < scalars.count {
+                switch scalars[end] {
+                case "%", "％", "万", "亿": end += 1
+                default: break
+                }
+            }
+            return (end, true)
+        }
+        if isASCIILetter(scalar) {
+            var end = index + 1
+            while end < scalars.count, isASCIILetter(scalars[end]) || isDigit(scalars[end]) { end += 1 }
+            return (end, false)
+        }
+        return (index + 1, false)
+    }
+
+    /// Number of unicode scalars of a text, counted on its UTF-8 bytes (one lead byte per scalar);
+    /// the same as `text.unicodeScalars.count` without decoding. O(n).
+    static func scalarCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+    }
+
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// `A`…`Z`, `a`…`z`: the ASCII scalars whose `properties.isAlphabetic` is true, without the
+    /// property look-up.
+    static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A: return true
+        default: return false
+        }
+    }
 
     /// A scalar as prose is compared, one for one: Traditional characters as simplified ones
     /// (`報告` ≡ `报告`), full-width ASCII as half-width (`２０２４` ≡ `2024`, `（` ≡ `(`, `，` ≡ `,`,
@@ -146,6 +236,7 @@ enum Sentences {
     /// compares as the same text; what is shown stays as written.
     static func normalized(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         var v = scalar.value
+        if v < 0x80 { return scalar }  // ASCII is its own form
         switch v {
         case 0xFF01...0xFF5E: v -= 0xFEE0
         case 0x201C, 0x201D, 0x300C, 0x300D: v = 0x22

@@ -14,7 +14,7 @@ public struct KeyIndicators: Sendable {
             var indicator = KeyIndicator(spec: spec, value: spec.value(in: report))
             // A count from one cell is shown as the report wrote it (`236.40`, not `236.4`).
             if case .sum(let keys) = spec.compute, keys.count == 1, case .count = indicator.value {
-                let cell = report[keys[0]]
+                let cell = report.cell(for: keys[0])
                 if cell.note == nil && !cell.raw.isEmpty && Quantity(string: cell.raw) == cell.number {
                     indicator.written = cell.raw
                 }
@@ -227,10 +227,10 @@ struct KeyIndicatorSpec: Sendable {
     static func total(_ keys: [CellKey], in report: Report) -> Result<Quantity, Reason> {
         var sum = Quantity(0)
         for key in keys {
-            let cell = report[key]
+            let cell = report.cell(for: key)
             guard let number = cell.number else {
                 let name = "「\(key.rowSpec.fullLabel)·\(key.columnSpec.label)」"
-                if cell.value == .missing && report.edition.index(of: key) == nil {
+                if cell.value == .missing && CellGrid.index(of: key, in: report.edition) < 0 {
                     return .failure(Reason(text: "\(report.edition.rawValue) 年版模板没有\(name)"))
                 }
                 return .failure(Reason(text: "\(name)\(cell.value.display)"))

@@ -27,27 +27,72 @@ public struct Verdict: Sendable {
     public var comparedCells: Int
     /// Cells that changed, outside the tables left blank this year.
     public var changedCells: Int
-    /// Changed cells per table (outside the tables left blank this year).
-    public var changedByTable: [TableKind: Int]
+    /// Changed cells per table (outside the tables left blank this year); only tables with a change.
+    public var changedByTable: [TableKind: Int] {
+        var counts: [TableKind: Int] = [:]
+        for (index, table) in TableKind.allCases.enumerated() where changedPerTable[index] > 0 {
+            counts[table] = changedPerTable[index]
+        }
+        return counts
+    }
 
-    /// The verdict of a comparison. O(cells + findings).
+    /// Changed cells of a table (outside the tables left blank this year), 0 for none.
+    public func changedCells(in table: TableKind) -> Int { changedPerTable[Self.position(table)] }
+
+    /// A table's position in `TableKind.allCases`.
+    private static func position(_ table: TableKind) -> Int {
+        switch table {
+        case .proactive: return 0
+        case .requests: return 1
+        case .appeals: return 2
+        }
+    }
+
+    /// Changed cells per table, in `TableKind.allCases` order (counts, not a dictionary: the verdict is
+    /// made for every comparison).
+    private var changedPerTable: [Int]
+
+    /// The verdict of a comparison. O(cells + findings), counting in place (no filtered copies).
     public init(diff: ReportDiff) {
         unread = []
-        for (side, report) in [(ReportSide.old, diff.old), (.new, diff.new)] {
-            let places = diff.readProblems.filter { $0.file == report.path }.count
-            if places > 0 { unread.append(Unread(side: side, path: report.path, places: places)) }
+        for side in [ReportSide.old, .new] {
+            let path = side == .old ? diff.old.path : diff.new.path
+            var places = 0
+            for finding in diff.findings where finding.rule == .p1 && finding.file == path { places += 1 }
+            if places > 0 { unread.append(Unread(side: side, path: path, places: places)) }
         }
-        unreadCells = diff.unreadCells.count
-        errors = diff.findings.filter { $0.severity == .error }.count
-        warnings = diff.findings.filter { $0.severity == .warning }.count
-        notComparedTables = TableKind.allCases.filter(diff.tableNotCompared)
-        blankedTables = TableKind.allCases.filter { diff.tableBlankedThisYear($0) && !diff.tableNotCompared($0) }
-        let notCompared = Set(notComparedTables)
-        comparedCells = diff.cells.filter { !notCompared.contains($0.key.table) }.count
-        let blanked = Set(blankedTables)
-        let changed = diff.changedCells.filter { !blanked.contains($0.key.table) }
-        changedCells = changed.count
-        changedByTable = Dictionary(grouping: changed, by: \.key.table).mapValues(\.count)
+        var errors = 0
+        var warnings = 0
+        for finding in diff.findings {
+            switch finding.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .note: break
+            }
+        }
+        self.errors = errors
+        self.warnings = warnings
+        let tables = TableKind.allCases
+        let notComparedTables = tables.filter(diff.tableNotCompared)
+        let blankedTables = tables.filter { diff.tableBlankedThisYear($0) && !diff.tableNotCompared($0) }
+        self.notComparedTables = notComparedTables
+        self.blankedTables = blankedTables
+        let notCompared = tables.map { notComparedTables.contains($0) }
+        let blanked = tables.map { blankedTables.contains($0) }
+        var unreadCells = 0
+        var comparedCells = 0
+        var changedPerTable = [Int](repeating: 0, count: tables.count)
+        for index in diff.cells.indices {
+            let status = diff.cells[index].status
+            let table = Self.position(diff.cells[index].key.table)
+            if status == .unreadable { unreadCells += 1 }
+            if !notCompared[table] { comparedCells += 1 }
+            if status != .unchanged && status != .unreadable && !blanked[table] { changedPerTable[table] += 1 }
+        }
+        self.unreadCells = unreadCells
+        self.comparedCells = comparedCells
+        self.changedPerTable = changedPerTable
+        changedCells = changedPerTable.reduce(0, +)
     }
 
     /// True when both reports were read completely.

@@ -89,3 +89,21 @@ import Testing
         #expect(number("主动公开信息143条", "收到") == nil)
     }
 }
+
+/// `CellGrid` reaches every cell `TemplateEdition.index(of:)` does, at the same index, and no other.
+@Suite struct CellGridTests {
+    @Test(arguments: TemplateEdition.allCases) func gridMatchesTheTemplateIndex(edition: TemplateEdition) {
+        for table in edition.tables {
+            for row in table.rows {
+                for column in table.columns {
+                    let key = CellKey(table: table.kind, row: row.key, column: column.key)
+                    #expect(CellGrid.index(of: key, in: edition) == edition.index(of: key) ?? -1, "\(key)")
+                }
+            }
+        }
+        for (index, key) in edition.cellKeys.enumerated() {
+            #expect(CellGrid.index(of: key, in: edition) == index, "\(key)")
+        }
+        #expect(CellGrid.index(of: CellKey(table: .requests, row: "no_such_row", column: "total"), in: edition) == -1)
+    }
+}
