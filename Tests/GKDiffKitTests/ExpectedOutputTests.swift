@@ -20,10 +20,21 @@ import Testing
         ("nanguan-mzj-2020-2021", "layouts/nanguan-mzj-2020.txt", "layouts/nanguan-mzj-2021.txt"),
     ]
 
-    /// The output as Scripts/expected.sh makes it from the package root: paths `Fixtures/…`.
+    /// The output as Scripts/expected.sh makes it from the package root: paths `Fixtures/…`. When the
+    /// tests run from the package root (as `swift test` does) the paths are given as that script gives
+    /// them, so the output's line wrapping cannot depend on where the package is checked out.
     static func output(_ format: String, _ old: String, _ new: String) -> (GKDiffKit.ExitStatus, String) {
-        let result = Fixture.run(["--color=never", "--format", format, Fixture.path(old), Fixture.path(new)])
+        let fromRoot = currentDirectory() == Fixture.root
+        let paths = fromRoot ? ["Fixtures/" + old, "Fixtures/" + new] : [Fixture.path(old), Fixture.path(new)]
+        let result = Fixture.run(["--color=never", "--format", format] + paths)
         return (result.status, result.out.replacing(Fixture.root + "/Fixtures/", with: "Fixtures/"))
+    }
+
+    /// The process's working directory, or "" when it cannot be told.
+    static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return "" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     @Test(arguments: pairs.map(\.name))
