@@ -201,6 +201,7 @@ public struct SourceText: Sendable {
     private static func hasManyControlCharacters(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
+            if bytes.count <= 65_536 && controlCount(bytes) <= 8 { return false }
             var controls = 0
             var total = 0
             var previous: UInt8 = 0
@@ -221,6 +222,30 @@ public struct SourceText: Sendable {
             }
             return controls > 8 && controls * 20 > total
         }
+    }
+
+    /// The control characters `hasManyControlCharacters` counts, in all of valid UTF-8 `bytes`, found
+    /// without counting scalars: enough to decide most files, whose scalars are all among the first
+    /// 65,536 when they have no more bytes than that. O(n).
+    private static func controlCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var controls = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            if byte >= 0x20 && byte != 0x7F && byte != 0xC2 && byte != 0xEF { continue }
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0C { controls += 1 }
+            } else if byte == 0x7F {
+                controls += 1
+            } else if byte == 0xC2 {
+                if index < count && bytes[index] >= 0x80 && bytes[index] <= 0x9F { controls += 1 }  // U+0080…U+009F
+            } else if index + 1 < count && bytes[index] == 0xBF && bytes[index + 1] == 0xBD {
+                controls += 1  // U+FFFD
+            }
+        }
+        return controls
     }
 
     /// CRLF and CR become LF.

@@ -296,14 +296,14 @@ public enum ReportParser {
             let after = headings.firstIndex { $0.kind > .requests } ?? headings.count
             if after < headings.count { end = headings[after].index }
         }
-        var text = ""
+        var search = MarkerSearch(markers.map(\.1))
         for line in lines[start..<max(start, end)] where LabelText.isShort(line.text, limit: 200) {
-            text += LabelText.fold(line.text)
+            search.feed(line.text)
         }
-        for cell in gridTexts where LabelText.isShort(Substring(cell), limit: 200) { text += LabelText.fold(Substring(cell)) }
+        for cell in gridTexts where LabelText.isShort(Substring(cell), limit: 200) { search.feed(Substring(cell)) }
         var old = 0
         var new = 0
-        for (edition, marker) in markers where LabelText.contains(text, marker) {
+        for ((edition, _), found) in zip(markers, search.found) where found {
             if edition == .y2019 { old += 1 } else { new += 1 }
         }
         let edition: TemplateEdition = old > new ? .y2019 : .y2021
@@ -326,6 +326,83 @@ public enum ReportParser {
         return (edition, nil)
     }
 
+    /// Which of a few words occur in the folded text of pieces fed one after another (as if they were
+    /// joined, so that a word broken over two lines is found), without joining them: each piece is
+    /// folded into a buffer that keeps only the tail a word could start in. O(n) in the text fed.
+    struct MarkerSearch {
+        /// The words' UTF-8 bytes, one after another; word `i` ends at `ends[i]`.
+        private var words: [UInt8] = []
+        private var ends: [Int] = []
+        /// The first scalar of each word, and a 64-bit filter of them (bit `value & 63`).
+        private var firsts: [UInt32] = []
+        private var filter: UInt64 = 0
+        /// The tail of the text fed so far, then the piece being searched.
+        private var window: [UInt8] = []
+        private var keep = 0
+        /// Whether each word has been found.
+        private(set) var found: [Bool]
+
+        /// Words already folded (`LabelText.fold`), each starting with a scalar of three bytes.
+        init(_ markers: [String]) {
+            for marker in markers {
+                words += marker.utf8
+                ends.append(words.count)
+                let start = words.count - marker.utf8.count
+                let v = UInt32(words[start] & 0x0F) << 12 | UInt32(words[start + 1] & 0x3F) << 6 | UInt32(words[start + 2] & 0x3F)
+                firsts.append(v)
+                filter |= 1 << UInt64(v & 63)
+                keep = max(keep, marker.utf8.count - 1)
+            }
+            found = Array(repeating: false, count: markers.count)
+        }
+
+        /// Folds `text` onto the end of the text fed so far and notes the words now found.
+        mutating func feed(_ text: Substring) {
+            if window.count > keep { window.removeFirst(window.count - keep) }
+            let carried = window.count
+            let appended: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out in
+                    let count = LabelText.fold(bytes, into: out)
+                    window.append(contentsOf: UnsafeBufferPointer(rebasing: out[..<count]))
+                }
+            }
+            if appended == nil { window += LabelText.fold(text).utf8 }
+            if window.count == carried { return }
+            search()
+        }
+
+        private mutating func search() {
+            let words = self.words
+            let ends = self.ends
+            let firsts = self.firsts
+            let filter = self.filter
+            var found = self.found
+            window.withUnsafeBufferPointer { w in
+                var i = 0
+                while i + 2 < w.count {
+                    let lead = w[i]
+                    guard lead >= 0xE0 && lead < 0xF0 else {
+                        i += 1
+                        continue
+                    }
+                    let v = UInt32(lead & 0x0F) << 12 | UInt32(w[i + 1] & 0x3F) << 6 | UInt32(w[i + 2] & 0x3F)
+                    if filter & (1 << UInt64(v & 63)) != 0 {
+                        for word in firsts.indices where firsts[word] == v && !found[word] {
+                            let start = word == 0 ? 0 : ends[word - 1]
+                            let length = ends[word] - start
+                            guard i + length <= w.count else { continue }
+                            var k = 3
+                            while k < length && w[i + k] == words[start + k] { k += 1 }
+                            if k == length { found[word] = true }
+                        }
+                    }
+                    i += 3
+                }
+            }
+            self.found = found
+        }
+    }
+
     // MARK: Headings
 
     private static let headingKinds: [String: SectionKind] = {
@@ -335,6 +412,53 @@ public enum ReportParser {
         }
         return map
     }()
+
+    /// The title variants' UTF-8 bytes one after another, for `headingKind(of:)`: variant `i` ends at
+    /// `headingVariantEnds[i]` and names `headingVariantKinds[i]`.
+    private static let headingVariants: (bytes: [UInt8], ends: [Int], kinds: [SectionKind]) = {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        var kinds: [SectionKind] = []
+        for kind in SectionKind.allCases {
+            for variant in kind.titleVariants {
+                bytes += variant.utf8
+                ends.append(bytes.count)
+                kinds.append(kind)
+            }
+        }
+        return (bytes, ends, kinds)
+    }()
+
+    /// The section a trimmed line's heading key names (`headingKinds[LabelText.headingKey(…)]`), nil
+    /// for none. Lines without `*` or `[` (which `Artefacts.clean` would change) whose key is plain are
+    /// decided on their bytes, with no `String` made; the rest as before. O(n).
+    static func headingKind(of trimmed: Substring) -> SectionKind? {
+        let fast = trimmed.utf8.withContiguousStorageIfAvailable { bytes -> SectionKind?? in
+            for byte in bytes where byte == 0x2A || byte == 0x5B { return .none }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out -> SectionKind?? in
+                guard let length = LabelText.plainHeadingKey(bytes, into: out) else { return .none }
+                let variants = headingVariants
+                // The last variant with these bytes, as the dictionary keeps the last one written.
+                var index = variants.ends.count - 1
+                while index >= 0 {
+                    let end = variants.ends[index]
+                    let start = index == 0 ? 0 : variants.ends[index - 1]
+                    if end - start == length {
+                        var same = true
+                        for k in 0..<length where variants.bytes[start + k] != out[k] {
+                            same = false
+                            break
+                        }
+                        if same { return .some(variants.kinds[index]) }
+                    }
+                    index -= 1
+                }
+                return .some(nil)
+            }
+        }
+        if case .some(.some(let decided)) = fast { return decided }
+        return headingKinds[LabelText.headingKey(Artefacts.clean(trimmed))]
+    }
 
     /// Section headings in order; each kind at most once and only after the kinds before it, so that a
     /// table row such as `三、本年度办理结果` or `四、结转下年度继续办理` is never taken for a heading; and
@@ -346,10 +470,9 @@ public enum ReportParser {
         for (index, line) in lines.enumerated() where !line.startsWithTab {
             let trimmed = LabelText.trim(line.text)
             guard !trimmed.isEmpty, LabelText.isShort(trimmed, limit: 60) else { continue }
+            guard let kind = headingKind(of: trimmed), kind > last else { continue }
             let cleaned = Artefacts.clean(trimmed)
-            guard let kind = headingKinds[LabelText.headingKey(cleaned)], kind > last,
-                !LabelText.startsWithSubsectionNumbering(cleaned)
-            else { continue }
+            guard !LabelText.startsWithSubsectionNumbering(cleaned) else { continue }
             result.append((kind, cleaned, index))
             last = kind
         }
