@@ -49,4 +49,41 @@ import Testing
         while end > start, LabelText.isSpace(scalars[end - 1]) { end -= 1 }
         #expect(String(LabelText.trim(text)) == LabelText.string(scalars[start..<end]))
     }
+
+    /// Cell texts of every kind the reader meets.
+    static let cellTexts: [String] = [
+        "", "0", "463", "１２", "1,234", "1234,567", "5125.11", "44件", "251000元", "25.1万元", "3亿元", "+3", "-2",
+        "－5", "−1", "＋4", "/", "／", "—", "——", "-", "－", "–", "无", "無", "\\", "、", "--", "－－", "―", "行政许可",
+        "（一）予以公开", "总计", "1.属于国家秘密", "999999999999", "1000000000000", "123456789012345678",
+        "1234567890123456789", "12 345", "0.5", ".5", "5.", "无效", "—2", String(repeating: "1", count: 70),
+        String(repeating: "字", count: 90), "無正當理由", "、其他", "＋", "－－3",
+    ]
+
+    /// `quickRead` decides only what `read(trimmed:)` decides the same way.
+    @Test func quickReadAgreesWithRead() {
+        for text in Self.cellTexts {
+            let quick = Array(text.utf8).withUnsafeBufferPointer { CellText.quickRead($0) }
+            guard let quick else { continue }
+            #expect(quick == CellText.read(trimmed: Substring(text)), "\(text)")
+        }
+    }
+
+    /// Tokens cut and read on bytes are the tokens cut into `Substring`s and read one by one.
+    @Test func tokenPiecesAsBefore() {
+        let lines = [
+            Self.cellTexts.joined(separator: "\t"), " 行政许可 \t 44 \t\t", "\t\t", "", "a\r\nb\nc",
+            "\u{3000}（三）不予公开\u{3000}\t1.属于国家秘密\t0\t0",
+        ]
+        for line in lines {
+            for separator: UInt8 in [0x09, 0x0A] {
+                let fast = Token.pieces(of: Substring(line), separator: separator, line: 7)
+                let slow = Line.pieces(of: Substring(line), separator: separator).map { Token($0, line: 7) }
+                #expect(fast.count == slow.count)
+                for (a, b) in zip(fast, slow) {
+                    #expect(a.text == b.text && a.text.startIndex == b.text.startIndex && a.text.endIndex == b.text.endIndex)
+                    #expect(a.reading == b.reading && a.isLabelSized == b.isLabelSized && a.key == b.key && a.line == b.line)
+                }
+            }
+        }
+    }
 }

@@ -231,10 +231,11 @@ public struct SourceText: Sendable {
         var controls = 0
         var index = 0
         let count = bytes.count
+        let skip = textBytes
         while index < count {
             let byte = bytes[index]
             index += 1
-            if byte >= 0x20 && byte != 0x7F && byte != 0xC2 && byte != 0xEF { continue }
+            if skip[Int(byte)] { continue }
             if byte < 0x20 {
                 if byte != 0x09 && byte != 0x0A && byte != 0x0C { controls += 1 }
             } else if byte == 0x7F {
@@ -247,6 +248,14 @@ public struct SourceText: Sendable {
         }
         return controls
     }
+
+    /// The bytes `controlCount` passes over at once: all but C0 controls, DEL and the lead bytes of
+    /// C1 controls (C2) and U+FFFD (EF). Never written after it is built, hence `nonisolated(unsafe)`.
+    nonisolated(unsafe) private static let textBytes: UnsafeBufferPointer<Bool> = {
+        let table = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 256)
+        for byte in 0..<256 { table[byte] = !(byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xEF) }
+        return UnsafeBufferPointer(table)
+    }()
 
     /// CRLF and CR become LF.
     static func normaliseLineEnds(_ text: String) -> String {

@@ -131,7 +131,7 @@ enum LabelText {
 
     /// The scalar value of the valid UTF-8 sequence at `index`, which moves past it.
     @inline(__always)
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt32 {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt32 {
         let lead = bytes[index]
         if lead < 0x80 {
             index += 1
@@ -171,7 +171,21 @@ enum LabelText {
     /// `fold` and then the leading numbering removed: `（三）不予公开` → `不予公开`, `3、收到…` → `收到…`,
     /// `1.属于国家秘密` → `属于国家秘密`, `三、本年度办理结果` → `本年度办理结果`.
     static func key<S: StringProtocol>(_ text: S) -> String {
-        stripNumbering(fold(text))
+        if let key = text.utf8.withContiguousStorageIfAvailable(key) { return key }
+        return stripNumbering(fold(text))
+    }
+
+    /// `key` of valid UTF-8 bytes, folded and stripped in the new string's own storage.
+    static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if bytes.isEmpty { return "" }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            let count = fold(bytes, into: out)
+            let drop = numberingLength(UnsafeBufferPointer(rebasing: out[..<count]))
+            if drop > 0 {
+                for index in drop..<count { out[index - drop] = out[index] }
+            }
+            return count - drop
+        }
     }
 
     /// A heading's key: `key` with the punctuation inside removed (`、，,：:。`), so that

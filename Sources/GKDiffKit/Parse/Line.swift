@@ -40,15 +40,18 @@ struct Line: Sendable {
         let fast = utf8.withContiguousStorageIfAvailable { bytes -> [Substring] in
             var pieces: [Substring] = []
             var start = 0
-            var previous: UInt8 = 0
-            for offset in bytes.indices {
-                let byte = bytes[offset]
-                if byte == separator && !(separator == 0x0A && previous == 0x0D) {
+            var offset = 0
+            let count = bytes.count
+            while true {
+                // To the next separator byte: a tight loop, most bytes are not one.
+                while offset < count && bytes[offset] != separator { offset += 1 }
+                if offset == count { break }
+                if !(separator == 0x0A && offset > 0 && bytes[offset - 1] == 0x0D) {
                     pieces.append(
                         text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)])
                     start = offset + 1
                 }
-                previous = byte
+                offset += 1
             }
             pieces.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.endIndex])
             return pieces
@@ -88,12 +91,77 @@ struct Token {
     var span = 1
     /// The file ended inside this cell: its text may be cut short.
     var isCut = false
+    /// `LabelText.key(text)` when the token may be a label (text, not a value, label-sized); empty
+    /// otherwise. Worked out once, for the rows are looked at more than once.
+    var key: String
 
     init(_ text: Substring, line: Int) {
         self.text = LabelText.trim(text)
         self.line = line
         self.reading = CellText.read(trimmed: self.text)
         self.isLabelSized = LabelText.isShort(self.text, limit: TableReader.labelLimit)
+        self.key = reading == nil && isLabelSized ? LabelText.key(self.text) : ""
+    }
+
+    /// A token whose parts are already worked out (`pieces(of:separator:line:)`).
+    private init(text: Substring, line: Int, reading: CellReading?, isLabelSized: Bool, key: String) {
+        self.text = text
+        self.line = line
+        self.reading = reading
+        self.isLabelSized = isLabelSized
+        self.key = key
+    }
+
+    /// `Line.pieces(of: text, separator: separator).map { Token($0, line: line) }`, read on the text's
+    /// bytes: each piece trimmed, read and keyed in place, with one `Substring` made per piece.
+    static func pieces(of text: Substring, separator: UInt8, line: Int) -> [Token] {
+        let utf8 = text.utf8
+        let tokens = utf8.withContiguousStorageIfAvailable { bytes -> [Token] in
+            var tokens: [Token] = []
+            /// The token of the bytes `start..<end`.
+            func token(_ start: Int, _ end: Int) -> Token {
+                var from = start
+                var to = end
+                while from < to {
+                    var index = from
+                    guard LabelText.isSpace(LabelText.decode(bytes, at: &index)) else { break }
+                    from = index
+                }
+                while to > from {
+                    var lead = to - 1
+                    while lead > from && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                    var index = lead
+                    guard LabelText.isSpace(LabelText.decode(bytes, at: &index)) else { break }
+                    to = lead
+                }
+                let piece = text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]
+                let trimmed = UnsafeBufferPointer(rebasing: bytes[from..<to])
+                let reading = CellText.quickRead(trimmed) ?? CellText.read(trimmed: piece)
+                var labelSized = trimmed.count <= TableReader.labelLimit
+                if !labelSized && trimmed.count <= 4 * TableReader.labelLimit {
+                    var scalars = 0
+                    for byte in trimmed where byte & 0xC0 != 0x80 { scalars += 1 }
+                    labelSized = scalars <= TableReader.labelLimit
+                }
+                let key = reading == nil && labelSized ? LabelText.key(trimmed) : ""
+                return Token(text: piece, line: line, reading: reading, isLabelSized: labelSized, key: key)
+            }
+            var start = 0
+            var offset = 0
+            let count = bytes.count
+            while true {
+                while offset < count && bytes[offset] != separator { offset += 1 }
+                if offset == count { break }
+                if !(separator == 0x0A && offset > 0 && bytes[offset - 1] == 0x0D) {
+                    tokens.append(token(start, offset))
+                    start = offset + 1
+                }
+                offset += 1
+            }
+            tokens.append(token(start, count))
+            return tokens
+        }
+        return tokens ?? Line.pieces(of: text, separator: separator).map { Token($0, line: line) }
     }
 
     /// A run of blank lines whose meaning is uncertain.

@@ -77,7 +77,7 @@ public enum ReportParser {
         let gridTexts = grids.flatMap { $0.table.rows.flatMap { $0.cells.map(\.text) } }
         let (edition, editionNote) = detectEdition(lines, headings: headings, gridTexts: gridTexts)
         if let editionNote { diagnostics.append(editionNote) }
-        var cells = Array(repeating: Cell.missing, count: edition.cellKeys.count)
+        var cells = Array(repeating: Cell.missing, count: edition.cellCount)
         let lastLine = max(lines.last?.number ?? 0, grids.last.map { $0.table.rows.last?.line ?? $0.table.line } ?? 0)
 
         for (position, bound) in bounds.enumerated() {

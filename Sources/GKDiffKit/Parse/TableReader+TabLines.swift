@@ -54,10 +54,8 @@ extension TableReader {
             return nil
         }
         let text = dropFirst ? line.text.dropFirst() : line.text
-        return Line.pieces(of: text, separator: separator).enumerated().map { column, piece in
-            var token = Token(piece, line: line.number)
-            token.column = dropFirst ? -1 : column
-            return token
-        }
+        var tokens = Token.pieces(of: text, separator: separator, line: line.number)
+        for column in tokens.indices { tokens[column].column = dropFirst ? -1 : column }
+        return tokens
     }
 }

@@ -89,6 +89,8 @@ struct TableReader {
     var moneyNoted = false
     /// Where the text ended, when it ended inside this table's section.
     var end: TextEnd?
+    /// The row `set` last looked up, and its first cell.
+    private var lastSet: (key: String, first: Int?)?
 
     init(spec: TableSpec) {
         self.spec = spec
@@ -179,11 +181,11 @@ struct TableReader {
     /// with a row label, or table 3's unlabelled numbers: Word pads its header lines with extra tabs);
     /// the others (cell per line, streams of cells) by `take`.
     mutating func takeRows(_ rows: [[Token]], cutRow: Int?) {
-        var widths: [Int: Int] = [:]
+        var widths: [Int] = []
         for (index, row) in rows.enumerated() where index != cutRow && row.count >= 2 && row[0].column >= 0 {
-            if isDataRow(row) { widths[row.count, default: 0] += 1 }
+            if isDataRow(row) { widths.append(row.count) }
         }
-        let width = widths.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+        let width = Self.mostCommon(widths)
         for (index, row) in rows.enumerated() {
             guard let width, let first = row.first, first.column >= 0 else {
                 take(row, cut: index == cutRow)
@@ -199,12 +201,31 @@ struct TableReader {
         }
     }
 
+    /// The value that occurs most often, the largest of those that tie; nil for none. O(n log n).
+    static func mostCommon(_ values: [Int]) -> Int? {
+        var best: Int?
+        var bestCount = 0
+        var sorted = values
+        sorted.sort()
+        var index = 0
+        while index < sorted.count {
+            var end = index + 1
+            while end < sorted.count && sorted[end] == sorted[index] { end += 1 }
+            if end - index >= bestCount {
+                best = sorted[index]
+                bestCount = end - index
+            }
+            index = end
+        }
+        return best
+    }
+
     /// A row with a number, or with a row label that is not also a header word.
     func isDataRow(_ row: [Token]) -> Bool {
         if row.contains(where: \.isFilledValue) { return true }  // header lines hold no numbers
         var labelled = false
         for token in row where token.value == nil && !token.isGap && token.isLabelSized {
-            let key = LabelText.key(token.text)
+            let key = token.key
             if matchRow(key) != nil {
                 if isAmbiguous(key, written: token.text) { return false }
                 labelled = true
@@ -320,7 +341,7 @@ struct TableReader {
                 continue
             }
             if token.value != nil || token.isGap || !token.isLabelSized { continue }
-            let key = LabelText.key(token.text)
+            let key = token.key
             if isHeader(key) {
                 scan.headerWords += 1
                 noteMoneyUnit(key)
@@ -529,7 +550,9 @@ struct TableReader {
 
     /// Sets the cell at `position` among the row's columns (`spec.columns(ofRow:)` order).
     mutating func set(_ row: RowSpec, _ position: Int, _ cell: Cell) {
-        if let first = spec.firstCell[row.key] { cells[first + position] = cell }
+        // A row's cells are set one after another: its first cell is looked up once, not per cell.
+        if lastSet?.key != row.key { lastSet = (row.key, spec.firstCell[row.key]) }
+        if let first = lastSet?.first { cells[first + position] = cell }
     }
 
     // MARK: Finishing

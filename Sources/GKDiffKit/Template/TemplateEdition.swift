@@ -43,6 +43,11 @@ public enum TemplateEdition: String, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// How many cells `cellKeys` holds, without making the keys.
+    public var cellCount: Int {
+        tables.reduce(0) { $0 + $1.cells.count }
+    }
+
     /// Position of a cell in `cellKeys`, or nil for a key this template does not have. O(1).
     public func index(of key: CellKey) -> Int? {
         switch self {
