@@ -84,7 +84,8 @@ enum CellText {
                 value = value * 10 + UInt64(byte - 0x30)
             }
             // 10¹² is `countLimit`.
-            return .some(value < 1_000_000_000_000 ? CellReading(value: .number(Decimal(value))) : CellReading(value: .unreadable))
+            guard value < 1_000_000_000_000 else { return .some(CellReading(value: .unreadable)) }
+            return .some(CellReading(value: .number(Decimal(value))))
         }
         switch first {
         case 0x2B, 0x2D, 0x2F, 0x5C: return nil  // + - / \
