@@ -202,6 +202,19 @@ public struct SourceText: Sendable {
         var text = text
         return text.withUTF8 { bytes in
             if bytes.count <= 65_536 && controlCount(bytes) <= 8 { return false }
+            if bytes.count > 65_536 {
+                // The bytes of the first 65,536 scalars: up to the 65,537th lead byte.
+                var cut = 0
+                var leads = 0
+                while cut < bytes.count {
+                    if bytes[cut] & 0xC0 != 0x80 {
+                        if leads == 65_536 { break }
+                        leads += 1
+                    }
+                    cut += 1
+                }
+                if controlCount(UnsafeBufferPointer(rebasing: bytes[..<cut])) <= 8 { return false }
+            }
             var controls = 0
             var total = 0
             var previous: UInt8 = 0

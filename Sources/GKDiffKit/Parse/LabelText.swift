@@ -25,6 +25,7 @@ enum LabelText {
     /// `fold` of valid UTF-8 bytes written into `out`, which holds at least `bytes.count` bytes;
     /// returns how many it wrote. O(n), no allocation.
     static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let membership = Traditional.membership
         var count = 0
         var index = 0
         while index < bytes.count {
@@ -40,6 +41,22 @@ enum LabelText {
                     continue
                 }
             }
+            if lead >= 0xE4 && lead <= 0xE9 {
+                // U+4000…U+9FFF, nearly all CJK ideographs: only the traditional table applies.
+                let b1 = bytes[index + 1]
+                let b2 = bytes[index + 2]
+                index += 3
+                let v = UInt32(lead & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                if v >= 0x4E00, case let simple = Traditional.simplified(v, in: membership), simple != v {
+                    count += encode(simple, into: out, at: count)
+                    continue
+                }
+                out[count] = lead
+                out[count + 1] = b1
+                out[count + 2] = b2
+                count += 3
+                continue
+            }
             let start = index
             var v = decode(bytes, at: &index)
             if v >= 0x10000 {
@@ -54,7 +71,7 @@ enum LabelText {
             case 0x22, 0x27, 0x2A, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F: continue  // quotes, *
             default: break
             }
-            if v >= 0x4E00 { v = Traditional.simplified(v) }
+            if v >= 0x4E00 { v = Traditional.simplified(v, in: membership) }
             count += encode(v, into: out, at: count)
         }
         return count
@@ -460,8 +477,25 @@ enum Traditional {
     /// a binary search. O(log n), no hashing.
     @inline(__always)
     static func simplified(_ value: UInt32) -> UInt32 {
-        let bits = Self.bits
-        guard value >= first, case let offset = Int(value - first), offset >> 6 < bits.count,
+        simplified(value, in: membership)
+    }
+
+    /// Which scalars are in the table: one bit each from `first` on. Fetched once before a loop and
+    /// passed to `simplified(_:in:)`, so that the loop does not go through the static's accessor
+    /// (a `swift_once` check) for every scalar.
+    struct Membership: @unchecked Sendable {
+        let bits: UnsafeBufferPointer<UInt64>
+        let first: UInt32
+    }
+
+    /// The table's `Membership`.
+    static let membership = Membership(bits: bits, first: first)
+
+    /// `simplified(_:)` with the membership bits at hand.
+    @inline(__always)
+    static func simplified(_ value: UInt32, in membership: Membership) -> UInt32 {
+        let bits = membership.bits
+        guard value >= membership.first, case let offset = Int(value - membership.first), offset >> 6 < bits.count,
             bits[offset >> 6] & (1 << UInt64(offset & 63)) != 0
         else { return value }
         return lookup(value)

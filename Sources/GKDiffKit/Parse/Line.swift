@@ -5,10 +5,23 @@ struct Line: Sendable {
 
     /// True when the line holds nothing but spaces (a tab-only line is not empty: it is an empty cell).
     var isEmpty: Bool {
+        // Most lines are decided by their first byte: one that starts neither a space nor nothing.
+        guard let first = text.utf8.first else { return true }
+        switch first {
+        case 0x20, 0x0A...0x0D, 0xC2, 0xE2, 0xE3, 0xEF: break
+        default: return false
+        }
         for scalar in text.unicodeScalars where scalar == "\t" || !LabelText.isSpace(scalar) { return false }
         return true
     }
-    var startsWithTab: Bool { text.unicodeScalars.first == "\t" }
+    /// True when the line starts with a tab (one byte, so the first byte says it).
+    var startsWithTab: Bool { text.utf8.first == 0x09 }
+
+    /// The text without its first byte, for a line that starts with a tab: `text.dropFirst()` without
+    /// the grapheme-breaking walk (a tab is a control character, a grapheme cluster of its own).
+    var textAfterTab: Substring {
+        text[text.utf8.index(after: text.utf8.startIndex)...]
+    }
 
     /// How many `byte`s the text holds, counting no further than `limit`; scans a native string's bytes
     /// in place. O(n).

@@ -333,9 +333,9 @@ public enum ReportParser {
         /// The words' UTF-8 bytes, one after another; word `i` ends at `ends[i]`.
         private var words: [UInt8] = []
         private var ends: [Int] = []
-        /// The first scalar of each word, and a 64-bit filter of them (bit `value & 63`).
+        /// The first scalar of each word, and a 1024-bit filter of them (bit `value & 1023`).
         private var firsts: [UInt32] = []
-        private var filter: UInt64 = 0
+        private var filter: [UInt64] = Array(repeating: 0, count: 16)
         /// The tail of the text fed so far, then the piece being searched.
         private var window: [UInt8] = []
         private var keep = 0
@@ -350,7 +350,7 @@ public enum ReportParser {
                 let start = words.count - marker.utf8.count
                 let v = UInt32(words[start] & 0x0F) << 12 | UInt32(words[start + 1] & 0x3F) << 6 | UInt32(words[start + 2] & 0x3F)
                 firsts.append(v)
-                filter |= 1 << UInt64(v & 63)
+                filter[Int(v & 1023) >> 6] |= 1 << UInt64(v & 63)
                 keep = max(keep, marker.utf8.count - 1)
             }
             found = Array(repeating: false, count: markers.count)
@@ -386,7 +386,7 @@ public enum ReportParser {
                         continue
                     }
                     let v = UInt32(lead & 0x0F) << 12 | UInt32(w[i + 1] & 0x3F) << 6 | UInt32(w[i + 2] & 0x3F)
-                    if filter & (1 << UInt64(v & 63)) != 0 {
+                    if filter[Int(v & 1023) >> 6] & (1 << UInt64(v & 63)) != 0 {
                         for word in firsts.indices where firsts[word] == v && !found[word] {
                             let start = word == 0 ? 0 : ends[word - 1]
                             let length = ends[word] - start
@@ -435,6 +435,7 @@ public enum ReportParser {
     static func headingKind(of trimmed: Substring) -> SectionKind? {
         let fast = trimmed.utf8.withContiguousStorageIfAvailable { bytes -> SectionKind?? in
             for byte in bytes where byte == 0x2A || byte == 0x5B { return .none }
+            if !mayEndHeading(bytes) { return .some(nil) }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out -> SectionKind?? in
                 guard let length = LabelText.plainHeadingKey(bytes, into: out) else { return .none }
                 let variants = headingVariants
@@ -458,6 +459,48 @@ public enum ReportParser {
         }
         if case .some(.some(let decided)) = fast { return decided }
         return headingKinds[LabelText.headingKey(Artefacts.clean(trimmed))]
+    }
+
+    /// The scalars a heading key can end with: the last scalar of each title variant, and the
+    /// traditional characters `LabelText.fold` turns into one of them.
+    private static let headingEnds: [UInt32] = {
+        var ends: [UInt32] = []
+        for kind in SectionKind.allCases {
+            for variant in kind.titleVariants {
+                if let last = variant.unicodeScalars.last, !ends.contains(last.value) { ends.append(last.value) }
+            }
+        }
+        for (traditional, simplified) in zip(Traditional.sortedKeys, Traditional.sortedValues) where ends.contains(simplified) {
+            ends.append(traditional)
+        }
+        return ends
+    }()
+
+    /// False when the bytes of a line cannot fold to a heading key: the last scalar that folding and
+    /// `headingKey` keep is one of `isPlain`'s (so that only equal bytes make equal keys) and ends no
+    /// title variant. True when it may (then the key is worked out). Looks at the end of the line only.
+    static func mayEndHeading(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = bytes.count
+        while end > 0 {
+            var lead = end - 1
+            while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            var index = lead
+            var v = LabelText.decode(bytes, at: &index)
+            end = lead
+            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII, as `fold` reads it
+            switch v {
+            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x2002...0x200B, 0x2028, 0x2029, 0xFEFF: continue  // spaces
+            case 0x22, 0x27, 0x2A, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F: continue  // quotes, *
+            case 0x3001, 0x2C, 0x3A, 0x3002, 0x2E, 0x3B: continue  // `headingKey`'s punctuation
+            default: break
+            }
+            if headingEnds.contains(v) { return true }
+            switch v {
+            case 0...0x7F, 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF, 0xFF00...0xFFEF: return false
+            default: return true
+            }
+        }
+        return true
     }
 
     /// Section headings in order; each kind at most once and only after the kinds before it, so that a
@@ -553,7 +596,20 @@ public enum ReportParser {
                 report.title = any.text
             }
         }
-        let searchText = ([preamble] + (report.section(.overview).map { [$0] } ?? [])).map(\.text).joined(separator: "\n")
+        // The preamble's text and the overview's, joined by a line feed (`Section.text` of each, written
+        // out: the generic `joined` costs more at start-up than the whole search).
+        var searchText = ""
+        func append(_ section: Section) {
+            for (index, paragraph) in section.paragraphs.enumerated() {
+                if index > 0 { searchText += "\n" }
+                searchText += paragraph.text
+            }
+        }
+        append(preamble)
+        if let overview = report.section(.overview) {
+            searchText += "\n"
+            append(overview)
+        }
         report.period = Metadata.period(in: searchText)
         if report.title.isEmpty {
             diagnostics.append(Diagnostic(.warning, line: preamble.line, "没有找到报告标题：机关名称未知"))

@@ -53,7 +53,8 @@ extension TableReader {
                 Diagnostic(.warning, line: line.number, "这一行有 \(Self.cellLimit) 个以上的单元格，不像表格行，按正文处理"))
             return nil
         }
-        let text = dropFirst ? line.text.dropFirst() : line.text
+        // `dropFirst` is set for lines that start with a tab (`cellPerLineLayout`).
+        let text = dropFirst && line.startsWithTab ? line.textAfterTab : dropFirst ? line.text.dropFirst() : line.text
         var tokens = Token.pieces(of: text, separator: separator, line: line.number)
         for column in tokens.indices { tokens[column].column = dropFirst ? -1 : column }
         return tokens

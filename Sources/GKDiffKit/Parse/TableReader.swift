@@ -36,10 +36,11 @@ enum TableLayout: String, Sendable {
 struct RowMatchers: Sendable {
     /// The rows' group headings, normalised (`LabelText.key`), each once.
     let groupKeys: [String]
-    /// The rows' match texts, with whether a label may merely start with them (four or more scalars).
-    let matchWords: [(text: String, prefix: Bool, row: Int)]
-    /// The header words, with whether a label may merely contain them (four or more scalars).
-    let headerMatchers: [(text: String, inside: Bool)]
+    /// The rows' match texts; `flag`: a label may merely start with it (four or more scalars); `row`:
+    /// the row's position in the spec.
+    let matchWords: WordList
+    /// The header words; `flag`: a label may merely contain it (four or more scalars).
+    let headerMatchers: WordList
     /// True when every header word is `LabelText.isPlain`.
     let plainHeaderWords: Bool
 
@@ -51,13 +52,85 @@ struct RowMatchers: Sendable {
             if !key.isEmpty && !groups.contains(key) { groups.append(key) }
         }
         self.groupKeys = groups
-        var words: [(text: String, prefix: Bool, row: Int)] = []
+        var words = WordList()
         for (position, row) in rows.enumerated() {
-            for m in row.match { words.append((m, m.unicodeScalars.count >= 4, position)) }
+            for m in row.match { words.append(m, flag: m.unicodeScalars.count >= 4, row: position) }
         }
         self.matchWords = words
-        self.headerMatchers = headerWords.map { ($0, $0.unicodeScalars.count >= 4) }
+        var headers = WordList()
+        for word in headerWords { headers.append(word, flag: word.unicodeScalars.count >= 4, row: 0) }
+        self.headerMatchers = headers
         self.plainHeaderWords = headerWords.allSatisfy(LabelText.isPlain)
+    }
+
+    /// The row (position in the spec) of the first match word that `key` equals or, for a word that
+    /// allows it, starts with; nil for none. Compared as UTF-8 bytes, as `LabelText.hasPrefix` does.
+    func matchRow(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let length = key.count
+        return matchWords.withBytes { words in
+            for word in 0..<matchWords.count {
+                let (start, size) = matchWords.range(of: word)
+                guard size == length || matchWords.flags[word] && size < length else { continue }
+                if WordList.equal(words, start, size, key, 0) { return matchWords.rows[word] }
+            }
+            return nil
+        }
+    }
+
+    /// True when `key` equals a header word or, for a word that allows it, contains one; as bytes.
+    func isHeader(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = key.count
+        return headerMatchers.withBytes { words in
+            for word in 0..<headerMatchers.count {
+                let (start, size) = headerMatchers.range(of: word)
+                if size == length && WordList.equal(words, start, size, key, 0) { return true }
+                guard headerMatchers.flags[word] && size < length else { continue }
+                let first = words[start]
+                for at in 0...(length - size) where key[at] == first && WordList.equal(words, start, size, key, at) {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+}
+
+/// Words as UTF-8 bytes one after another (word `i` ends at `ends[i]`), each with a flag and a row:
+/// compared with a key's bytes without a `String` call per word.
+struct WordList: Sendable {
+    private(set) var bytes: [UInt8] = []
+    private(set) var ends: [Int] = []
+    private(set) var flags: [Bool] = []
+    private(set) var rows: [Int] = []
+
+    var count: Int { ends.count }
+
+    mutating func append(_ word: String, flag: Bool, row: Int) {
+        bytes += word.utf8
+        ends.append(bytes.count)
+        flags.append(flag)
+        rows.append(row)
+    }
+
+    /// Where word `word` starts in `bytes`, and its length.
+    func range(of word: Int) -> (start: Int, size: Int) {
+        let start = word == 0 ? 0 : ends[word - 1]
+        return (start, ends[word] - start)
+    }
+
+    /// `body` with the words' bytes.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer(body)
+    }
+
+    /// True when the `size` bytes of `words` from `start` stand in `key` at `at`.
+    @inline(__always)
+    static func equal(
+        _ words: UnsafeBufferPointer<UInt8>, _ start: Int, _ size: Int, _ key: UnsafeBufferPointer<UInt8>, _ at: Int
+    ) -> Bool {
+        guard at + size <= key.count else { return false }
+        for k in 0..<size where words[start + k] != key[at + k] { return false }
+        return true
     }
 }
 
@@ -73,10 +146,8 @@ struct TableReader {
     let spec: TableSpec
     var cells: [Cell]
     let groupKeys: [String]
-    /// The rows' match texts, with whether a label may merely start with them (four or more scalars).
-    let matchWords: [(text: String, prefix: Bool, row: Int)]
-    /// The header words, with whether a label may merely contain them (four or more scalars).
-    let headerMatchers: [(text: String, inside: Bool)]
+    /// The words labels are matched against (`spec.matchers`).
+    let matchers: RowMatchers
     var found: Set<String> = []
     var diagnostics: [Diagnostic] = []
     var paragraphs: [Paragraph] = []
@@ -96,8 +167,8 @@ struct TableReader {
         self.spec = spec
         self.cells = Array(repeating: .missing, count: spec.cells.count)
         self.groupKeys = spec.matchers.groupKeys
-        self.matchWords = spec.matchers.matchWords
-        self.headerMatchers = spec.matchers.headerMatchers
+        self.matchers = spec.matchers
+        self.found.reserveCapacity(spec.rows.count)
     }
 
     /// Where the text of a report ended, for a table whose section runs to the end.
@@ -146,8 +217,9 @@ struct TableReader {
                 continue
             }
             previousEmpty = false
-            let body = line.startsWithTab ? line.text.dropFirst() : line.text
-            if Line.count(of: 9, in: body, upTo: 1) > 0 {
+            // A tab after the first character: with a leading tab, a second one.
+            let leadingTab = line.startsWithTab
+            if Line.count(of: 9, in: line.text, upTo: leadingTab ? 2 : 1) > (leadingTab ? 1 : 0) {
                 tabRows += 1
             } else if line.startsWithTab {
                 cellLines += 1
@@ -285,22 +357,16 @@ struct TableReader {
 
     func matchRowExactly(_ key: String) -> RowSpec? {
         guard !key.isEmpty else { return nil }
-        let length = key.utf8.count
-        for word in matchWords where word.text.utf8.count == length || word.prefix && word.text.utf8.count < length {
-            if LabelText.hasPrefix(key, word.text) { return spec.rows[word.row] }
-        }
-        return nil
+        var key = key
+        let matchers = self.matchers
+        return key.withUTF8 { matchers.matchRow($0) }.map { spec.rows[$0] }
     }
 
     func isHeader(_ key: String) -> Bool {
         guard !key.isEmpty else { return false }
-        let length = key.utf8.count
-        for word in headerMatchers {
-            let size = word.text.utf8.count
-            if size == length && LabelText.hasPrefix(key, word.text) { return true }
-            if word.inside && size < length && LabelText.contains(key, word.text) { return true }
-        }
-        return false
+        var key = key
+        let matchers = self.matchers
+        return key.withUTF8 { matchers.isHeader($0) }
     }
 
     /// A word that is both a column header and a row label (`其他`, `总计`, `行政复议`), written

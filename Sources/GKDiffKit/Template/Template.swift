@@ -23,10 +23,24 @@ public enum Template {
     }
 
     /// Position of a cell in `cellKeys`, or nil for a key the template does not have. O(1).
-    public static func index(of key: CellKey) -> Int? { cellIndex[key] }
+    public static func index(of key: CellKey) -> Int? { index(of: key, in: tables) }
 
-    private static let cellIndex: [CellKey: Int] = Dictionary(
-        uniqueKeysWithValues: cellKeys.enumerated().map { ($0.element, $0.offset) })
+    /// Position of a cell in the keys of `tables` (`cellKeys` order), or nil for a key they do not
+    /// have: the table's offset, its row's first cell (`TableSpec.firstCell`) and the column's place
+    /// in the row. O(1), and no dictionary of every key built at start-up.
+    static func index(of key: CellKey, in tables: [TableSpec]) -> Int? {
+        var offset = 0
+        for table in tables {
+            if table.kind == key.table {
+                guard let first = table.firstCell[key.row],
+                    let column = table.columns(ofRow: key.row).firstIndex(where: { $0.key == key.column })
+                else { return nil }
+                return offset + first + column
+            }
+            offset += table.cells.count
+        }
+        return nil
+    }
 
     /// First cell index of each table in `cellKeys`.
     static func firstIndex(of table: TableKind) -> Int {
