@@ -86,4 +86,31 @@ import Testing
             }
         }
     }
+
+    /// Pipes found on bytes are the pipes found on scalars.
+    @Test(arguments: ["", "a|b", "行政许可｜44", "│", "┃x", "║", "─┄┼", "全角／", "\u{2502}\u{2503}", "无"])
+    func pipesAsOnScalars(text: String) {
+        #expect(TableReader.hasPipe(Substring(text)) == text.unicodeScalars.contains(where: TableReader.isPipe))
+    }
+
+    /// A text without an HTML table becomes one paragraph per line, `#` marks dropped, as the
+    /// `Substring` path made it.
+    @Test(arguments: ["", "\n", "a\nb\n", "## 一、总体情况\n正文\n\n", "####### 七\n#x\n#\t表", "a\r\nb", "\t0\n\t1"])
+    func plainTextAsBefore(text: String) throws {
+        let blocks = try #require(DocumentReader.plainTextBlocks(text))
+        var expected: [(String, Int)] = []
+        for (index, line) in Line.pieces(of: Substring(text), separator: 0x0A).enumerated() {
+            expected.append((String(DocumentReader.withoutHeadingMarks(line)), index + 1))
+        }
+        if expected.count > 1 && expected.last?.0 == "" { expected.removeLast() }
+        #expect(blocks.count == expected.count)
+        for (block, (text, line)) in zip(blocks, expected) {
+            guard case .paragraph(let paragraph) = block else {
+                Issue.record("not a paragraph")
+                continue
+            }
+            #expect(paragraph.text == text && paragraph.line == line)
+        }
+        #expect(DocumentReader.plainTextBlocks("x\n  <TABLE><tr><td>1</td></tr></table>") == nil)
+    }
 }

@@ -426,27 +426,31 @@ enum LabelText {
         return true
     }
 
+    /// The byte offsets `trim` keeps of valid UTF-8: from the first scalar that is not a space to the
+    /// end of the last one.
+    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        var start = 0
+        var end = bytes.count
+        while start < end {
+            var index = start
+            guard isSpace(decode(bytes, at: &index)) else { break }
+            start = index
+        }
+        while end > start {
+            var lead = end - 1
+            while lead > start && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            var index = lead
+            guard isSpace(decode(bytes, at: &index)) else { break }
+            end = lead
+        }
+        return (start, end)
+    }
+
     /// The text without leading and trailing spaces of any kind.
     static func trim<S: StringProtocol>(_ text: S) -> Substring {
         let text = Substring(text)
         // Native text: decided on the bytes at each end (nearly always a single look at each).
-        let offsets = text.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int) in
-            var start = 0
-            var end = bytes.count
-            while start < end {
-                var index = start
-                guard isSpace(decode(bytes, at: &index)) else { break }
-                start = index
-            }
-            while end > start {
-                var lead = end - 1
-                while lead > start && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
-                var index = lead
-                guard isSpace(decode(bytes, at: &index)) else { break }
-                end = lead
-            }
-            return (start, end)
-        }
+        let offsets = text.utf8.withContiguousStorageIfAvailable(trimmedRange)
         if let (start, end) = offsets {
             if start == 0 && end == text.utf8.count { return text }
             let utf8 = text.utf8

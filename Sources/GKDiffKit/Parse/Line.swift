@@ -128,9 +128,26 @@ struct Token {
     /// `Line.pieces(of: text, separator: separator).map { Token($0, line: line) }`, read on the text's
     /// bytes: each piece trimmed, read and keyed in place, with one `Substring` made per piece.
     static func pieces(of text: Substring, separator: UInt8, line: Int) -> [Token] {
+        pieces(of: text, separator: separator, line: line, limit: Int.max) ?? []
+    }
+
+    /// `pieces(of:separator:line:)`, or nil when the text holds more than `limit` separator bytes.
+    static func pieces(of text: Substring, separator: UInt8, line: Int, limit: Int) -> [Token]? {
+        var tokens: [Token] = []
+        return append(text, separator: separator, line: line, limit: limit, to: &tokens) ? tokens : nil
+    }
+
+    /// Appends `pieces(of:separator:line:)` to `tokens` and returns true; or appends nothing and
+    /// returns false when the text holds more than `limit` separator bytes.
+    static func append(_ text: Substring, separator: UInt8, line: Int, limit: Int, to tokens: inout [Token]) -> Bool {
         let utf8 = text.utf8
-        let tokens = utf8.withContiguousStorageIfAvailable { bytes -> [Token] in
-            var tokens: [Token] = []
+        let appended = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var separators = 0
+            for byte in bytes where byte == separator {
+                separators += 1
+                if separators > limit { return false }
+            }
+            tokens.reserveCapacity(tokens.count + separators + 1)
             /// The token of the bytes `start..<end`.
             func token(_ start: Int, _ end: Int) -> Token {
                 var from = start
@@ -172,9 +189,12 @@ struct Token {
                 offset += 1
             }
             tokens.append(token(start, count))
-            return tokens
+            return true
         }
-        return tokens ?? Line.pieces(of: text, separator: separator).map { Token($0, line: line) }
+        if let appended { return appended }
+        if Line.count(of: separator, in: text, upTo: limit &+ 1) > limit { return false }
+        tokens += Line.pieces(of: text, separator: separator).map { Token($0, line: line) }
+        return true
     }
 
     /// A run of blank lines whose meaning is uncertain.

@@ -339,6 +339,9 @@ public enum ReportParser {
         /// The tail of the text fed so far, then the piece being searched.
         private var window: [UInt8] = []
         private var keep = 0
+        /// The ASCII bytes the words hold, one bit each: text of other ASCII bytes only can be no part
+        /// of a word, so a piece of it needs no search.
+        private var wordASCII: (UInt64, UInt64) = (0, 0)
         /// Whether each word has been found.
         private(set) var found: [Bool]
 
@@ -352,6 +355,9 @@ public enum ReportParser {
                 firsts.append(v)
                 filter[Int(v & 1023) >> 6] |= 1 << UInt64(v & 63)
                 keep = max(keep, marker.utf8.count - 1)
+                for byte in marker.utf8 where byte < 0x80 {
+                    if byte < 64 { wordASCII.0 |= 1 << UInt64(byte) } else { wordASCII.1 |= 1 << UInt64(byte - 64) }
+                }
             }
             found = Array(repeating: false, count: markers.count)
         }
@@ -368,7 +374,15 @@ public enum ReportParser {
             }
             if appended == nil { window += LabelText.fold(text).utf8 }
             if window.count == carried { return }
-            search()
+            // A piece of ASCII no word holds (`0`, `12`) adds no match: nothing to search.
+            var couldMatch = false
+            for byte in window[carried...] {
+                if byte >= 0x80 || (byte < 64 ? wordASCII.0 >> UInt64(byte) : wordASCII.1 >> UInt64(byte - 64)) & 1 != 0 {
+                    couldMatch = true
+                    break
+                }
+            }
+            if couldMatch { search() }
         }
 
         private mutating func search() {
@@ -511,6 +525,22 @@ public enum ReportParser {
         var result: [(kind: SectionKind, title: String, index: Int)] = []
         var last = SectionKind.preamble
         for (index, line) in lines.enumerated() where !line.startsWithTab {
+            // Most lines are ruled out on their bytes: empty, longer than 60 scalars, or ending in a
+            // scalar no heading key ends with (`mayEndHeading`); the rest are read as before.
+            let candidate = line.text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                let (from, to) = LabelText.trimmedRange(bytes)
+                guard from < to else { return false }
+                let trimmed = UnsafeBufferPointer(rebasing: bytes[from..<to])
+                if trimmed.count > 60 {
+                    guard trimmed.count <= 240 else { return false }
+                    var scalars = 0
+                    for byte in trimmed where byte & 0xC0 != 0x80 { scalars += 1 }
+                    guard scalars <= 60 else { return false }
+                }
+                for byte in trimmed where byte == 0x2A || byte == 0x5B { return true }
+                return mayEndHeading(trimmed)
+            }
+            if candidate == false { continue }
             let trimmed = LabelText.trim(line.text)
             guard !trimmed.isEmpty, LabelText.isShort(trimmed, limit: 60) else { continue }
             guard let kind = headingKind(of: trimmed), kind > last else { continue }

@@ -46,8 +46,11 @@ struct RowMatchers: Sendable {
 
     init(rows: [RowSpec], headerWords: [String]) {
         var groups: [String] = []
+        var previous: String?
         for row in rows {
-            guard let group = row.group else { continue }
+            // Rows of a group stand together: its key is worked out once.
+            guard let group = row.group, group != previous else { continue }
+            previous = group
             let key = LabelText.key(group)
             if !key.isEmpty && !groups.contains(key) { groups.append(key) }
         }

@@ -32,10 +32,10 @@ public enum Template {
         var offset = 0
         for table in tables {
             if table.kind == key.table {
-                guard let first = table.firstCell[key.row],
-                    let column = table.columns(ofRow: key.row).firstIndex(where: { $0.key == key.column })
+                guard let row = table.rowIndex[key.row],
+                    let column = table.rowColumns[row].firstIndex(where: { $0.key == key.column })
                 else { return nil }
-                return offset + first + column
+                return offset + table.rowFirstCells[row] + column
             }
             offset += table.cells.count
         }
@@ -344,6 +344,11 @@ public struct TableSpec: Sendable {
     let firstCell: [String: Int]
     /// The normalised texts the parser matches labels against.
     let matchers: RowMatchers
+    /// Position in `rows` of each row (its first, should a key repeat), by key; and by position, the
+    /// row's first cell and its columns: a cell's index from one dictionary lookup.
+    let rowIndex: [String: Int]
+    let rowFirstCells: [Int]
+    let rowColumns: [[ColumnSpec]]
 
     init(
         kind: TableKind, rows: [RowSpec], columns: [ColumnSpec], layout: [String: [ColumnSpec]],
@@ -364,6 +369,11 @@ public struct TableSpec: Sendable {
         self.cells = cells
         self.firstCell = firstCell
         self.matchers = RowMatchers(rows: rows, headerWords: headerWords)
+        var rowIndex: [String: Int] = [:]
+        for (position, row) in rows.enumerated() where rowIndex[row.key] == nil { rowIndex[row.key] = position }
+        self.rowIndex = rowIndex
+        self.rowFirstCells = rows.map { firstCell[$0.key] ?? 0 }
+        self.rowColumns = rows.map { layout[$0.key] ?? [] }
     }
 
     /// The columns of one row, in order.
