@@ -360,20 +360,34 @@ public struct TableSpec: Sendable {
         self.layout = layout
         self.headerWords = headerWords
         self.padding = padding
+        // One pass over the rows, each row's key looked up once in `layout` and once in `rowIndex`
+        // (a repeated key keeps its first row's place and first cell).
         var cells: [(row: RowSpec, column: ColumnSpec)] = []
-        var firstCell: [String: Int] = [:]
-        for row in rows {
-            if firstCell[row.key] == nil { firstCell[row.key] = cells.count }
-            for column in layout[row.key] ?? [] { cells.append((row: row, column: column)) }
+        cells.reserveCapacity(rows.count * columns.count)
+        var firstCell = [String: Int](minimumCapacity: rows.count)
+        var rowIndex = [String: Int](minimumCapacity: rows.count)
+        var rowFirstCells: [Int] = []
+        var rowColumns: [[ColumnSpec]] = []
+        rowFirstCells.reserveCapacity(rows.count)
+        rowColumns.reserveCapacity(rows.count)
+        for (position, row) in rows.enumerated() {
+            let rowLayout = layout[row.key] ?? []
+            if let earlier = rowIndex[row.key] {
+                rowFirstCells.append(rowFirstCells[earlier])
+            } else {
+                rowIndex[row.key] = position
+                firstCell[row.key] = cells.count
+                rowFirstCells.append(cells.count)
+            }
+            rowColumns.append(rowLayout)
+            for column in rowLayout { cells.append((row: row, column: column)) }
         }
         self.cells = cells
         self.firstCell = firstCell
         self.matchers = RowMatchers(rows: rows, headerWords: headerWords)
-        var rowIndex: [String: Int] = [:]
-        for (position, row) in rows.enumerated() where rowIndex[row.key] == nil { rowIndex[row.key] = position }
         self.rowIndex = rowIndex
-        self.rowFirstCells = rows.map { firstCell[$0.key] ?? 0 }
-        self.rowColumns = rows.map { layout[$0.key] ?? [] }
+        self.rowFirstCells = rowFirstCells
+        self.rowColumns = rowColumns
     }
 
     /// The columns of one row, in order.
