@@ -185,14 +185,15 @@ public struct SourceText: Sendable {
 
     /// NUL bytes or many C0 control bytes: not a text report.
     private static func looksBinary(_ body: [UInt8]) -> Bool {
-        var controls = 0
-        for byte in body.prefix(65_536) {
-            if byte == 0 { return true }
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
-                controls += 1
+        body.withUnsafeBufferPointer { all in
+            let bytes = UnsafeBufferPointer(rebasing: all.prefix(65_536))
+            var controls = 0
+            for byte in bytes where byte < 0x20 {
+                if byte == 0 { return true }
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B { controls += 1 }
             }
+            return controls > 8 && controls * 100 > min(body.count, 65_536)
         }
-        return controls > 8 && controls * 100 > min(body.count, 65_536)
     }
 
     /// More than 8 control characters (C0 but tab, line feed, form feed; DEL; C1; U+FFFD) and more
@@ -272,7 +273,11 @@ public struct SourceText: Sendable {
 
     /// CRLF and CR become LF.
     static func normaliseLineEnds(_ text: String) -> String {
-        let hasCR = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0D) } ?? text.utf8.contains(0x0D)
+        let hasCR =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+                return memchr(base, 0x0D, bytes.count) != nil
+            } ?? text.utf8.contains(0x0D)
         guard hasCR else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)

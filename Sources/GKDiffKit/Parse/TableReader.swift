@@ -88,9 +88,11 @@ struct RowMatchers: Sendable {
                 let (start, size) = headerMatchers.range(of: word)
                 if size == length && WordList.equal(words, start, size, key, 0) { return true }
                 guard headerMatchers.flags[word] && size < length else { continue }
+                // Candidates by the first two bytes (a CJK word's first bytes are common on their own).
                 let first = words[start]
-                for at in 0...(length - size) where key[at] == first && WordList.equal(words, start, size, key, at) {
-                    return true
+                let second = words[start + 1]
+                for at in 0...(length - size) where key[at] == first && key[at + 1] == second {
+                    if WordList.equal(words, start, size, key, at) { return true }
                 }
             }
             return false
