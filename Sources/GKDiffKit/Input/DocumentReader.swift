@@ -60,6 +60,11 @@ public enum DocumentReader {
     /// Plain text, and Markdown as converters write it: a line per paragraph, `#` heading marks
     /// dropped, and an HTML `<table>` written into the text read as the grid it is.
     static func text(_ source: SourceText) -> Document {
+        if let blocks = plainTextBlocks(source.text) {
+            return Document(
+                blocks: blocks, format: source.format, encoding: source.encoding, diagnostics: source.diagnostics,
+                endsMidLine: source.endsMidLine)
+        }
         var blocks: [DocumentBlock] = []
         var diagnostics = source.diagnostics
         let lines = Line.pieces(of: Substring(source.text), separator: 0x0A)
@@ -86,6 +91,58 @@ public enum DocumentReader {
         return Document(
             blocks: blocks, format: source.format, encoding: source.encoding, diagnostics: diagnostics,
             endsMidLine: source.endsMidLine)
+    }
+
+    /// The blocks `text(_:)` makes of text without an HTML table, made on the text's bytes: each
+    /// line's paragraph string copied straight from them (no `Substring` per line). Nil when a line
+    /// starts with `<table` (then `text(_:)` reads the fragment). O(n).
+    static func plainTextBlocks(_ text: String) -> [DocumentBlock]? {
+        var text = text
+        return text.withUTF8 { bytes -> [DocumentBlock]? in
+            var blocks: [DocumentBlock] = []
+            var start = 0
+            var offset = 0
+            var number = 0
+            let count = bytes.count
+            var lastEmpty = false
+            while true {
+                // To the end of the line: a line feed, unless right after a carriage return.
+                while offset < count && !(bytes[offset] == 0x0A && !(offset > 0 && bytes[offset - 1] == 0x0D)) { offset += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<offset])
+                if startsWithTable(line) { return nil }
+                number += 1
+                var from = 0
+                if let first = line.first, first == UInt8(ascii: "#") {
+                    // `withoutHeadingMarks`: one to six `#`, then spaces and tabs.
+                    var marks = 0
+                    while marks < line.count && line[marks] == UInt8(ascii: "#") { marks += 1 }
+                    if marks <= 6, marks < line.count, line[marks] == 0x20 || line[marks] == 0x09 {
+                        from = marks
+                        while from < line.count && (line[from] == 0x20 || line[from] == 0x09) { from += 1 }
+                    }
+                }
+                let paragraph = String(decoding: UnsafeBufferPointer(rebasing: line[from...]), as: UTF8.self)
+                lastEmpty = paragraph.isEmpty
+                blocks.append(.paragraph(DocumentParagraph(text: paragraph, line: number)))
+                if offset >= count { break }
+                offset += 1
+                start = offset
+            }
+            if blocks.count > 1 && lastEmpty { blocks.removeLast() }
+            return blocks
+        }
+    }
+
+    /// `startsWithTag(line, "<table")` on a line's bytes.
+    private static func startsWithTable(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < line.count && (line[index] == 0x20 || line[index] == 0x09) { index += 1 }
+        guard index < line.count, line[index] == UInt8(ascii: "<") else { return false }
+        for expected in "<table".utf8 {
+            guard index < line.count, line[index] | 0x20 == expected | 0x20 else { return false }
+            index += 1
+        }
+        return true
     }
 
     /// `## 一、总体情况` → `一、总体情况`: one to six `#` and a space at the start of a line.

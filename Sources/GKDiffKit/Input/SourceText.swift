@@ -185,14 +185,15 @@ public struct SourceText: Sendable {
 
     /// NUL bytes or many C0 control bytes: not a text report.
     private static func looksBinary(_ body: [UInt8]) -> Bool {
-        var controls = 0
-        for byte in body.prefix(65_536) {
-            if byte == 0 { return true }
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
-                controls += 1
+        body.withUnsafeBufferPointer { all in
+            let bytes = UnsafeBufferPointer(rebasing: all.prefix(65_536))
+            var controls = 0
+            for byte in bytes where byte < 0x20 {
+                if byte == 0 { return true }
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B { controls += 1 }
             }
+            return controls > 8 && controls * 100 > min(body.count, 65_536)
         }
-        return controls > 8 && controls * 100 > min(body.count, 65_536)
     }
 
     /// More than 8 control characters (C0 but tab, line feed, form feed; DEL; C1; U+FFFD) and more
@@ -201,6 +202,20 @@ public struct SourceText: Sendable {
     private static func hasManyControlCharacters(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
+            if bytes.count <= 65_536 && controlCount(bytes) <= 8 { return false }
+            if bytes.count > 65_536 {
+                // The bytes of the first 65,536 scalars: up to the 65,537th lead byte.
+                var cut = 0
+                var leads = 0
+                while cut < bytes.count {
+                    if bytes[cut] & 0xC0 != 0x80 {
+                        if leads == 65_536 { break }
+                        leads += 1
+                    }
+                    cut += 1
+                }
+                if controlCount(UnsafeBufferPointer(rebasing: bytes[..<cut])) <= 8 { return false }
+            }
             var controls = 0
             var total = 0
             var previous: UInt8 = 0
@@ -223,9 +238,46 @@ public struct SourceText: Sendable {
         }
     }
 
+    /// The control characters `hasManyControlCharacters` counts, in all of valid UTF-8 `bytes`, found
+    /// without counting scalars: enough to decide most files, whose scalars are all among the first
+    /// 65,536 when they have no more bytes than that. O(n).
+    private static func controlCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var controls = 0
+        var index = 0
+        let count = bytes.count
+        let skip = textBytes
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            if skip[Int(byte)] { continue }
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0C { controls += 1 }
+            } else if byte == 0x7F {
+                controls += 1
+            } else if byte == 0xC2 {
+                if index < count && bytes[index] >= 0x80 && bytes[index] <= 0x9F { controls += 1 }  // U+0080…U+009F
+            } else if index + 1 < count && bytes[index] == 0xBF && bytes[index + 1] == 0xBD {
+                controls += 1  // U+FFFD
+            }
+        }
+        return controls
+    }
+
+    /// The bytes `controlCount` passes over at once: all but C0 controls, DEL and the lead bytes of
+    /// C1 controls (C2) and U+FFFD (EF). Never written after it is built, hence `nonisolated(unsafe)`.
+    nonisolated(unsafe) private static let textBytes: UnsafeBufferPointer<Bool> = {
+        let table = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 256)
+        for byte in 0..<256 { table[byte] = !(byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xEF) }
+        return UnsafeBufferPointer(table)
+    }()
+
     /// CRLF and CR become LF.
     static func normaliseLineEnds(_ text: String) -> String {
-        let hasCR = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0D) } ?? text.utf8.contains(0x0D)
+        let hasCR =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+                return memchr(base, 0x0D, bytes.count) != nil
+            } ?? text.utf8.contains(0x0D)
         guard hasCR else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)

@@ -13,34 +13,136 @@ enum LabelText {
 
     private static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         if bytes.isEmpty { return "" }
-        return String(unsafeUninitializedCapacity: bytes.count) { out in
-            var count = 0
-            var index = 0
-            while index < bytes.count {
-                let start = index
-                var v = decode(bytes, at: &index)
-                if v >= 0x10000 {
-                    // Four-byte scalars are never folded or skipped: copy them.
-                    for k in 0..<4 { out[count + k] = bytes[start + k] }
-                    count += 4
+        return String(unsafeUninitializedCapacity: bytes.count) { out in fold(bytes, into: out) }
+    }
+
+    /// `fold` of valid UTF-8 bytes written into `out`, which holds at least `bytes.count` bytes;
+    /// returns how many it wrote. O(n), no allocation.
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let membership = Traditional.membership
+        var count = 0
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                // ASCII: spaces, quotes and `*` dropped, the rest copied.
+                index += 1
+                switch lead {
+                case 0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0x2A: continue
+                default:
+                    out[count] = lead
+                    count += 1
                     continue
                 }
-                if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII
-                switch v {
-                case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x2002...0x200B, 0x2028, 0x2029, 0xFEFF: continue  // spaces
-                case 0x22, 0x27, 0x2A, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F: continue  // quotes, *
-                default: break
-                }
-                if v >= 0x4E00 { v = Traditional.simplified(v) }
-                count += encode(v, into: out, at: count)
             }
-            return count
+            if lead >= 0xE4 && lead <= 0xE9 {
+                // U+4000…U+9FFF, nearly all CJK ideographs: only the traditional table applies.
+                let b1 = bytes[index + 1]
+                let b2 = bytes[index + 2]
+                index += 3
+                let v = UInt32(lead & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                if v >= 0x4E00, case let simple = Traditional.simplified(v, in: membership), simple != v {
+                    count += encode(simple, into: out, at: count)
+                    continue
+                }
+                out[count] = lead
+                out[count + 1] = b1
+                out[count + 2] = b2
+                count += 3
+                continue
+            }
+            let start = index
+            var v = decode(bytes, at: &index)
+            if v >= 0x10000 {
+                // Four-byte scalars are never folded or skipped: copy them.
+                for k in 0..<4 { out[count + k] = bytes[start + k] }
+                count += 4
+                continue
+            }
+            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII
+            switch v {
+            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x2002...0x200B, 0x2028, 0x2029, 0xFEFF: continue  // spaces
+            case 0x22, 0x27, 0x2A, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F: continue  // quotes, *
+            default: break
+            }
+            if v >= 0x4E00 { v = Traditional.simplified(v, in: membership) }
+            count += encode(v, into: out, at: count)
+        }
+        return count
+    }
+
+    /// `headingKey` of a text's UTF-8 bytes, written into `out` (at least `bytes.count` long); returns
+    /// its length, or nil when the key holds a scalar outside `isPlain`'s set, for which only `String`
+    /// comparison (canonical equivalence) is exact. For plain keys, equal bytes is equal strings.
+    /// O(n), no allocation.
+    static func plainHeadingKey(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        let count = fold(bytes, into: out)
+        guard isPlain(UnsafeBufferPointer(rebasing: out[..<count])) else { return nil }
+        var read = numberingLength(UnsafeBufferPointer(rebasing: out[..<count]))
+        var write = 0
+        while read < count {
+            let lead = out[read]
+            if lead < 0x80 {
+                read += 1
+                switch lead {
+                case 0x2C, 0x3A, 0x2E, 0x3B: continue  // , : . ;
+                default:
+                    out[write] = lead
+                    write += 1
+                }
+                continue
+            }
+            // Plain: every other scalar is three bytes.
+            let b1 = out[read + 1]
+            let b2 = out[read + 2]
+            read += 3
+            if lead == 0xE3 && b1 == 0x80 && (b2 == 0x81 || b2 == 0x82) { continue }  // 、 。
+            if lead == 0xEF && b1 == 0xBC && b2 == 0x8C { continue }  // ，
+            out[write] = lead
+            out[write + 1] = b1
+            out[write + 2] = b2
+            write += 3
+        }
+        return write
+    }
+
+    /// How many bytes `stripNumbering` removes from the front of folded, plain UTF-8. O(length of the
+    /// numbering).
+    static func numberingLength(_ s: UnsafeBufferPointer<UInt8>) -> Int {
+        /// The byte length of the numeral at `i`, or 0.
+        func numeral(at i: Int) -> Int {
+            guard i < s.count else { return 0 }
+            let lead = s[i]
+            if lead >= 0x30 && lead <= 0x39 { return 1 }
+            guard lead >= 0xE0 && lead < 0xF0 && i + 2 < s.count else { return 0 }
+            let v = UInt32(lead & 0x0F) << 12 | UInt32(s[i + 1] & 0x3F) << 6 | UInt32(s[i + 2] & 0x3F)
+            switch v {
+            case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341: return 3
+            default: return 0
+            }
+        }
+        guard !s.isEmpty else { return 0 }
+        if s[0] == 0x28 || s[0] == 0x5B {  // ( [
+            var end = 1
+            while case let size = numeral(at: end), size > 0 { end += size }
+            if end > 1, end < s.count, s[end] == 0x29 || s[end] == 0x5D { return end + 1 }
+            return 0
+        }
+        var end = 0
+        while case let size = numeral(at: end), size > 0 { end += size }
+        guard end > 0, end < s.count else { return 0 }
+        switch s[end] {
+        case 0x2E, 0x2C: return end + 1  // . ,
+        case 0xE3 where end + 2 < s.count && s[end + 1] == 0x80 && s[end + 2] == 0x81: return end + 3  // 、
+        case 0xEF where end + 2 < s.count && s[end + 1] == 0xBC && (s[end + 2] == 0x8C || s[end + 2] == 0x8E):
+            return end + 3  // ， ．
+        default: return 0
         }
     }
 
     /// The scalar value of the valid UTF-8 sequence at `index`, which moves past it.
     @inline(__always)
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt32 {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt32 {
         let lead = bytes[index]
         if lead < 0x80 {
             index += 1
@@ -80,7 +182,21 @@ enum LabelText {
     /// `fold` and then the leading numbering removed: `（三）不予公开` → `不予公开`, `3、收到…` → `收到…`,
     /// `1.属于国家秘密` → `属于国家秘密`, `三、本年度办理结果` → `本年度办理结果`.
     static func key<S: StringProtocol>(_ text: S) -> String {
-        stripNumbering(fold(text))
+        if let key = text.utf8.withContiguousStorageIfAvailable(key) { return key }
+        return stripNumbering(fold(text))
+    }
+
+    /// `key` of valid UTF-8 bytes, folded and stripped in the new string's own storage.
+    static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if bytes.isEmpty { return "" }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            let count = fold(bytes, into: out)
+            let drop = numberingLength(UnsafeBufferPointer(rebasing: out[..<count]))
+            if drop > 0 {
+                for index in drop..<count { out[index - drop] = out[index] }
+            }
+            return count - drop
+        }
     }
 
     /// A heading's key: `key` with the punctuation inside removed (`、，,：:。`), so that
@@ -205,7 +321,13 @@ enum LabelText {
 
     /// True for scalars that are space-like (ASCII, no-break, ideographic, zero-width).
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        isSpace(scalar.value)
+    }
+
+    /// `isSpace` of a scalar value.
+    @inline(__always)
+    static func isSpace(_ value: UInt32) -> Bool {
+        switch value {
         case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2002...0x200B, 0x2028, 0x2029, 0xFEFF: return true
         default: return false
         }
@@ -222,23 +344,26 @@ enum LabelText {
     /// its own normal form. O(n).
     static func isPlain(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    index += 1
-                    continue
-                }
-                guard lead >= 0xE0 && lead < 0xF0 && index + 2 < bytes.count else { return false }
-                let v = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                switch v {
-                case 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF, 0xFF00...0xFFEF: index += 3
-                default: return false
-                }
+        return text.withUTF8 { isPlain($0) }
+    }
+
+    /// `isPlain` of valid UTF-8 bytes.
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
             }
-            return true
+            guard lead >= 0xE0 && lead < 0xF0 && index + 2 < bytes.count else { return false }
+            let v = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            switch v {
+            case 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF, 0xFF00...0xFFEF: index += 3
+            default: return false
+            }
         }
+        return true
     }
 
     /// True when `needle` occurs in `text`, compared as UTF-8 bytes (exact for valid UTF-8, where no
@@ -280,6 +405,13 @@ enum LabelText {
         let bytes = text.utf8.count
         if bytes <= limit { return true }
         if bytes > 4 * limit { return false }
+        // Native text: count the lead bytes in place.
+        let counted = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            var count = 0
+            for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
+            return count <= limit
+        }
+        if let counted { return counted }
         var count = 0
         for _ in text.unicodeScalars {
             count += 1
@@ -288,9 +420,39 @@ enum LabelText {
         return true
     }
 
+    /// The byte offsets `trim` keeps of valid UTF-8: from the first scalar that is not a space to the
+    /// end of the last one.
+    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        var start = 0
+        var end = bytes.count
+        while start < end {
+            var index = start
+            guard isSpace(decode(bytes, at: &index)) else { break }
+            start = index
+        }
+        while end > start {
+            var lead = end - 1
+            while lead > start && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            var index = lead
+            guard isSpace(decode(bytes, at: &index)) else { break }
+            end = lead
+        }
+        return (start, end)
+    }
+
     /// The text without leading and trailing spaces of any kind.
     static func trim<S: StringProtocol>(_ text: S) -> Substring {
-        let scalars = Substring(text).unicodeScalars
+        let text = Substring(text)
+        // Native text: decided on the bytes at each end (nearly always a single look at each).
+        let offsets = text.utf8.withContiguousStorageIfAvailable(trimmedRange)
+        if let (start, end) = offsets {
+            if start == 0 && end == text.utf8.count { return text }
+            let utf8 = text.utf8
+            let from = utf8.index(utf8.startIndex, offsetBy: start)
+            let to = utf8.index(utf8.startIndex, offsetBy: end)
+            return text[from..<to]
+        }
+        let scalars = text.unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
         while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
@@ -313,8 +475,25 @@ enum Traditional {
     /// a binary search. O(log n), no hashing.
     @inline(__always)
     static func simplified(_ value: UInt32) -> UInt32 {
-        let bits = Self.bits
-        guard value >= first, case let offset = Int(value - first), offset >> 6 < bits.count,
+        simplified(value, in: membership)
+    }
+
+    /// Which scalars are in the table: one bit each from `first` on. Fetched once before a loop and
+    /// passed to `simplified(_:in:)`, so that the loop does not go through the static's accessor
+    /// (a `swift_once` check) for every scalar.
+    struct Membership: @unchecked Sendable {
+        let bits: UnsafeBufferPointer<UInt64>
+        let first: UInt32
+    }
+
+    /// The table's `Membership`.
+    static let membership = Membership(bits: bits, first: first)
+
+    /// `simplified(_:)` with the membership bits at hand.
+    @inline(__always)
+    static func simplified(_ value: UInt32, in membership: Membership) -> UInt32 {
+        let bits = membership.bits
+        guard value >= membership.first, case let offset = Int(value - membership.first), offset >> 6 < bits.count,
             bits[offset >> 6] & (1 << UInt64(offset & 63)) != 0
         else { return value }
         return lookup(value)
@@ -331,8 +510,65 @@ enum Traditional {
         return sorted.values[low]
     }
 
-    /// The table sorted by traditional scalar ("a later pair wins", as it always has).
-    private static let sorted: (keys: [UInt32], values: [UInt32]) = {
+    /// The table sorted by traditional scalar ("a later pair wins", as it always has): `table(of: pairs)`
+    /// written out, so that nothing is sorted at start-up (a test checks the two agree).
+    private static let sorted: (keys: [UInt32], values: [UInt32]) = (sortedKeys, sortedValues)
+
+    /// The traditional scalars of `pairs`, ascending.
+    static let sortedKeys: [UInt32] = [
+        0x4E26, 0x4F86, 0x4FC2, 0x500B, 0x5011, 0x5099, 0x50B3, 0x50C5, 0x50F9, 0x5104, 0x512A, 0x5152,
+        0x5167, 0x5169, 0x5283, 0x52D5, 0x52D9, 0x52E2, 0x5340, 0x5354, 0x54E1, 0x554F, 0x55AE, 0x570B,
+        0x570D, 0x5712, 0x5716, 0x5718, 0x57F7, 0x5831, 0x5834, 0x5920, 0x5B78, 0x5BE6, 0x5BE9, 0x5C07,
+        0x5C08, 0x5C0D, 0x5C0E, 0x5C46, 0x5C6C, 0x5CEF, 0x5EE2, 0x5EE3, 0x5F37, 0x5F8C, 0x5F91, 0x5FA9,
+        0x5FB9, 0x614B, 0x6176, 0x61C9, 0x6230, 0x6236, 0x63A1, 0x64CA, 0x64DA, 0x6578, 0x65BC, 0x66C6,
+        0x66F8, 0x6703, 0x6771, 0x689D, 0x696D, 0x6975, 0x69CB, 0x6A19, 0x6A5F, 0x6B04, 0x6B0A, 0x6B72,
+        0x6B77, 0x6B78, 0x6C7A, 0x6C92, 0x6CC1, 0x6E1B, 0x6E96, 0x6FDF, 0x6FF1, 0x707D, 0x70BA, 0x7121,
+        0x71B1, 0x71DF, 0x722D, 0x7232, 0x7368, 0x7372, 0x73FE, 0x74B0, 0x7522, 0x756B, 0x7576, 0x7642,
+        0x767C, 0x78BA, 0x7955, 0x7A05, 0x7A2E, 0x7A31, 0x7A4D, 0x7A69, 0x7BC0, 0x7BC4, 0x7C21, 0x7CFE,
+        0x7D00, 0x7D04, 0x7D0D, 0x7D10, 0x7D14, 0x7D1A, 0x7D30, 0x7D42, 0x7D44, 0x7D50, 0x7D61, 0x7D66,
+        0x7D71, 0x7D93, 0x7D9C, 0x7DA0, 0x7DAB, 0x7DAD, 0x7DB2, 0x7DCA, 0x7DDA, 0x7DE8, 0x7DF4, 0x7E23,
+        0x7E3D, 0x7E3E, 0x7E54, 0x7E6B, 0x7E73, 0x7E7C, 0x7E8C, 0x7F70, 0x7FA9, 0x7FD2, 0x806F, 0x807D,
+        0x8207, 0x8209, 0x820A, 0x83EF, 0x842C, 0x8655, 0x865F, 0x885B, 0x885D, 0x88CF, 0x88DC, 0x88E1,
+        0x88FD, 0x8907, 0x8986, 0x898B, 0x898F, 0x8996, 0x89BD, 0x89C0, 0x89F8, 0x8A02, 0x8A08, 0x8A0A,
+        0x8A1F, 0x8A2A, 0x8A2D, 0x8A31, 0x8A34, 0x8A55, 0x8A62, 0x8A71, 0x8A8D, 0x8ABF, 0x8ACB, 0x8AEE,
+        0x8B00, 0x8B49, 0x8B58, 0x8B70, 0x8B77, 0x8B8A, 0x8B93, 0x8CA0, 0x8CAB, 0x8CAC, 0x8CB7, 0x8CBB,
+        0x8CBC, 0x8CC7, 0x8CE3, 0x8CEA, 0x8CFC, 0x8ECA, 0x8ECD, 0x8F2F, 0x8F49, 0x8FA6, 0x8FAD, 0x8FB2,
+        0x9019, 0x9031, 0x9032, 0x904B, 0x904E, 0x9054, 0x9055, 0x905E, 0x9069, 0x9078, 0x907A, 0x907C,
+        0x9084, 0x908A, 0x908F, 0x90F5, 0x9109, 0x91AB, 0x9304, 0x93AE, 0x9577, 0x9580, 0x958B, 0x95B1,
+        0x95DC, 0x967D, 0x968A, 0x969B, 0x96AA, 0x96DC, 0x96E2, 0x96E3, 0x96FB, 0x97FF, 0x9801, 0x9805,
+        0x9818, 0x982D, 0x984C, 0x984D, 0x985E, 0x986F, 0x9918, 0x9A57, 0x9AD4, 0x9EDE, 0x9EE8, 0x9F4A,
+        0x9F8D,
+    ]
+
+    /// The simplified scalar of each of `sortedKeys`.
+    static let sortedValues: [UInt32] = [
+        0x5E76, 0x6765, 0x7CFB, 0x4E2A, 0x4EEC, 0x5907, 0x4F20, 0x4EC5, 0x4EF7, 0x4EBF, 0x4F18, 0x513F,
+        0x5185, 0x4E24, 0x5212, 0x52A8, 0x52A1, 0x52BF, 0x533A, 0x534F, 0x5458, 0x95EE, 0x5355, 0x56FD,
+        0x56F4, 0x56ED, 0x56FE, 0x56E2, 0x6267, 0x62A5, 0x573A, 0x591F, 0x5B66, 0x5B9E, 0x5BA1, 0x5C06,
+        0x4E13, 0x5BF9, 0x5BFC, 0x5C4A, 0x5C5E, 0x5CF0, 0x5E9F, 0x5E7F, 0x5F3A, 0x540E, 0x5F84, 0x590D,
+        0x5F7B, 0x6001, 0x5E86, 0x5E94, 0x6218, 0x6237, 0x91C7, 0x51FB, 0x636E, 0x6570, 0x4E8E, 0x5386,
+        0x4E66, 0x4F1A, 0x4E1C, 0x6761, 0x4E1A, 0x6781, 0x6784, 0x6807, 0x673A, 0x680F, 0x6743, 0x5C81,
+        0x5386, 0x5F52, 0x51B3, 0x6CA1, 0x51B5, 0x51CF, 0x51C6, 0x6D4E, 0x6EE8, 0x707E, 0x4E3A, 0x65E0,
+        0x70ED, 0x8425, 0x4E89, 0x4E3A, 0x72EC, 0x83B7, 0x73B0, 0x73AF, 0x4EA7, 0x753B, 0x5F53, 0x7597,
+        0x53D1, 0x786E, 0x79D8, 0x7A0E, 0x79CD, 0x79F0, 0x79EF, 0x7A33, 0x8282, 0x8303, 0x7B80, 0x7EA0,
+        0x7EAA, 0x7EA6, 0x7EB3, 0x7EBD, 0x7EAF, 0x7EA7, 0x7EC6, 0x7EC8, 0x7EC4, 0x7ED3, 0x7EDC, 0x7ED9,
+        0x7EDF, 0x7ECF, 0x7EFC, 0x7EFF, 0x7EBF, 0x7EF4, 0x7F51, 0x7D27, 0x7EBF, 0x7F16, 0x7EC3, 0x53BF,
+        0x603B, 0x7EE9, 0x7EC7, 0x7CFB, 0x7F34, 0x7EE7, 0x7EED, 0x7F5A, 0x4E49, 0x4E60, 0x8054, 0x542C,
+        0x4E0E, 0x4E3E, 0x65E7, 0x534E, 0x4E07, 0x5904, 0x53F7, 0x536B, 0x51B2, 0x91CC, 0x8865, 0x91CC,
+        0x5236, 0x590D, 0x590D, 0x89C1, 0x89C4, 0x89C6, 0x89C8, 0x89C2, 0x89E6, 0x8BA2, 0x8BA1, 0x8BAF,
+        0x8BBC, 0x8BBF, 0x8BBE, 0x8BB8, 0x8BC9, 0x8BC4, 0x8BE2, 0x8BDD, 0x8BA4, 0x8C03, 0x8BF7, 0x54A8,
+        0x8C0B, 0x8BC1, 0x8BC6, 0x8BAE, 0x62A4, 0x53D8, 0x8BA9, 0x8D1F, 0x8D2F, 0x8D23, 0x4E70, 0x8D39,
+        0x8D34, 0x8D44, 0x5356, 0x8D28, 0x8D2D, 0x8F66, 0x519B, 0x8F91, 0x8F6C, 0x529E, 0x8F9E, 0x519C,
+        0x8FD9, 0x5468, 0x8FDB, 0x8FD0, 0x8FC7, 0x8FBE, 0x8FDD, 0x9012, 0x9002, 0x9009, 0x9057, 0x8FBD,
+        0x8FD8, 0x8FB9, 0x903B, 0x90AE, 0x4E61, 0x533B, 0x5F55, 0x9547, 0x957F, 0x95E8, 0x5F00, 0x9605,
+        0x5173, 0x9633, 0x961F, 0x9645, 0x9669, 0x6742, 0x79BB, 0x96BE, 0x7535, 0x54CD, 0x9875, 0x9879,
+        0x9886, 0x5934, 0x9898, 0x989D, 0x7C7B, 0x663E, 0x4F59, 0x9A8C, 0x4F53, 0x70B9, 0x515A, 0x9F50,
+        0x9F99,
+    ]
+
+    /// `pairs` as a table sorted by traditional scalar, the last of equal scalars winning; identity
+    /// pairs left out. What `sortedKeys` and `sortedValues` hold.
+    static func table(of pairs: [(Unicode.Scalar, Unicode.Scalar)]) -> (keys: [UInt32], values: [UInt32]) {
         // Sorted by scalar and then by position in `pairs`; the last of a run of equal scalars wins.
         var order: [UInt64] = []  // scalar << 32 | position: plain integers sort fast
         for (position, pair) in pairs.enumerated() where pair.0 != pair.1 {
@@ -351,7 +587,7 @@ enum Traditional {
             }
         }
         return (keys, values)
-    }()
+    }
 
     /// The smallest traditional scalar in the table.
     private static let first: UInt32 = sorted.keys[0]
@@ -369,7 +605,8 @@ enum Traditional {
 
     /// Every character of the template's labels, section titles, title words and metadata words that
     /// has a traditional form, plus common ones around them. Pairs are (traditional, simplified).
-    private static let pairs: [(Unicode.Scalar, Unicode.Scalar)] = [
+    /// Edit here, then rewrite `sortedKeys` and `sortedValues` as `table(of: pairs)` gives them.
+    static let pairs: [(Unicode.Scalar, Unicode.Scalar)] = [
         ("開", "开"), ("資", "资"), ("訊", "讯"), ("請", "请"), ("處", "处"), ("結", "结"), ("轉", "转"),
         ("與", "与"), ("計", "计"), ("數", "数"), ("總", "总"), ("審", "审"), ("維", "维"), ("糾", "纠"),
         ("訴", "诉"), ("訟", "讼"), ("議", "议"), ("規", "规"), ("範", "范"), ("許", "许"), ("罰", "罚"),

@@ -5,10 +5,23 @@ struct Line: Sendable {
 
     /// True when the line holds nothing but spaces (a tab-only line is not empty: it is an empty cell).
     var isEmpty: Bool {
+        // Most lines are decided by their first byte: one that starts neither a space nor nothing.
+        guard let first = text.utf8.first else { return true }
+        switch first {
+        case 0x20, 0x0A...0x0D, 0xC2, 0xE2, 0xE3, 0xEF: break
+        default: return false
+        }
         for scalar in text.unicodeScalars where scalar == "\t" || !LabelText.isSpace(scalar) { return false }
         return true
     }
-    var startsWithTab: Bool { text.unicodeScalars.first == "\t" }
+    /// True when the line starts with a tab (one byte, so the first byte says it).
+    var startsWithTab: Bool { text.utf8.first == 0x09 }
+
+    /// The text without its first byte, for a line that starts with a tab: `text.dropFirst()` without
+    /// the grapheme-breaking walk (a tab is a control character, a grapheme cluster of its own).
+    var textAfterTab: Substring {
+        text[text.utf8.index(after: text.utf8.startIndex)...]
+    }
 
     /// How many `byte`s the text holds, counting no further than `limit`; scans a native string's bytes
     /// in place. O(n).
@@ -40,15 +53,18 @@ struct Line: Sendable {
         let fast = utf8.withContiguousStorageIfAvailable { bytes -> [Substring] in
             var pieces: [Substring] = []
             var start = 0
-            var previous: UInt8 = 0
-            for offset in bytes.indices {
-                let byte = bytes[offset]
-                if byte == separator && !(separator == 0x0A && previous == 0x0D) {
+            var offset = 0
+            let count = bytes.count
+            while true {
+                // To the next separator byte: a tight loop, most bytes are not one.
+                while offset < count && bytes[offset] != separator { offset += 1 }
+                if offset == count { break }
+                if !(separator == 0x0A && offset > 0 && bytes[offset - 1] == 0x0D) {
                     pieces.append(
                         text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)])
                     start = offset + 1
                 }
-                previous = byte
+                offset += 1
             }
             pieces.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.endIndex])
             return pieces
@@ -88,12 +104,97 @@ struct Token {
     var span = 1
     /// The file ended inside this cell: its text may be cut short.
     var isCut = false
+    /// `LabelText.key(text)` when the token may be a label (text, not a value, label-sized); empty
+    /// otherwise. Worked out once, for the rows are looked at more than once.
+    var key: String
 
     init(_ text: Substring, line: Int) {
         self.text = LabelText.trim(text)
         self.line = line
         self.reading = CellText.read(trimmed: self.text)
         self.isLabelSized = LabelText.isShort(self.text, limit: TableReader.labelLimit)
+        self.key = reading == nil && isLabelSized ? LabelText.key(self.text) : ""
+    }
+
+    /// A token whose parts are already worked out (`pieces(of:separator:line:)`).
+    private init(text: Substring, line: Int, reading: CellReading?, isLabelSized: Bool, key: String) {
+        self.text = text
+        self.line = line
+        self.reading = reading
+        self.isLabelSized = isLabelSized
+        self.key = key
+    }
+
+    /// `Line.pieces(of: text, separator: separator).map { Token($0, line: line) }`, read on the text's
+    /// bytes: each piece trimmed, read and keyed in place, with one `Substring` made per piece.
+    static func pieces(of text: Substring, separator: UInt8, line: Int) -> [Token] {
+        pieces(of: text, separator: separator, line: line, limit: Int.max) ?? []
+    }
+
+    /// `pieces(of:separator:line:)`, or nil when the text holds more than `limit` separator bytes.
+    static func pieces(of text: Substring, separator: UInt8, line: Int, limit: Int) -> [Token]? {
+        var tokens: [Token] = []
+        return append(text, separator: separator, line: line, limit: limit, to: &tokens) ? tokens : nil
+    }
+
+    /// Appends `pieces(of:separator:line:)` to `tokens` and returns true; or appends nothing and
+    /// returns false when the text holds more than `limit` separator bytes.
+    static func append(_ text: Substring, separator: UInt8, line: Int, limit: Int, to tokens: inout [Token]) -> Bool {
+        let utf8 = text.utf8
+        let appended = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var separators = 0
+            for byte in bytes where byte == separator {
+                separators += 1
+                if separators > limit { return false }
+            }
+            tokens.reserveCapacity(tokens.count + separators + 1)
+            /// The token of the bytes `start..<end`.
+            func token(_ start: Int, _ end: Int) -> Token {
+                var from = start
+                var to = end
+                while from < to {
+                    var index = from
+                    guard LabelText.isSpace(LabelText.decode(bytes, at: &index)) else { break }
+                    from = index
+                }
+                while to > from {
+                    var lead = to - 1
+                    while lead > from && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                    var index = lead
+                    guard LabelText.isSpace(LabelText.decode(bytes, at: &index)) else { break }
+                    to = lead
+                }
+                let piece = text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]
+                let trimmed = UnsafeBufferPointer(rebasing: bytes[from..<to])
+                let reading = CellText.quickRead(trimmed) ?? CellText.read(trimmed: piece)
+                var labelSized = trimmed.count <= TableReader.labelLimit
+                if !labelSized && trimmed.count <= 4 * TableReader.labelLimit {
+                    var scalars = 0
+                    for byte in trimmed where byte & 0xC0 != 0x80 { scalars += 1 }
+                    labelSized = scalars <= TableReader.labelLimit
+                }
+                let key = reading == nil && labelSized ? LabelText.key(trimmed) : ""
+                return Token(text: piece, line: line, reading: reading, isLabelSized: labelSized, key: key)
+            }
+            var start = 0
+            var offset = 0
+            let count = bytes.count
+            while true {
+                while offset < count && bytes[offset] != separator { offset += 1 }
+                if offset == count { break }
+                if !(separator == 0x0A && offset > 0 && bytes[offset - 1] == 0x0D) {
+                    tokens.append(token(start, offset))
+                    start = offset + 1
+                }
+                offset += 1
+            }
+            tokens.append(token(start, count))
+            return true
+        }
+        if let appended { return appended }
+        if Line.count(of: separator, in: text, upTo: limit &+ 1) > limit { return false }
+        tokens += Line.pieces(of: text, separator: separator).map { Token($0, line: line) }
+        return true
     }
 
     /// A run of blank lines whose meaning is uncertain.

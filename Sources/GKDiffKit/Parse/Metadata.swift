@@ -67,8 +67,7 @@ enum Metadata {
 
     /// The statistics period, e.g. `2024年1月1日起至2024年12月31日止`, from `统计期限自…止` or `自…止`.
     static func period(in text: String) -> String? {
-        let original = Array(text.unicodeScalars)
-        let scalars = original.map(Traditional.simplified)
+        let (original, scalars) = scalarsAndSimplified(text)
         var start: Int?
         if let label = find(Array("统计期限".unicodeScalars), in: scalars, from: 0) {
             start = scalars[label...].firstIndex(of: "自").map { $0 + 1 }
@@ -94,11 +93,38 @@ enum Metadata {
         return year(in: LabelText.string(scalars[from..<end])) == nil ? nil : period
     }
 
+    /// `Array(text.unicodeScalars)` and its `map(Traditional.simplified)`, decoded from the UTF-8
+    /// bytes in one pass into storage allocated once. O(n).
+    static func scalarsAndSimplified(_ text: String) -> (original: [Unicode.Scalar], simplified: [Unicode.Scalar]) {
+        var text = text
+        return text.withUTF8 { bytes in
+            let membership = Traditional.membership
+            var count = 0
+            var simplified: [Unicode.Scalar] = []
+            let original = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, initialized in
+                simplified = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { simple, made in
+                    var index = 0
+                    while index < bytes.count {
+                        let v = LabelText.decode(bytes, at: &index)
+                        // Valid UTF-8 decodes to valid scalars, and the table maps scalars to scalars.
+                        out[count] = Unicode.Scalar(v).unsafelyUnwrapped
+                        simple[count] =
+                            v >= 0x4E00 ? Unicode.Scalar(Traditional.simplified(v, in: membership)).unsafelyUnwrapped : out[count]
+                        count += 1
+                    }
+                    made = count
+                }
+                initialized = count
+            }
+            return (original, simplified)
+        }
+    }
+
     private static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from: Int) -> Int? {
         guard needle.count <= haystack.count else { return nil }
         var index = from
         while index + needle.count <= haystack.count {
-            if haystack[index] == needle[0] && Array(haystack[index..<index + needle.count]) == needle { return index }
+            if haystack[index] == needle[0] && haystack[index..<index + needle.count].elementsEqual(needle) { return index }
             index += 1
         }
         return nil

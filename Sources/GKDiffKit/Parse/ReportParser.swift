@@ -77,7 +77,7 @@ public enum ReportParser {
         let gridTexts = grids.flatMap { $0.table.rows.flatMap { $0.cells.map(\.text) } }
         let (edition, editionNote) = detectEdition(lines, headings: headings, gridTexts: gridTexts)
         if let editionNote { diagnostics.append(editionNote) }
-        var cells = Array(repeating: Cell.missing, count: edition.cellKeys.count)
+        var cells = Array(repeating: Cell.missing, count: edition.cellCount)
         let lastLine = max(lines.last?.number ?? 0, grids.last.map { $0.table.rows.last?.line ?? $0.table.line } ?? 0)
 
         for (position, bound) in bounds.enumerated() {
@@ -296,14 +296,14 @@ public enum ReportParser {
             let after = headings.firstIndex { $0.kind > .requests } ?? headings.count
             if after < headings.count { end = headings[after].index }
         }
-        var text = ""
+        var search = MarkerSearch(markers.map(\.1))
         for line in lines[start..<max(start, end)] where LabelText.isShort(line.text, limit: 200) {
-            text += LabelText.fold(line.text)
+            search.feed(line.text)
         }
-        for cell in gridTexts where LabelText.isShort(Substring(cell), limit: 200) { text += LabelText.fold(Substring(cell)) }
+        for cell in gridTexts where LabelText.isShort(Substring(cell), limit: 200) { search.feed(Substring(cell)) }
         var old = 0
         var new = 0
-        for (edition, marker) in markers where LabelText.contains(text, marker) {
+        for ((edition, _), found) in zip(markers, search.found) where found {
             if edition == .y2019 { old += 1 } else { new += 1 }
         }
         let edition: TemplateEdition = old > new ? .y2019 : .y2021
@@ -326,6 +326,97 @@ public enum ReportParser {
         return (edition, nil)
     }
 
+    /// Which of a few words occur in the folded text of pieces fed one after another (as if they were
+    /// joined, so that a word broken over two lines is found), without joining them: each piece is
+    /// folded into a buffer that keeps only the tail a word could start in. O(n) in the text fed.
+    struct MarkerSearch {
+        /// The words' UTF-8 bytes, one after another; word `i` ends at `ends[i]`.
+        private var words: [UInt8] = []
+        private var ends: [Int] = []
+        /// The first scalar of each word, and a 1024-bit filter of them (bit `value & 1023`).
+        private var firsts: [UInt32] = []
+        private var filter: [UInt64] = Array(repeating: 0, count: 16)
+        /// The tail of the text fed so far, then the piece being searched.
+        private var window: [UInt8] = []
+        private var keep = 0
+        /// The ASCII bytes the words hold, one bit each: text of other ASCII bytes only can be no part
+        /// of a word, so a piece of it needs no search.
+        private var wordASCII: (UInt64, UInt64) = (0, 0)
+        /// Whether each word has been found.
+        private(set) var found: [Bool]
+
+        /// Words already folded (`LabelText.fold`), each starting with a scalar of three bytes.
+        init(_ markers: [String]) {
+            for marker in markers {
+                words += marker.utf8
+                ends.append(words.count)
+                let start = words.count - marker.utf8.count
+                let v = UInt32(words[start] & 0x0F) << 12 | UInt32(words[start + 1] & 0x3F) << 6 | UInt32(words[start + 2] & 0x3F)
+                firsts.append(v)
+                filter[Int(v & 1023) >> 6] |= 1 << UInt64(v & 63)
+                keep = max(keep, marker.utf8.count - 1)
+                for byte in marker.utf8 where byte < 0x80 {
+                    if byte < 64 { wordASCII.0 |= 1 << UInt64(byte) } else { wordASCII.1 |= 1 << UInt64(byte - 64) }
+                }
+            }
+            found = Array(repeating: false, count: markers.count)
+        }
+
+        /// Folds `text` onto the end of the text fed so far and notes the words now found.
+        mutating func feed(_ text: Substring) {
+            if window.count > keep { window.removeFirst(window.count - keep) }
+            let carried = window.count
+            let appended: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out in
+                    let count = LabelText.fold(bytes, into: out)
+                    window.append(contentsOf: UnsafeBufferPointer(rebasing: out[..<count]))
+                }
+            }
+            if appended == nil { window += LabelText.fold(text).utf8 }
+            if window.count == carried { return }
+            // A piece of ASCII no word holds (`0`, `12`) adds no match: nothing to search.
+            var couldMatch = false
+            for byte in window[carried...] {
+                if byte >= 0x80 || (byte < 64 ? wordASCII.0 >> UInt64(byte) : wordASCII.1 >> UInt64(byte - 64)) & 1 != 0 {
+                    couldMatch = true
+                    break
+                }
+            }
+            if couldMatch { search() }
+        }
+
+        private mutating func search() {
+            let words = self.words
+            let ends = self.ends
+            let firsts = self.firsts
+            let filter = self.filter
+            var found = self.found
+            window.withUnsafeBufferPointer { w in
+                var i = 0
+                while i + 2 < w.count {
+                    let lead = w[i]
+                    guard lead >= 0xE0 && lead < 0xF0 else {
+                        i += 1
+                        continue
+                    }
+                    let v = UInt32(lead & 0x0F) << 12 | UInt32(w[i + 1] & 0x3F) << 6 | UInt32(w[i + 2] & 0x3F)
+                    if filter[Int(v & 1023) >> 6] & (1 << UInt64(v & 63)) != 0 {
+                        for word in firsts.indices where firsts[word] == v && !found[word] {
+                            let start = word == 0 ? 0 : ends[word - 1]
+                            let length = ends[word] - start
+                            guard i + length <= w.count else { continue }
+                            var k = 3
+                            while k < length && w[i + k] == words[start + k] { k += 1 }
+                            if k == length { found[word] = true }
+                        }
+                    }
+                    i += 3
+                }
+            }
+            self.found = found
+        }
+    }
+
     // MARK: Headings
 
     private static let headingKinds: [String: SectionKind] = {
@@ -336,6 +427,96 @@ public enum ReportParser {
         return map
     }()
 
+    /// The title variants' UTF-8 bytes one after another, for `headingKind(of:)`: variant `i` ends at
+    /// `headingVariantEnds[i]` and names `headingVariantKinds[i]`.
+    private static let headingVariants: (bytes: [UInt8], ends: [Int], kinds: [SectionKind]) = {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        var kinds: [SectionKind] = []
+        for kind in SectionKind.allCases {
+            for variant in kind.titleVariants {
+                bytes += variant.utf8
+                ends.append(bytes.count)
+                kinds.append(kind)
+            }
+        }
+        return (bytes, ends, kinds)
+    }()
+
+    /// The section a trimmed line's heading key names (`headingKinds[LabelText.headingKey(…)]`), nil
+    /// for none. Lines without `*` or `[` (which `Artefacts.clean` would change) whose key is plain are
+    /// decided on their bytes, with no `String` made; the rest as before. O(n).
+    static func headingKind(of trimmed: Substring) -> SectionKind? {
+        let fast = trimmed.utf8.withContiguousStorageIfAvailable { bytes -> SectionKind?? in
+            for byte in bytes where byte == 0x2A || byte == 0x5B { return .none }
+            if !mayEndHeading(bytes) { return .some(nil) }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out -> SectionKind?? in
+                guard let length = LabelText.plainHeadingKey(bytes, into: out) else { return .none }
+                let variants = headingVariants
+                // The last variant with these bytes, as the dictionary keeps the last one written.
+                var index = variants.ends.count - 1
+                while index >= 0 {
+                    let end = variants.ends[index]
+                    let start = index == 0 ? 0 : variants.ends[index - 1]
+                    if end - start == length {
+                        var same = true
+                        for k in 0..<length where variants.bytes[start + k] != out[k] {
+                            same = false
+                            break
+                        }
+                        if same { return .some(variants.kinds[index]) }
+                    }
+                    index -= 1
+                }
+                return .some(nil)
+            }
+        }
+        if case .some(.some(let decided)) = fast { return decided }
+        return headingKinds[LabelText.headingKey(Artefacts.clean(trimmed))]
+    }
+
+    /// The scalars a heading key can end with: the last scalar of each title variant, and the
+    /// traditional characters `LabelText.fold` turns into one of them.
+    private static let headingEnds: [UInt32] = {
+        var ends: [UInt32] = []
+        for kind in SectionKind.allCases {
+            for variant in kind.titleVariants {
+                if let last = variant.unicodeScalars.last, !ends.contains(last.value) { ends.append(last.value) }
+            }
+        }
+        for (traditional, simplified) in zip(Traditional.sortedKeys, Traditional.sortedValues) where ends.contains(simplified) {
+            ends.append(traditional)
+        }
+        return ends
+    }()
+
+    /// False when the bytes of a line cannot fold to a heading key: the last scalar that folding and
+    /// `headingKey` keep is one of `isPlain`'s (so that only equal bytes make equal keys) and ends no
+    /// title variant. True when it may (then the key is worked out). Looks at the end of the line only.
+    static func mayEndHeading(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = bytes.count
+        while end > 0 {
+            var lead = end - 1
+            while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            var index = lead
+            var v = LabelText.decode(bytes, at: &index)
+            end = lead
+            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII, as `fold` reads it
+            switch v {
+            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x2002...0x200B, 0x2028, 0x2029, 0xFEFF: continue  // spaces
+            case 0x22, 0x27, 0x2A, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F: continue  // quotes, *
+            case 0x3001, 0x2C, 0x3A, 0x3002, 0x2E, 0x3B: continue  // `headingKey`'s punctuation
+            default: break
+            }
+            if headingEnds.contains(v) { return true }
+            switch v {
+            case 0...0x7F, 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF, 0xFF00...0xFFEF: return false
+            default: return true
+            }
+        }
+        return true
+    }
+
     /// Section headings in order; each kind at most once and only after the kinds before it, so that a
     /// table row such as `三、本年度办理结果` or `四、结转下年度继续办理` is never taken for a heading; and
     /// only at the template's level (`三、`, `3、` or no number): a subsection such as `(二)依申请公开情况`
@@ -344,12 +525,27 @@ public enum ReportParser {
         var result: [(kind: SectionKind, title: String, index: Int)] = []
         var last = SectionKind.preamble
         for (index, line) in lines.enumerated() where !line.startsWithTab {
+            // Most lines are ruled out on their bytes: empty, longer than 60 scalars, or ending in a
+            // scalar no heading key ends with (`mayEndHeading`); the rest are read as before.
+            let candidate = line.text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                let (from, to) = LabelText.trimmedRange(bytes)
+                guard from < to else { return false }
+                let trimmed = UnsafeBufferPointer(rebasing: bytes[from..<to])
+                if trimmed.count > 60 {
+                    guard trimmed.count <= 240 else { return false }
+                    var scalars = 0
+                    for byte in trimmed where byte & 0xC0 != 0x80 { scalars += 1 }
+                    guard scalars <= 60 else { return false }
+                }
+                for byte in trimmed where byte == 0x2A || byte == 0x5B { return true }
+                return mayEndHeading(trimmed)
+            }
+            if candidate == false { continue }
             let trimmed = LabelText.trim(line.text)
             guard !trimmed.isEmpty, LabelText.isShort(trimmed, limit: 60) else { continue }
+            guard let kind = headingKind(of: trimmed), kind > last else { continue }
             let cleaned = Artefacts.clean(trimmed)
-            guard let kind = headingKinds[LabelText.headingKey(cleaned)], kind > last,
-                !LabelText.startsWithSubsectionNumbering(cleaned)
-            else { continue }
+            guard !LabelText.startsWithSubsectionNumbering(cleaned) else { continue }
             result.append((kind, cleaned, index))
             last = kind
         }
@@ -430,7 +626,20 @@ public enum ReportParser {
                 report.title = any.text
             }
         }
-        let searchText = ([preamble] + (report.section(.overview).map { [$0] } ?? [])).map(\.text).joined(separator: "\n")
+        // The preamble's text and the overview's, joined by a line feed (`Section.text` of each, written
+        // out: the generic `joined` costs more at start-up than the whole search).
+        var searchText = ""
+        func append(_ section: Section) {
+            for (index, paragraph) in section.paragraphs.enumerated() {
+                if index > 0 { searchText += "\n" }
+                searchText += paragraph.text
+            }
+        }
+        append(preamble)
+        if let overview = report.section(.overview) {
+            searchText += "\n"
+            append(overview)
+        }
         report.period = Metadata.period(in: searchText)
         if report.title.isEmpty {
             diagnostics.append(Diagnostic(.warning, line: preamble.line, "没有找到报告标题：机关名称未知"))

@@ -37,15 +37,15 @@ extension TableReader {
         }
         // The width most data rows reach: one row with a cell too many must not make every other row
         // look one cell short.
-        var widths: [Int: Int] = [:]
+        var widths: [Int] = []
         for (row, tokens) in zip(table.rows, rows) where isDataRow(tokens) && !tokens.contains(where: \.isCut) {
-            widths[row.width, default: 0] += 1
+            widths.append(row.width)
         }
-        let width = widths.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? table.width
+        let width = Self.mostCommon(widths) ?? table.width
         let positions = headerPositions(table)
         var below: [Int] = Array(repeating: 0, count: width)  // rows still covered, per column
         for (row, tokens) in zip(table.rows, rows) {
-            var fromAbove: Set<Int> = []
+            var fromAbove = CoveredColumns()
             for column in below.indices where below[column] > 0 {
                 fromAbove.insert(column)
                 below[column] -= 1
@@ -89,7 +89,7 @@ extension TableReader {
     /// Files one grid row: a header, a labelled row placed by column, table 3's values, or noise.
     /// `fromAbove` holds the columns that cells of rows above cover in this row.
     mutating func takeGridRow(
-        _ tokens: [Token], row: DocumentRow, width: Int, positions: [Int]?, fromAbove: Set<Int> = []
+        _ tokens: [Token], row: DocumentRow, width: Int, positions: [Int]?, fromAbove: CoveredColumns = CoveredColumns()
     ) {
         let scan = scanRow(tokens)
         let (headerWords, label, labelIndex) = (scan.headerWords, scan.label, scan.labelIndex)
@@ -154,7 +154,7 @@ extension TableReader {
 
     /// Puts a labelled grid row's values into the row's cells by column, or marks them unreadable.
     mutating func placeGrid(
-        _ tokens: [Token], labelIndex: Int, in row: RowSpec, width: Int, positions: [Int]?, fromAbove: Set<Int>
+        _ tokens: [Token], labelIndex: Int, in row: RowSpec, width: Int, positions: [Int]?, fromAbove: CoveredColumns
     ) {
         let columns = spec.columns(ofRow: row.key)
         let labelLine = tokens[labelIndex].line
@@ -232,6 +232,18 @@ extension TableReader {
         return positions
     }
 
+    /// The columns of a row that cells of rows above cover (`rowSpan`).
+    struct CoveredColumns {
+        private var flags: [Bool] = []
+
+        mutating func insert(_ column: Int) {
+            if column >= flags.count { flags += Array(repeating: false, count: column + 1 - flags.count) }
+            flags[column] = true
+        }
+
+        func contains(_ column: Int) -> Bool { column >= 0 && column < flags.count && flags[column] }
+    }
+
     /// What a grid row gives in the wanted columns.
     enum GridValues {
         /// One token per wanted column, in order.
@@ -247,9 +259,10 @@ extension TableReader {
     /// cell from `start` on must be empty, and the row must reach the table's right edge without a gap
     /// (a row that stops short has lost a cell somewhere, and which one is not known). A cell the file
     /// ended inside ends the row there.
-    func gridValues(_ tokens: [Token], from start: Int, positions: [Int], width: Int, fromAbove: Set<Int>) -> GridValues {
+    func gridValues(
+        _ tokens: [Token], from start: Int, positions: [Int], width: Int, fromAbove: CoveredColumns
+    ) -> GridValues {
         var values: [Token] = []
-        var wanted = Set(positions)
         var reach = start
         for token in tokens where token.column >= start {
             if token.isCut { return .cut(values, token) }
@@ -258,8 +271,10 @@ extension TableReader {
                 reach += 1
             }
             reach = max(reach, token.column + token.span)
-            if wanted.contains(token.column) {
-                guard values.count < positions.count, positions[values.count] == token.column else {
+            // `positions` ascend, and the columns before `values.count` are taken: a wanted column not
+            // yet taken is one at or after it.
+            if let wanted = positions.firstIndex(of: token.column), wanted >= values.count {
+                guard wanted == values.count else {
                     return .misfit("的单元格次序不对")
                 }
                 let next = values.count + 1 < positions.count ? positions[values.count + 1] : width
@@ -267,7 +282,6 @@ extension TableReader {
                     return .misfit("有一格（「\(token.text)」）横跨了两列")
                 }
                 values.append(token)
-                wanted.remove(token.column)
             } else if !token.isEmpty {
                 return .misfit("有一格「\(token.text)」不在任何一列之下")
             }
@@ -294,7 +308,7 @@ extension TableReader {
         // Table 2's groups only: table 1's group headings (`第二十条第（六）项`) stand over their rows.
         guard spec.kind == .requests, tokens.contains(where: \.isFilledValue) else { return nil }
         for (index, token) in tokens.enumerated() where token.value == nil && token.isLabelSized {
-            let key = LabelText.key(token.text)
+            let key = token.key
             guard !key.isEmpty else { continue }
             let rows = spec.rows.filter { $0.group.map(LabelText.key) == key }
             if rows.count >= 2, !rows.contains(where: { found.contains($0.key) }) { return (index, rows) }
@@ -345,7 +359,7 @@ extension TableReader {
     mutating func damagedLabel(_ tokens: [Token]) -> (index: Int, row: RowSpec)? {
         guard tokens.contains(where: \.isFilledValue) else { return nil }
         for (index, token) in tokens.enumerated() where token.value == nil && token.isLabelSized {
-            var key = LabelText.key(token.text)
+            var key = token.key
             for group in groupKeys where key.utf8.count > group.utf8.count && LabelText.hasPrefix(key, group) {
                 key = String(key.unicodeScalars.dropFirst(group.unicodeScalars.count))
             }

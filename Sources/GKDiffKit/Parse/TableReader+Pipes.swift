@@ -82,6 +82,25 @@ extension TableReader {
     }
 
     static func hasPipe(_ text: Substring) -> Bool {
+        // On a native string's bytes: `|` is 7C, `｜` EF BD 9C, `│` E2 94 82, `┃` E2 94 83, `║` E2 95 91
+        // (EF and E2 are lead bytes only, so a match is a whole scalar).
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte == 0x7C { return true }
+                if (byte == 0xEF || byte == 0xE2) && index + 2 < count {
+                    let b1 = bytes[index + 1]
+                    let b2 = bytes[index + 2]
+                    if byte == 0xEF && b1 == 0xBD && b2 == 0x9C { return true }
+                    if byte == 0xE2 && (b1 == 0x94 && (b2 == 0x82 || b2 == 0x83) || b1 == 0x95 && b2 == 0x91) { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+        if let found { return found }
         for scalar in text.unicodeScalars where isPipe(scalar) { return true }
         return false
     }

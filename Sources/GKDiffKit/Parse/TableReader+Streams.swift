@@ -71,7 +71,7 @@ extension TableReader {
         let value = Token(text[text.index(after: space)...], line: line.number)
         guard value.isFilledValue else { return nil }
         let label = Token(text[..<space], line: line.number)
-        guard label.value == nil, label.isLabelSized, matchRow(LabelText.key(label.text)) != nil else { return nil }
+        guard label.value == nil, label.isLabelSized, matchRow(label.key) != nil else { return nil }
         return [label, value]
     }
 
@@ -111,7 +111,7 @@ extension TableReader {
                 prose(token)
                 continue
             }
-            let key = LabelText.key(token.text)
+            let key = token.key
             var match = matchRow(key)
             var label = token
             if match == nil, !textRun.isEmpty {

@@ -13,12 +13,15 @@ extension TableReader {
             if line.isEmpty {
                 flush()
             } else if line.startsWithTab {
-                guard let parts = split(line, separator: 9, dropFirst: true) else {
+                // The cells after the tab, straight onto the row (`split(line, separator: 9, dropFirst: true)`).
+                guard Token.append(line.textAfterTab, separator: 9, line: line.number, limit: Self.cellLimit - 1, to: &current)
+                else {
+                    diagnostics.append(
+                        Diagnostic(.warning, line: line.number, "这一行有 \(Self.cellLimit) 个以上的单元格，不像表格行，按正文处理"))
                     flush()
                     prose(line)
                     continue
                 }
-                current += parts
             } else if belongsToTable(line.text) {
                 current.append(Token(line.text, line: line.number))
             } else {
@@ -48,16 +51,22 @@ extension TableReader {
     /// The cells of a line split at `separator`; nil when the line has more than `cellLimit` of them.
     /// Each cell's column is its place on the line.
     mutating func split(_ line: Line, separator: UInt8, dropFirst: Bool) -> [Token]? {
-        if Line.count(of: separator, in: line.text, upTo: Self.cellLimit + 1) > Self.cellLimit {
+        // `dropFirst` is set for lines that start with a tab (`cellPerLineLayout`): the tab is dropped
+        // by one UTF-8 index, and counts as one of the line's separators when it is one.
+        let droppedTab = dropFirst && line.startsWithTab
+        let text = droppedTab ? line.textAfterTab : dropFirst ? line.text.dropFirst() : line.text
+        let dropped =
+            droppedTab
+            ? (separator == 0x09 ? 1 : 0)
+            : line.text.utf8.prefix(line.text.utf8.count - text.utf8.count).reduce(0) { $0 + ($1 == separator ? 1 : 0) }
+        // More than `cellLimit` separators on the line: noise, not a table row.
+        guard var tokens = Token.pieces(of: text, separator: separator, line: line.number, limit: Self.cellLimit - dropped)
+        else {
             diagnostics.append(
                 Diagnostic(.warning, line: line.number, "这一行有 \(Self.cellLimit) 个以上的单元格，不像表格行，按正文处理"))
             return nil
         }
-        let text = dropFirst ? line.text.dropFirst() : line.text
-        return Line.pieces(of: text, separator: separator).enumerated().map { column, piece in
-            var token = Token(piece, line: line.number)
-            token.column = dropFirst ? -1 : column
-            return token
-        }
+        for column in tokens.indices { tokens[column].column = dropFirst ? -1 : column }
+        return tokens
     }
 }

@@ -30,28 +30,106 @@ enum TableLayout: String, Sendable {
 struct RowMatchers: Sendable {
     /// The rows' group headings, normalised (`LabelText.key`), each once.
     let groupKeys: [String]
-    /// The rows' match texts, with whether a label may merely start with them (four or more scalars).
-    let matchWords: [(text: String, prefix: Bool, row: Int)]
-    /// The header words, with whether a label may merely contain them (four or more scalars).
-    let headerMatchers: [(text: String, inside: Bool)]
+    /// The rows' match texts; `flag`: a label may merely start with it (four or more scalars); `row`:
+    /// the row's position in the spec.
+    let matchWords: WordList
+    /// The header words; `flag`: a label may merely contain it (four or more scalars).
+    let headerMatchers: WordList
     /// True when every header word is `LabelText.isPlain`.
     let plainHeaderWords: Bool
 
     init(rows: [RowSpec], headerWords: [String]) {
         var groups: [String] = []
+        var previous: String?
         for row in rows {
-            guard let group = row.group else { continue }
+            // Rows of a group stand together: its key is worked out once.
+            guard let group = row.group, group != previous else { continue }
+            previous = group
             let key = LabelText.key(group)
             if !key.isEmpty && !groups.contains(key) { groups.append(key) }
         }
         self.groupKeys = groups
-        var words: [(text: String, prefix: Bool, row: Int)] = []
+        var words = WordList()
         for (position, row) in rows.enumerated() {
-            for m in row.match { words.append((m, m.unicodeScalars.count >= 4, position)) }
+            for m in row.match { words.append(m, flag: m.unicodeScalars.count >= 4, row: position) }
         }
         self.matchWords = words
-        self.headerMatchers = headerWords.map { ($0, $0.unicodeScalars.count >= 4) }
+        var headers = WordList()
+        for word in headerWords { headers.append(word, flag: word.unicodeScalars.count >= 4, row: 0) }
+        self.headerMatchers = headers
         self.plainHeaderWords = headerWords.allSatisfy(LabelText.isPlain)
+    }
+
+    /// The row (position in the spec) of the first match word that `key` equals or, for a word that
+    /// allows it, starts with; nil for none. Compared as UTF-8 bytes, as `LabelText.hasPrefix` does.
+    func matchRow(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let length = key.count
+        return matchWords.withBytes { words in
+            for word in 0..<matchWords.count {
+                let (start, size) = matchWords.range(of: word)
+                guard size == length || matchWords.flags[word] && size < length else { continue }
+                if WordList.equal(words, start, size, key, 0) { return matchWords.rows[word] }
+            }
+            return nil
+        }
+    }
+
+    /// True when `key` equals a header word or, for a word that allows it, contains one; as bytes.
+    func isHeader(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = key.count
+        return headerMatchers.withBytes { words in
+            for word in 0..<headerMatchers.count {
+                let (start, size) = headerMatchers.range(of: word)
+                if size == length && WordList.equal(words, start, size, key, 0) { return true }
+                guard headerMatchers.flags[word] && size < length else { continue }
+                // Candidates by the first two bytes (a CJK word's first bytes are common on their own).
+                let first = words[start]
+                let second = words[start + 1]
+                for at in 0...(length - size) where key[at] == first && key[at + 1] == second {
+                    if WordList.equal(words, start, size, key, at) { return true }
+                }
+            }
+            return false
+        }
+    }
+}
+
+/// Words as UTF-8 bytes one after another (word `i` ends at `ends[i]`), each with a flag and a row:
+/// compared with a key's bytes without a `String` call per word.
+struct WordList: Sendable {
+    private(set) var bytes: [UInt8] = []
+    private(set) var ends: [Int] = []
+    private(set) var flags: [Bool] = []
+    private(set) var rows: [Int] = []
+
+    var count: Int { ends.count }
+
+    mutating func append(_ word: String, flag: Bool, row: Int) {
+        bytes += word.utf8
+        ends.append(bytes.count)
+        flags.append(flag)
+        rows.append(row)
+    }
+
+    /// Where word `word` starts in `bytes`, and its length.
+    func range(of word: Int) -> (start: Int, size: Int) {
+        let start = word == 0 ? 0 : ends[word - 1]
+        return (start, ends[word] - start)
+    }
+
+    /// `body` with the words' bytes.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer(body)
+    }
+
+    /// True when the `size` bytes of `words` from `start` stand in `key` at `at`.
+    @inline(__always)
+    static func equal(
+        _ words: UnsafeBufferPointer<UInt8>, _ start: Int, _ size: Int, _ key: UnsafeBufferPointer<UInt8>, _ at: Int
+    ) -> Bool {
+        guard at + size <= key.count else { return false }
+        for k in 0..<size where words[start + k] != key[at + k] { return false }
+        return true
     }
 }
 
@@ -67,10 +145,8 @@ struct TableReader {
     let spec: TableSpec
     var cells: [Cell]
     let groupKeys: [String]
-    /// The rows' match texts, with whether a label may merely start with them (four or more scalars).
-    let matchWords: [(text: String, prefix: Bool, row: Int)]
-    /// The header words, with whether a label may merely contain them (four or more scalars).
-    let headerMatchers: [(text: String, inside: Bool)]
+    /// The words labels are matched against (`spec.matchers`).
+    let matchers: RowMatchers
     var found: Set<String> = []
     var diagnostics: [Diagnostic] = []
     var paragraphs: [Paragraph] = []
@@ -83,13 +159,15 @@ struct TableReader {
     var moneyNoted = false
     /// Where the text ended, when it ended inside this table's section.
     var end: TextEnd?
+    /// The row `set` last looked up, and its first cell.
+    private var lastSet: (key: String, first: Int?)?
 
     init(spec: TableSpec) {
         self.spec = spec
         self.cells = Array(repeating: .missing, count: spec.cells.count)
         self.groupKeys = spec.matchers.groupKeys
-        self.matchWords = spec.matchers.matchWords
-        self.headerMatchers = spec.matchers.headerMatchers
+        self.matchers = spec.matchers
+        self.found.reserveCapacity(spec.rows.count)
     }
 
     /// Where the text of a report ended, for a table whose section runs to the end.
@@ -138,8 +216,9 @@ struct TableReader {
                 continue
             }
             previousEmpty = false
-            let body = line.startsWithTab ? line.text.dropFirst() : line.text
-            if Line.count(of: 9, in: body, upTo: 1) > 0 {
+            // A tab after the first character: with a leading tab, a second one.
+            let leadingTab = line.startsWithTab
+            if Line.count(of: 9, in: line.text, upTo: leadingTab ? 2 : 1) > (leadingTab ? 1 : 0) {
                 tabRows += 1
             } else if line.startsWithTab {
                 cellLines += 1
@@ -173,11 +252,11 @@ struct TableReader {
     /// with a row label, or table 3's unlabelled numbers: Word pads its header lines with extra tabs);
     /// the others (cell per line, streams of cells) by `take`.
     mutating func takeRows(_ rows: [[Token]], cutRow: Int?) {
-        var widths: [Int: Int] = [:]
+        var widths: [Int] = []
         for (index, row) in rows.enumerated() where index != cutRow && row.count >= 2 && row[0].column >= 0 {
-            if isDataRow(row) { widths[row.count, default: 0] += 1 }
+            if isDataRow(row) { widths.append(row.count) }
         }
-        let width = widths.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+        let width = Self.mostCommon(widths)
         for (index, row) in rows.enumerated() {
             guard let width, let first = row.first, first.column >= 0 else {
                 take(row, cut: index == cutRow)
@@ -193,12 +272,31 @@ struct TableReader {
         }
     }
 
+    /// The value that occurs most often, the largest of those that tie; nil for none. O(n log n).
+    static func mostCommon(_ values: [Int]) -> Int? {
+        var best: Int?
+        var bestCount = 0
+        var sorted = values
+        sorted.sort()
+        var index = 0
+        while index < sorted.count {
+            var end = index + 1
+            while end < sorted.count && sorted[end] == sorted[index] { end += 1 }
+            if end - index >= bestCount {
+                best = sorted[index]
+                bestCount = end - index
+            }
+            index = end
+        }
+        return best
+    }
+
     /// A row with a number, or with a row label that is not also a header word.
     func isDataRow(_ row: [Token]) -> Bool {
         if row.contains(where: \.isFilledValue) { return true }  // header lines hold no numbers
         var labelled = false
         for token in row where token.value == nil && !token.isGap && token.isLabelSized {
-            let key = LabelText.key(token.text)
+            let key = token.key
             if matchRow(key) != nil {
                 if isAmbiguous(key, written: token.text) { return false }
                 labelled = true
@@ -258,22 +356,16 @@ struct TableReader {
 
     func matchRowExactly(_ key: String) -> RowSpec? {
         guard !key.isEmpty else { return nil }
-        let length = key.utf8.count
-        for word in matchWords where word.text.utf8.count == length || word.prefix && word.text.utf8.count < length {
-            if LabelText.hasPrefix(key, word.text) { return spec.rows[word.row] }
-        }
-        return nil
+        var key = key
+        let matchers = self.matchers
+        return key.withUTF8 { matchers.matchRow($0) }.map { spec.rows[$0] }
     }
 
     func isHeader(_ key: String) -> Bool {
         guard !key.isEmpty else { return false }
-        let length = key.utf8.count
-        for word in headerMatchers {
-            let size = word.text.utf8.count
-            if size == length && LabelText.hasPrefix(key, word.text) { return true }
-            if word.inside && size < length && LabelText.contains(key, word.text) { return true }
-        }
-        return false
+        var key = key
+        let matchers = self.matchers
+        return key.withUTF8 { matchers.isHeader($0) }
     }
 
     /// A word that is both a column header and a row label (`其他`, `总计`, `行政复议`), written
@@ -314,7 +406,7 @@ struct TableReader {
                 continue
             }
             if token.value != nil || token.isGap || !token.isLabelSized { continue }
-            let key = LabelText.key(token.text)
+            let key = token.key
             if isHeader(key) {
                 scan.headerWords += 1
                 noteMoneyUnit(key)
@@ -523,7 +615,9 @@ struct TableReader {
 
     /// Sets the cell at `position` among the row's columns (`spec.columns(ofRow:)` order).
     mutating func set(_ row: RowSpec, _ position: Int, _ cell: Cell) {
-        if let first = spec.firstCell[row.key] { cells[first + position] = cell }
+        // A row's cells are set one after another: its first cell is looked up once, not per cell.
+        if lastSet?.key != row.key { lastSet = (row.key, spec.firstCell[row.key]) }
+        if let first = lastSet?.first { cells[first + position] = cell }
     }
 
     // MARK: Finishing

@@ -23,10 +23,24 @@ public enum Template {
     }
 
     /// Position of a cell in `cellKeys`, or nil for a key the template does not have. O(1).
-    public static func index(of key: CellKey) -> Int? { cellIndex[key] }
+    public static func index(of key: CellKey) -> Int? { index(of: key, in: tables) }
 
-    private static let cellIndex: [CellKey: Int] = Dictionary(
-        uniqueKeysWithValues: cellKeys.enumerated().map { ($0.element, $0.offset) })
+    /// Position of a cell in the keys of `tables` (`cellKeys` order), or nil for a key they do not
+    /// have: the table's offset, its row's first cell (`TableSpec.firstCell`) and the column's place
+    /// in the row. O(1), and no dictionary of every key built at start-up.
+    static func index(of key: CellKey, in tables: [TableSpec]) -> Int? {
+        var offset = 0
+        for table in tables {
+            if table.kind == key.table {
+                guard let row = table.rowIndex[key.row],
+                    let column = table.rowColumns[row].firstIndex(where: { $0.key == key.column })
+                else { return nil }
+                return offset + table.rowFirstCells[row] + column
+            }
+            offset += table.cells.count
+        }
+        return nil
+    }
 
     /// First cell index of each table in `cellKeys`.
     static func firstIndex(of table: TableKind) -> Int {
@@ -330,6 +344,11 @@ public struct TableSpec: Sendable {
     let firstCell: [String: Int]
     /// The normalised texts the parser matches labels against.
     let matchers: RowMatchers
+    /// Position in `rows` of each row (its first, should a key repeat), by key; and by position, the
+    /// row's first cell and its columns: a cell's index from one dictionary lookup.
+    let rowIndex: [String: Int]
+    let rowFirstCells: [Int]
+    let rowColumns: [[ColumnSpec]]
 
     init(
         kind: TableKind, rows: [RowSpec], columns: [ColumnSpec], layout: [String: [ColumnSpec]],
@@ -341,15 +360,34 @@ public struct TableSpec: Sendable {
         self.layout = layout
         self.headerWords = headerWords
         self.padding = padding
+        // One pass over the rows, each row's key looked up once in `layout` and once in `rowIndex`
+        // (a repeated key keeps its first row's place and first cell).
         var cells: [(row: RowSpec, column: ColumnSpec)] = []
-        var firstCell: [String: Int] = [:]
-        for row in rows {
-            if firstCell[row.key] == nil { firstCell[row.key] = cells.count }
-            for column in layout[row.key] ?? [] { cells.append((row: row, column: column)) }
+        cells.reserveCapacity(rows.count * columns.count)
+        var firstCell = [String: Int](minimumCapacity: rows.count)
+        var rowIndex = [String: Int](minimumCapacity: rows.count)
+        var rowFirstCells: [Int] = []
+        var rowColumns: [[ColumnSpec]] = []
+        rowFirstCells.reserveCapacity(rows.count)
+        rowColumns.reserveCapacity(rows.count)
+        for (position, row) in rows.enumerated() {
+            let rowLayout = layout[row.key] ?? []
+            if let earlier = rowIndex[row.key] {
+                rowFirstCells.append(rowFirstCells[earlier])
+            } else {
+                rowIndex[row.key] = position
+                firstCell[row.key] = cells.count
+                rowFirstCells.append(cells.count)
+            }
+            rowColumns.append(rowLayout)
+            for column in rowLayout { cells.append((row: row, column: column)) }
         }
         self.cells = cells
         self.firstCell = firstCell
         self.matchers = RowMatchers(rows: rows, headerWords: headerWords)
+        self.rowIndex = rowIndex
+        self.rowFirstCells = rowFirstCells
+        self.rowColumns = rowColumns
     }
 
     /// The columns of one row, in order.

@@ -21,7 +21,7 @@ public enum TemplateEdition: String, CaseIterable, Sendable, Comparable {
     /// The three tables in report order.
     public var tables: [TableSpec] {
         switch self {
-        case .y2019: return [Template.proactive2019, Template.requests2019, Template.appeals]
+        case .y2019: return Self.tables2019
         case .y2021: return Template.tables
         }
     }
@@ -43,10 +43,15 @@ public enum TemplateEdition: String, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// How many cells `cellKeys` holds, without making the keys.
+    public var cellCount: Int {
+        tables.reduce(0) { $0 + $1.cells.count }
+    }
+
     /// Position of a cell in `cellKeys`, or nil for a key this template does not have. O(1).
     public func index(of key: CellKey) -> Int? {
         switch self {
-        case .y2019: return Self.index2019[key]
+        case .y2019: return Template.index(of: key, in: Self.tables2019)
         case .y2021: return Template.index(of: key)
         }
     }
@@ -66,8 +71,7 @@ public enum TemplateEdition: String, CaseIterable, Sendable, Comparable {
     private static let keys2019: [CellKey] = TemplateEdition.y2019.tables.flatMap { table in
         table.cells.map { CellKey(table: table.kind, row: $0.row.key, column: $0.column.key) }
     }
-    private static let index2019: [CellKey: Int] = Dictionary(
-        uniqueKeysWithValues: keys2019.enumerated().map { ($0.element, $0.offset) })
+    private static let tables2019 = [Template.proactive2019, Template.requests2019, Template.appeals]
 
     /// Row and column spec of a key, from the first edition (2021, then 2019) whose table has that
     /// column in that row; a key no template has gets specs that show the key itself.
