@@ -62,7 +62,7 @@ enum CellText {
     }
 
     /// What `read(trimmed:)` gives for the UTF-8 bytes of trimmed text, when the bytes alone decide
-    /// it without a `Decimal` comparison: the common cells (empty, ASCII digits) and text that cannot
+    /// it without a `Quantity` comparison: the common cells (empty, ASCII digits) and text that cannot
     /// be a value (its first scalar starts no number, sign or not-applicable mark). Nil when only
     /// `read(trimmed:)` can tell. O(n).
     static func quickRead(_ bytes: UnsafeBufferPointer<UInt8>) -> CellReading?? {
@@ -79,7 +79,7 @@ enum CellText {
             }
             // 10¹² is `countLimit`.
             guard value < 1_000_000_000_000 else { return .some(CellReading(value: .unreadable)) }
-            return .some(CellReading(value: .number(Decimal(value))))
+            return .some(CellReading(value: .number(Quantity(Int(value)))))
         }
         switch first {
         case 0x2B, 0x2D, 0x2F, 0x5C: return nil  // + - / \
