@@ -67,3 +67,33 @@ extension BatchTests {
         #expect(guesses == ["/x/0001.txt→/x/0001.txt", "/x/执法局2023.txt→/x/执法局2024.txt"])
     }
 }
+
+/// A guessed pair is identified from its full parse (the agency and year `parse` reads) instead of by
+/// `ReportParser.identify`, the shortcut used for files read alone: the two must agree on every report.
+@Suite struct IdentifyAgreesWithParseTests {
+    @Test func onEveryFixture() throws {
+        var files: [String] = []
+        func walk(_ folder: String) {
+            guard let directory = opendir(folder) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name.hasPrefix(".") || name == "expected" { continue }
+                let path = folder + "/" + name
+                if entry.pointee.d_type == UInt8(DT_DIR) { walk(path) } else { files.append(path) }
+            }
+        }
+        walk(Fixture.root + "/Fixtures")
+        var compared = 0
+        for path in files.sorted() where !path.hasSuffix(".md") && !path.hasSuffix(".py") {
+            guard let bytes = try? SourceText.readBytes(path: path),
+                let identified = try? ReportParser.reading(bytes, path: path, { try ReportParser.identify($0, path: path) })
+            else { continue }
+            let report = try ReportParser.reading(bytes, path: path) { try ReportParser.parse($0, path: path) }
+            #expect(report.agency == identified.agency, "\(path)")
+            #expect(report.year == identified.year, "\(path)")
+            compared += 1
+        }
+        #expect(compared >= 30)  // 37 with pdftotext installed (4 PDFs among them)
+    }
+}
