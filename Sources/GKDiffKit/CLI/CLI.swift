@@ -175,7 +175,8 @@ public enum GKDiff {
     private static func compare(_ options: Options, console: Console) throws -> ExitStatus {
         let first = try ReportParser.read(path: options.paths[0])
         let second = try ReportParser.read(path: options.paths[1])
-        let diff = ReportComparator.compare(first, second)
+        // Given up, so that each report's prose is freed once it is split into sentences.
+        let diff = ReportComparator.compare(consume first, consume second)
         let color = useColor(options, console: console)
         if options.format == .xlsx { throw usageError("xlsx 格式目前只用于 --batch 的汇总表") }  // refused by parse already
         // Rendered in pieces, each passed on as it is made: a large comparison's output is never held whole.
