@@ -86,7 +86,7 @@ enum FileSystem {
         var opened = stat()
         guard fstat(fd, &opened) == 0 else { throw GKDiffError.unreadable(shown, errorText()) }
         try requireRegular(opened, path: shown)
-        return try readAll(fd: fd, path: shown, limit: limit)
+        return try readAll(fd: fd, path: shown, limit: limit, expected: Int(opened.st_size))
     }
 
     /// `lstat` (or `stat` when `followLinks`) of a path given as bytes, retried on EINTR; nil with
@@ -109,9 +109,13 @@ enum FileSystem {
         }
     }
 
-    /// Reads `fd` to its end, retrying on EINTR, refusing more than `limit` bytes.
-    static func readAll(fd: Int32, path: String, limit: Int) throws -> [UInt8] {
+    /// Reads `fd` to its end, retrying on EINTR, refusing more than `limit` bytes. `expected` (a
+    /// regular file's size) is room made first, so that a large file is read into one buffer of its
+    /// size rather than one grown by doubling (up to twice the size, and a copy at each step).
+    static func readAll(fd: Int32, path: String, limit: Int, expected: Int = 0) throws -> [UInt8] {
         var bytes: [UInt8] = []
+        // (A file grown since its size was taken grows the buffer as before.)
+        if expected > 0 && expected <= limit { bytes.reserveCapacity(expected) }
         // Read into a buffer that is not zero-filled first (filling 64 KiB cost more than reading a
         // report).
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
