@@ -173,6 +173,9 @@ public enum GKDiff {
     }
 
     private static func compare(_ options: Options, console: Console) throws -> ExitStatus {
+        // Two large reports and their comparison: large blocks go back to the system when freed. (Not
+        // for a batch, whose many small reports gain nothing from it.)
+        Memory.returnLargeBlocksWhenFreed()
         let first = try ReportParser.read(path: options.paths[0])
         let second = try ReportParser.read(path: options.paths[1])
         // Given up, so that each report's prose is freed once it is split into sentences.
