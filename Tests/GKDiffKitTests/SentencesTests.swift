@@ -95,4 +95,19 @@ import Testing
             #expect(ids == expected, "round \(round): \(text)")
         }
     }
+
+    /// A paragraph that is one sentence is not copied: the sentence shares its text (a large report of
+    /// one-sentence lines held its prose twice); a paragraph of several, or with spaces trimmed, is cut.
+    @Test func aOneSentenceParagraphSharesItsText() {
+        func address(_ text: String) -> UnsafePointer<UInt8>? {
+            text.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil
+        }
+        let one = Paragraph(text: "本机关全年共收到政府信息公开申请十二件，均已按时办结。", line: 3)
+        let sentences = Sentences.split([one])
+        #expect(sentences.map(\.text) == [one.text] && sentences.map(\.line) == [3])
+        #expect(address(sentences[0].text) != nil && address(sentences[0].text) == address(one.text))
+        let two = Paragraph(text: "  第一句话在这里结束了。第二句话也在这里结束了。", line: 4)
+        #expect(Sentences.split([two]).map(\.text) == ["第一句话在这里结束了。", "第二句话也在这里结束了。"])
+        #expect(Sentences.split([Paragraph(text: "", line: 5)]).isEmpty)
+    }
 }

@@ -26,6 +26,11 @@ public final class Console {
     public var environment: [String: String]
     /// Where a progress line goes while a batch runs (standard error when it is a terminal), or nil.
     public var progress: (@Sendable (String) -> Void)?
+    /// When set, an output is written to this file descriptor piece by piece as it is produced instead
+    /// of being gathered in `out` (`CommandLine.run` sets standard output), so it is never held whole.
+    public var outputDescriptor: Int32?
+    /// How writing to `outputDescriptor` has gone; after a failure nothing more is written.
+    var outputResult = FileSystem.WriteResult.written
 
     /// A console with nothing written yet.
     public init(outputIsTerminal: Bool = false, environment: [String: String] = [:]) {
@@ -62,6 +67,7 @@ extension CommandLine {
             if let value = getenv(key) { environment[key] = String(cString: value) }
         }
         let console = Console(outputIsTerminal: isatty(1) == 1, environment: environment)
+        console.outputDescriptor = 1
         if isatty(2) == 1 {
             console.progress = { line in FileWriter.write("\r\u{1B}[K" + line, fd: 2) }
         }
@@ -77,7 +83,9 @@ extension Console {
     public func flush(_ status: ExitStatus, out: Int32, err: Int32) -> ExitStatus {
         var status = status
         var errors = self.err
-        switch FileWriter.write(self.out, fd: out) {
+        var result = outputResult
+        if result == .written { result = FileSystem.writeAll(self.out, fd: out) }
+        switch result {
         case .written: break
         case .closedPipe: status = .trouble
         case .failed(let reason):
@@ -86,6 +94,23 @@ extension Console {
         }
         FileWriter.write(errors, fd: err)
         return status
+    }
+
+    /// Passes on a piece of standard output: written at once to `outputDescriptor` when it is set
+    /// (after anything gathered in `out` before), otherwise gathered in `out`. Every write is checked:
+    /// after a failure (a closed pipe, a full disk) nothing more is written and `flush` reports it.
+    func write(_ text: String) {
+        guard let fd = outputDescriptor else {
+            out += text
+            return
+        }
+        guard outputResult == .written else { return }
+        if !out.isEmpty {
+            outputResult = FileSystem.writeAll(out, fd: fd)
+            out = ""
+            guard outputResult == .written else { return }
+        }
+        outputResult = FileSystem.writeAll(text, fd: fd)
     }
 }
 
@@ -148,19 +173,27 @@ public enum GKDiff {
     }
 
     private static func compare(_ options: Options, console: Console) throws -> ExitStatus {
+        // Two large reports and their comparison: large blocks go back to the system when freed. (Not
+        // for a batch, whose many small reports gain nothing from it.)
+        Memory.returnLargeBlocksWhenFreed()
         let first = try ReportParser.read(path: options.paths[0])
         let second = try ReportParser.read(path: options.paths[1])
-        let diff = ReportComparator.compare(first, second)
+        // Given up, so that each report's prose is freed once it is split into sentences.
+        let diff = ReportComparator.compare(consume first, consume second)
         let color = useColor(options, console: console)
-        let text: String
-        switch options.format {
-        case .text: text = DiffTextRenderer.render(diff, all: options.all, color: color)
-        case .csv: text = DiffCSVRenderer.render(diff, all: options.all, header: options.csvHeader ?? .en)
-        case .json: text = DiffJSONRenderer.render(diff, all: options.all)
-        case .html: text = DiffHTMLRenderer.render(diff, all: options.all)
-        case .xlsx: throw usageError("xlsx 格式目前只用于 --batch 的汇总表")  // refused by parse already
+        if options.format == .xlsx { throw usageError("xlsx 格式目前只用于 --batch 的汇总表") }  // refused by parse already
+        // Rendered in pieces, each passed on as it is made: a large comparison's output is never held whole.
+        let size = outputChunkSize
+        try emit(options: options, color: color, console: console) { deliver in
+            switch options.format {
+            case .text: DiffTextRenderer.render(diff, all: options.all, color: color, chunkSize: size, deliver: deliver)
+            case .csv:
+                DiffCSVRenderer.render(
+                    diff, all: options.all, header: options.csvHeader ?? .en, chunkSize: size, deliver: deliver)
+            case .json: DiffJSONRenderer.render(diff, all: options.all, chunkSize: size, deliver: deliver)
+            case .html, .xlsx: DiffHTMLRenderer.render(diff, all: options.all, chunkSize: size, deliver: deliver)
+            }
         }
-        try emit(text, options: options, color: color, console: console)
         // A comparison that could not read everything (rule P1) never says "no differences".
         return diff.hasDifferences || diff.isIncomplete ? .different : .same
     }
@@ -227,20 +260,32 @@ public enum GKDiff {
         }
     }
 
+    /// About how many bytes of output are gathered before they are passed on.
+    static let outputChunkSize = 1 << 16
+
     /// Writes the result to `-o FILE` (whole or not at all) or standard output. Text output is escaped
     /// for a terminal wherever it goes (it is for a person: `cat`, `less`); CSV and JSON keep their data
     /// as written (JSON escapes controls by its own rules) except on a terminal.
     private static func emit(_ text: String, options: Options, color: Bool, console: Console) throws {
+        try emit(options: options, color: color, console: console) { deliver in deliver(text) }
+    }
+
+    /// `emit(_:options:color:console:)` for an output `render` hands on in pieces: each escaped as the
+    /// whole would be (pieces are cut between lines or records) and written as it comes, to standard
+    /// output or to a temporary file beside `-o FILE` that replaces it at the end.
+    private static func emit(
+        options: Options, color: Bool, console: Console, render: ((String) -> Void) -> Void
+    ) throws {
         let toFile = options.output.map { $0 != "-" } ?? false
-        var text = text
-        if options.format == .text || (!toFile && console.outputIsTerminal) {
-            text = TerminalSafe.escape(text, color: color)
-        }
+        let escape = options.format == .text || (!toFile && console.outputIsTerminal)
+        func shown(_ piece: String) -> String { escape ? TerminalSafe.escape(piece, color: color) : piece }
         guard toFile, let path = options.output else {
-            console.out += text
+            render { console.write(shown($0)) }
             return
         }
-        try FileWriter.write(text, to: path, inputs: options.command == .batch ? [] : options.paths)
+        var file = try OutputFile(path: path, inputs: options.command == .batch ? [] : options.paths).start()
+        render { file.append(shown($0)) }
+        try file.finish()
     }
 
     // MARK: Arguments

@@ -93,12 +93,21 @@ struct NarrativeComparator {
         self.newYear = newYear
     }
 
-    mutating func compare(old: Section?, new: Section?, kind: SectionKind) -> SectionDiff {
-        let oldBlocks = blocks(old)
-        let newBlocks = blocks(new)
+    /// Compares one section of each year. The sections are let go once split into sentences, and then
+    /// `split` is called (a caller that gave them up can let go of the reports' paragraphs there).
+    mutating func compare(
+        old: consuming Section?, new: consuming Section?, kind: SectionKind, split: () -> Void = {}
+    ) -> SectionDiff {
+        var oldBlocks = blocks(old)
+        var newBlocks = blocks(new)
+        let (oldTitle, newTitle, oldLine, newLine) = (old?.title, new?.title, old?.line, new?.line)
+        (old, new) = (nil, nil)
+        split()
         var changes: [SentenceChange] = []
         var degraded = false
-        for (a, b) in pairBlocks(oldBlocks, newBlocks) {
+        let pairs = pairBlocks(oldBlocks, newBlocks)
+        (oldBlocks, newBlocks) = ([], [])
+        for (a, b) in pairs {
             let result = compareSentences(a?.sentences ?? [], b?.sentences ?? [], subsection: b?.title ?? a?.title)
             changes += result.changes
             degraded = degraded || result.degraded
@@ -127,7 +136,7 @@ struct NarrativeComparator {
         }
         let total = oldCharacters + newCharacters
         return SectionDiff(
-            kind: kind, oldTitle: old?.title, newTitle: new?.title, oldLine: old?.line, newLine: new?.line,
+            kind: kind, oldTitle: oldTitle, newTitle: newTitle, oldLine: oldLine, newLine: newLine,
             sentences: changes,
             carriedSentences: newSentences == 0 ? nil : Double(carried) / Double(newSentences),
             carriedCharacters: newCharacters == 0 ? nil : Double(carriedCharacters) / Double(newCharacters),

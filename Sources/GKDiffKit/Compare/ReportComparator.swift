@@ -117,9 +117,11 @@ public struct CellChange: Sendable {
 
 /// Everything that differs between two years of one agency's report.
 public struct ReportDiff: Sendable {
-    /// Last year's report (the earlier year).
+    /// Last year's report (the earlier year). From `ReportComparator.compare` its sections keep their
+    /// titles, lines and subsections but not their paragraphs: the prose is in `sections`, sentence by
+    /// sentence, and is not held twice.
     public var old: Report
-    /// This year's report.
+    /// This year's report; its paragraphs as `old`'s, but for section 五's (rule Q2 reads them).
     public var new: Report
     /// True when the files were given newest first and compared in year order.
     public var swapped: Bool
@@ -186,13 +188,15 @@ public struct ReportDiff: Sendable {
 
 /// Compares two reports of one agency: cells joined on their keys, prose aligned sentence by sentence.
 public enum ReportComparator {
-    /// Compares `first` and `second`, ordering them by year (the older is `old`).
-    public static func compare(_ first: Report, _ second: Report) -> ReportDiff {
-        var old = first
-        var new = second
+    /// Compares `first` and `second`, ordering them by year (the older is `old`). Each section's
+    /// paragraphs are let go once split into sentences (see `ReportDiff.old`): a caller that gives its
+    /// reports up (`compare(consume a, consume b)`) frees their prose while the rest is compared.
+    public static func compare(_ first: consuming Report, _ second: consuming Report) -> ReportDiff {
+        var old = consume first
+        var new = consume second
         var notes: [String] = []
         var swapped = false
-        if let a = first.year, let b = second.year, a > b {
+        if let a = old.year, let b = new.year, a > b {
             swap(&old, &new)
             swapped = true
             notes.append("给出的顺序是新年度在前：已按年度顺序比较（\(b) → \(a)）")
@@ -220,6 +224,8 @@ public enum ReportComparator {
         var newMask = new.year ?? Self.textYear(new)
         if oldMask == nil, let b = newMask { oldMask = b - 1 }
         if newMask == nil, let a = oldMask { newMask = a + 1 }
+        // The checks of each report read its prose: made before the prose is let go.
+        let findings = Checker.check(old) + Checker.check(new)
         var narrative = NarrativeComparator(oldYear: oldMask, newYear: newMask)
         var sections: [SectionDiff] = []
         for kind in SectionKind.allCases {
@@ -227,15 +233,25 @@ public enum ReportComparator {
             let b = new.section(kind)
             if kind.table != nil && (a?.paragraphs.isEmpty ?? true) && (b?.paragraphs.isEmpty ?? true) { continue }
             if a == nil && b == nil { continue }
-            let diff = narrative.compare(old: a, new: b, kind: kind)
+            let diff = narrative.compare(old: consume a, new: consume b, kind: kind) {
+                // The sentences are made: the paragraphs are not needed any more.
+                Self.releaseProse(of: kind, in: &old)
+                if kind != .problems { Self.releaseProse(of: kind, in: &new) }
+            }
             if diff.degraded { notes.append("第\(kind.numeral)部分「\(kind.title)」篇幅过大，改用粗略的逐句对齐") }
             sections.append(diff)
         }
         var diff = ReportDiff(
             old: old, new: new, swapped: swapped, agenciesDiffer: differ, cells: cells, sections: sections, notes: notes)
         diff.unmatched = unmatched
-        diff.findings = Checker.check(old) + Checker.check(new) + Checker.checkAcross(diff)
+        diff.findings = findings + Checker.checkAcross(diff)
         return diff
+    }
+
+    /// Empties the paragraphs of the section of `kind` (its title, lines and subsections stay).
+    static func releaseProse(of kind: SectionKind, in report: inout Report) {
+        guard let index = report.sections.firstIndex(where: { $0.kind == kind }) else { return }
+        report.sections[index].paragraphs = []
     }
 }
 

@@ -11,7 +11,8 @@ enum Sentences {
     /// Sentences of paragraphs: split after `。！？；!?;` and at each paragraph end, never inside
     /// `“”`, `（）` or `()`, never on the `.` of a decimal (a `.` never ends a sentence). Scans the
     /// UTF-8 bytes (every mark is recognised by its lead byte and the two after it); each sentence is
-    /// trimmed of spaces and copied once. O(n).
+    /// trimmed of spaces and copied once (a paragraph that is one sentence, untrimmed, is not copied:
+    /// the sentence shares its text). O(n).
     static func split(_ paragraphs: [Paragraph]) -> [Sentence] {
         var sentences: [Sentence] = []
         for paragraph in paragraphs {
@@ -53,19 +54,21 @@ enum Sentences {
                         index += 4
                     }
                     if cut && depth == 0 && !quoted {
-                        add(bytes, start..<index, line: paragraph.line, to: &sentences)
+                        add(bytes, start..<index, line: paragraph.line, whole: paragraph.text, to: &sentences)
                         start = index
                     }
                 }
-                add(bytes, start..<bytes.count, line: paragraph.line, to: &sentences)
+                add(bytes, start..<bytes.count, line: paragraph.line, whole: paragraph.text, to: &sentences)
             }
         }
         return sentences
     }
 
-    /// Appends the bytes of a piece, trimmed of spaces (`LabelText.isSpace`), unless nothing is left.
+    /// Appends the bytes of a piece, trimmed of spaces (`LabelText.isSpace`), unless nothing is left;
+    /// `whole` is the text of all of `bytes`, taken as it is when the piece is all of it.
     private static func add(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, to sentences: inout [Sentence]
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, whole: String,
+        to sentences: inout [Sentence]
     ) {
         var start = range.lowerBound
         var end = range.upperBound
@@ -80,7 +83,9 @@ enum Sentences {
             guard LabelText.isSpace(scalar(bytes, at: lead).scalar) else { break }
             end = lead
         }
-        if start < end {
+        if start == 0 && end == bytes.count && end > 0 {
+            sentences.append(Sentence(text: whole, line: line))
+        } else if start < end {
             sentences.append(
                 Sentence(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), line: line))
         }

@@ -86,7 +86,7 @@ enum FileSystem {
         var opened = stat()
         guard fstat(fd, &opened) == 0 else { throw GKDiffError.unreadable(shown, errorText()) }
         try requireRegular(opened, path: shown)
-        return try readAll(fd: fd, path: shown, limit: limit)
+        return try readAll(fd: fd, path: shown, limit: limit, expected: Int(opened.st_size))
     }
 
     /// `lstat` (or `stat` when `followLinks`) of a path given as bytes, retried on EINTR; nil with
@@ -109,9 +109,13 @@ enum FileSystem {
         }
     }
 
-    /// Reads `fd` to its end, retrying on EINTR, refusing more than `limit` bytes.
-    static func readAll(fd: Int32, path: String, limit: Int) throws -> [UInt8] {
+    /// Reads `fd` to its end, retrying on EINTR, refusing more than `limit` bytes. `expected` (a
+    /// regular file's size) is room made first, so that a large file is read into one buffer of its
+    /// size rather than one grown by doubling (up to twice the size, and a copy at each step).
+    static func readAll(fd: Int32, path: String, limit: Int, expected: Int = 0) throws -> [UInt8] {
         var bytes: [UInt8] = []
+        // (A file grown since its size was taken grows the buffer as before.)
+        if expected > 0 && expected <= limit { bytes.reserveCapacity(expected) }
         // Read into a buffer that is not zero-filled first (filling 64 KiB cost more than reading a
         // report).
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
@@ -149,9 +153,20 @@ enum FileSystem {
 
     /// Writes all of `bytes` to `fd`, retrying on EINTR and after short writes.
     static func writeAll(_ bytes: [UInt8], fd: Int32) -> WriteResult {
+        bytes.withUnsafeBytes { writeAll($0, fd: fd) }
+    }
+
+    /// Writes all of the UTF-8 of `text` to `fd` without copying it first.
+    static func writeAll(_ text: String, fd: Int32) -> WriteResult {
+        var text = text
+        return text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), fd: fd) }
+    }
+
+    /// Writes all of `bytes` to `fd`, retrying on EINTR and after short writes.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, fd: Int32) -> WriteResult {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 if errno == EPIPE { return .closedPipe }
@@ -211,12 +226,23 @@ struct OutputFile {
     /// left as it was.
     /// - Throws: `GKDiffError` naming the path; a failed write says `write error`.
     func write(_ text: String) throws {
-        try write(bytes: Array(text.utf8))
+        var file = try start()
+        file.append(text)
+        try file.finish()
     }
 
     /// Writes `bytes` as `write(_:)` writes text (a workbook is bytes, not text).
     /// - Throws: `GKDiffError` naming the path; a failed write says `write error`.
     func write(bytes: [UInt8]) throws {
+        var file = try start()
+        bytes.withUnsafeBytes { file.append($0) }
+        try file.finish()
+    }
+
+    /// Starts writing the target piece by piece: a new temporary file beside it, which `finish` renames
+    /// over the target (so an output is never held whole, and still replaces the target whole or not at all).
+    /// - Throws: `GKDiffError` naming the path when the target cannot be written.
+    func start() throws -> Writing {
         let target = try check()
         let folder = Self.folder(of: target)
         let existingMode = FileSystem.status(target).map { $0.st_mode & 0o7777 }
@@ -232,19 +258,61 @@ struct OutputFile {
         guard fd >= 0 else {
             throw GKDiffError(path: path, reason: "无法写入（\(FileSystem.errorText())）")
         }
-        var failure: String?
-        switch FileSystem.writeAll(bytes, fd: fd) {
-        case .written: break
-        case .closedPipe: failure = FileSystem.errorText(EPIPE)
-        case .failed(let reason): failure = reason
+        return Writing(path: path, target: target, temporary: temporary, fd: fd, existingMode: existingMode)
+    }
+
+    /// An output file being written: pieces appended to the temporary file, the first failure kept.
+    struct Writing {
+        let path: String
+        let target: String
+        let temporary: String
+        let fd: Int32
+        let existingMode: mode_t?
+        /// The first write failure (`strerror`'s text); later pieces are not written.
+        private(set) var failure: String?
+
+        init(path: String, target: String, temporary: String, fd: Int32, existingMode: mode_t?) {
+            self.path = path
+            self.target = target
+            self.temporary = temporary
+            self.fd = fd
+            self.existingMode = existingMode
         }
-        if failure == nil, let existingMode, fchmod(fd, existingMode) != 0 { failure = FileSystem.errorText() }
-        if failure == nil, fsync(fd) != 0, errno != EINVAL { failure = FileSystem.errorText() }
-        if close(fd) != 0 && failure == nil && errno != EINTR { failure = FileSystem.errorText() }
-        if failure == nil && rename(temporary, target) != 0 { failure = FileSystem.errorText() }
-        if let failure {
+
+        /// Appends the UTF-8 of `text`.
+        mutating func append(_ text: String) {
+            var text = text
+            text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+        }
+
+        /// Appends `bytes`.
+        mutating func append(_ bytes: UnsafeRawBufferPointer) {
+            guard failure == nil else { return }
+            switch FileSystem.writeAll(bytes, fd: fd) {
+            case .written: break
+            case .closedPipe: failure = FileSystem.errorText(EPIPE)
+            case .failed(let reason): failure = reason
+            }
+        }
+
+        /// Gives the file the target's permissions, syncs, closes and renames it over the target. On any
+        /// failure the temporary file is removed and the target left as it was.
+        /// - Throws: `GKDiffError` naming the path; a failed write says `write error`.
+        mutating func finish() throws {
+            if failure == nil, let existingMode, fchmod(fd, existingMode) != 0 { failure = FileSystem.errorText() }
+            if failure == nil, fsync(fd) != 0, errno != EINVAL { failure = FileSystem.errorText() }
+            if close(fd) != 0 && failure == nil && errno != EINTR { failure = FileSystem.errorText() }
+            if failure == nil && rename(temporary, target) != 0 { failure = FileSystem.errorText() }
+            if let failure {
+                unlink(temporary)
+                throw GKDiffError(path: path, reason: "write error: 写入失败（\(failure)），文件未改动")
+            }
+        }
+
+        /// Closes and removes the temporary file, leaving the target as it was.
+        func abandon() {
+            close(fd)
             unlink(temporary)
-            throw GKDiffError(path: path, reason: "write error: 写入失败（\(failure)），文件未改动")
         }
     }
 

@@ -7,6 +7,14 @@
 public enum DiffHTMLRenderer {
     /// The page for a comparison; `all` also lists unchanged sentences.
     public static func render(_ diff: ReportDiff, all: Bool) -> String {
+        var text = ""
+        render(diff, all: all, chunkSize: .max) { text += $0 }
+        return text
+    }
+
+    /// `render(_:all:)` handed to `deliver` in pieces of about `chunkSize` bytes or more, so that a
+    /// long comparison is never held whole.
+    static func render(_ diff: ReportDiff, all: Bool, chunkSize: Int, deliver: (String) -> Void) {
         let agency = diff.new.agency.isEmpty ? diff.old.agency : diff.new.agency
         let years = "\(DiffTextRenderer.yearText(diff.old)) → \(DiffTextRenderer.yearText(diff.new))"
         var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -23,14 +31,18 @@ public enum DiffHTMLRenderer {
         out += indicators(diff)
         out += tables(diff, numbers: numbered)
         out += unmatched(diff)
-        out += narrative(diff, all: all)
+        narrative(diff, all: all, into: &out) { out in
+            guard out.utf8.count >= chunkSize else { return }
+            deliver(out)
+            out = ""
+        }
         out += findings(diff, numbers: numbered)
         out += "<footer>由 gkdiff \(GKDiff.version) 生成。标记：<span class=\"inc\">增加</span> "
         out += "<span class=\"dec\">减少</span> <span class=\"state\">状态变化</span> "
         out += "<span class=\"unread\">无法读取</span> <span class=\"hit\">勾稽校验涉及</span>；"
         out += "正文中 <del>删去的文字</del> <ins>新增的文字</ins>。</footer>\n"
         out += "</body>\n</html>\n"
-        return out
+        deliver(out)
     }
 
     // MARK: Parts
@@ -257,7 +269,15 @@ public enum DiffHTMLRenderer {
     }
 
     static func narrative(_ diff: ReportDiff, all: Bool) -> String {
-        var out = "<section class=\"prose\">\n<h2>正文逐句</h2>\n"
+        var out = ""
+        narrative(diff, all: all, into: &out) { _ in }
+        return out
+    }
+
+    /// The narrative appended to `out`; `pass` is called after each sentence with what has gathered
+    /// (and may hand it on and empty it).
+    static func narrative(_ diff: ReportDiff, all: Bool, into out: inout String, pass: (inout String) -> Void) {
+        out += "<section class=\"prose\">\n<h2>正文逐句</h2>\n"
         if diff.sections.isEmpty { out += "<p>（两份报告都没有读到正文）</p>\n" }
         for section in diff.sections {
             out += "<h3>\(escape(DiffTextRenderer.sectionName(section)))</h3>\n"
@@ -286,10 +306,11 @@ public enum DiffHTMLRenderer {
                     }
                 }
                 out += "</li>\n"
+                pass(&out)
             }
             out += "</ol>\n"
         }
-        return out + "</section>\n"
+        out += "</section>\n"
     }
 
     static func findings(_ diff: ReportDiff, numbers: [CellKey: [Int]]) -> String {

@@ -6,6 +6,13 @@ struct CSVWriter {
     private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
     /// The CSV so far.
     var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The CSV written since the last `take`, handed on and forgotten (to pass a long output on in
+    /// pieces); `output` and `take` after it give only what follows.
+    mutating func take() -> String {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
     let columns: [String]
     /// Each column's position in `columns`.
     private let position: [String: Int]

@@ -31,6 +31,16 @@ public enum DiffCSVRenderer {
 
     /// The comparison as CSV with the header and status words `header` asks for.
     public static func render(_ diff: ReportDiff, all: Bool, header: Header) -> String {
+        var text = ""
+        render(diff, all: all, header: header, chunkSize: .max) { text += $0 }
+        return text
+    }
+
+    /// `render(_:all:header:)` handed to `deliver` in pieces of about `chunkSize` bytes or more, so
+    /// that a long comparison is never held whole.
+    static func render(
+        _ diff: ReportDiff, all: Bool, header: Header, chunkSize: Int, deliver: (String) -> Void
+    ) {
         var csv = CSVWriter(columns: columns, header: header == .zh ? columns.map { chineseColumns[$0] ?? $0 } : columns)
         csv.chinese = header == .zh
         for change in diff.keyIndicators {
@@ -110,6 +120,7 @@ public enum DiffCSVRenderer {
                         "old_line": change.old.map { String($0.line) } ?? "",
                         "new_line": change.new.map { String($0.line) } ?? "",
                     ])
+                if csv.bytes.count >= chunkSize { deliver(csv.take()) }
             }
         }
         for finding in diff.findings {
@@ -136,7 +147,7 @@ public enum DiffCSVRenderer {
                 ],
                 numbers: numbers)
         }
-        return csv.output
+        deliver(csv.take())
     }
 
     /// A share 0…1 with three decimals.
@@ -150,6 +161,14 @@ public enum DiffCSVRenderer {
 /// The comparison as JSON (shape documented in README.md).
 public enum DiffJSONRenderer {
     public static func render(_ diff: ReportDiff, all: Bool) -> String {
+        var text = ""
+        render(diff, all: all, chunkSize: .max) { text += $0 }
+        return text
+    }
+
+    /// `render(_:all:)` handed to `deliver` in pieces of about `chunkSize` bytes or more, so that a
+    /// long comparison is never held whole.
+    static func render(_ diff: ReportDiff, all: Bool, chunkSize: Int, deliver: (String) -> Void) {
         var json = JSONWriter()
         json.beginObject()
         for (name, report) in [("old", diff.old), ("new", diff.new)] {
@@ -268,6 +287,7 @@ public enum DiffJSONRenderer {
                     json.endArray()
                 }
                 json.endObject()
+                if json.bytes.count >= chunkSize { deliver(json.take()) }
             }
             json.endArray()
             json.endObject()
@@ -275,6 +295,6 @@ public enum DiffJSONRenderer {
         json.endArray()
         CheckRenderer.write(&json, diff.findings)
         json.endObject()
-        return json.output + "\n"
+        deliver(json.take() + "\n")
     }
 }

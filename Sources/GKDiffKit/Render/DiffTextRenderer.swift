@@ -18,6 +18,16 @@ public enum DiffTextRenderer {
     /// The comparison as text: the verdict, key indicators and section summary on the first screen
     /// (at most 24 lines), then the tables, the narrative and the findings; no line wider than 100 columns.
     public static func render(_ diff: ReportDiff, all: Bool, color: Bool) -> String {
+        var text = ""
+        render(diff, all: all, color: color, chunkSize: .max) { text += $0 }
+        return text
+    }
+
+    /// `render(_:all:color:)` handed to `deliver` in pieces of about `chunkSize` bytes or more, each
+    /// ending with a line break (the last excepted), so that a long comparison is never held whole.
+    static func render(
+        _ diff: ReportDiff, all: Bool, color: Bool, chunkSize: Int, deliver: (String) -> Void
+    ) {
         let style = Style(color: color)
         let verdict = Verdict(diff: diff)
         let indicators = diff.keyIndicators  // computed on each access
@@ -36,9 +46,14 @@ public enum DiffTextRenderer {
         out += "\n" + tables(diff, all: all, style: style)
         out += unmatched(diff, style: style)
         out += indicatorDetails(diff, indicators, style: style)
-        out += narrative(diff, style: style)
+        // Wrapping goes line by line: a piece cut after a line break wraps as it would in the whole.
+        narrative(diff, style: style, into: &out) { out in
+            guard out.utf8.count >= chunkSize else { return }
+            deliver(TextLayout.wrap(out, width: maxWidth))
+            out = ""
+        }
         out += findingsBlock(diff)
-        return TextLayout.wrap(out, width: maxWidth)
+        deliver(TextLayout.wrap(out, width: maxWidth))
     }
 
     // MARK: Verdict
@@ -271,17 +286,27 @@ public enum DiffTextRenderer {
     // MARK: Narrative
 
     static func narrative(_ diff: ReportDiff, style: Style) -> String {
-        var out = style.heading("正文逐句") + "\n" + "  " + legend + "\n"
+        var out = ""
+        narrative(diff, style: style, into: &out) { _ in }
+        return out
+    }
+
+    /// The narrative appended to `out`; `pass` is called after each line with what has gathered
+    /// (and may hand it on and empty it).
+    static func narrative(
+        _ diff: ReportDiff, style: Style, into out: inout String, pass: (inout String) -> Void
+    ) {
+        out += style.heading("正文逐句") + "\n" + "  " + legend + "\n"
         var any = false
         for section in diff.sections where section.hasChanges {
             any = true
             out += "  " + style.heading(sectionName(section)) + "\n"
             for change in section.sentences where change.status != .unchanged {
                 out += "    " + sentenceLine(change, style: style) + "\n"
+                pass(&out)
             }
         }
         if !any { out += "  （正文没有变化）\n" }
-        return out
     }
 
     static func sentenceLine(_ change: SentenceChange, style: Style) -> String {

@@ -5,6 +5,13 @@ struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     /// The JSON so far.
     var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The JSON written since the last `take`, handed on and forgotten (to pass a long output on in
+    /// pieces); `output` and `take` after it give only what follows.
+    mutating func take() -> String {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
     private var needsComma: [Bool] = [false]
 
     mutating func beginObject(_ key: String? = nil) { open(key, "{") }
