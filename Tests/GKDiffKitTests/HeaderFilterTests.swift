@@ -3,7 +3,8 @@ import Testing
 @testable import GKDiffKit
 
 /// `RowMatchers.isHeader` (a filter of the header words' first bytes, each place in the key looked at
-/// once) says what comparing every header word at every place says.
+/// once) says what comparing every header word at every place says; `matchRow` and `isHeaderWord`
+/// (the same filter on the key's start) what comparing every word says.
 @Suite struct HeaderFilterTests {
     /// Keys made of the templates' own words: each header word and row text alone, with text before
     /// and after it, cut short, and two run together; and some that are no label.
@@ -28,6 +29,20 @@ import Testing
                     var key = key
                     let (fast, slow) = key.withUTF8 { (matchers.isHeader($0), matchers.isHeaderByEveryWord($0)) }
                     #expect(fast == slow, "\(edition) \(kind) «\(key)»")
+                    // The row a key names, and whether it is a header word, as the words say one by one.
+                    var row: Int?
+                    search: for (position, spec) in spec.rows.enumerated() {
+                        for word in spec.match {
+                            let prefix = word.unicodeScalars.count >= 4 && word.utf8.count < key.utf8.count
+                            if LabelText.sameBytes(word, key) || prefix && key.utf8.starts(with: word.utf8) {
+                                row = position
+                                break search
+                            }
+                        }
+                    }
+                    let isWord = spec.headerWords.contains { LabelText.sameBytes($0, key) }
+                    #expect(key.withUTF8 { matchers.matchRow($0) } == row, "\(edition) \(kind) «\(key)»")
+                    #expect(key.withUTF8 { matchers.isHeaderWord($0) } == isWord, "\(edition) \(kind) «\(key)»")
                 }
             }
         }
