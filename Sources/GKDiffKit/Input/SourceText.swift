@@ -188,9 +188,22 @@ public struct SourceText: Sendable {
         body.withUnsafeBufferPointer { all in
             let bytes = UnsafeBufferPointer(rebasing: all.prefix(65_536))
             var controls = 0
-            for byte in bytes where byte < 0x20 {
-                if byte == 0 { return true }
-                if byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B { controls += 1 }
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                // Eight bytes at a time: most hold no byte below 0x20 and are passed over at once.
+                if index + 8 <= count, let base = bytes.baseAddress, !Bytes8.hasLess(Bytes8.load(base, index), than: 0x20) {
+                    index += 8
+                    continue
+                }
+                let end = min(index + 8, count)
+                while index < end {
+                    let byte = bytes[index]
+                    index += 1
+                    guard byte < 0x20 else { continue }
+                    if byte == 0 { return true }
+                    if byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B { controls += 1 }
+                }
             }
             return controls > 8 && controls * 100 > min(body.count, 65_536)
         }
@@ -240,36 +253,45 @@ public struct SourceText: Sendable {
 
     /// The control characters `hasManyControlCharacters` counts, in all of valid UTF-8 `bytes`, found
     /// without counting scalars: enough to decide most files, whose scalars are all among the first
-    /// 65,536 when they have no more bytes than that. O(n).
+    /// 65,536 when they have no more bytes than that. Eight bytes at a time: a word with no C0 control,
+    /// DEL, `C2` (a C1 control's lead) or `BD` (U+FFFD's last byte, found by its two bytes before) is
+    /// passed over at once; the others byte by byte. O(n).
     private static func controlCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
         var controls = 0
         var index = 0
         let count = bytes.count
-        let skip = textBytes
         while index < count {
-            let byte = bytes[index]
-            index += 1
-            if skip[Int(byte)] { continue }
-            if byte < 0x20 {
-                if byte != 0x09 && byte != 0x0A && byte != 0x0C { controls += 1 }
-            } else if byte == 0x7F {
-                controls += 1
-            } else if byte == 0xC2 {
-                if index < count && bytes[index] >= 0x80 && bytes[index] <= 0x9F { controls += 1 }  // U+0080…U+009F
-            } else if index + 1 < count && bytes[index] == 0xBF && bytes[index + 1] == 0xBD {
-                controls += 1  // U+FFFD
+            let end: Int
+            if index + 8 <= count {
+                let word = Bytes8.load(base, index)
+                if !Bytes8.hasLess(word, than: 0x20) && !Bytes8.has(word, 0x7F) && !Bytes8.has(word, 0xC2)
+                    && !Bytes8.has(word, 0xBD)
+                {
+                    index += 8
+                    continue
+                }
+                end = index + 8
+            } else {
+                end = count
+            }
+            while index < end {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A && byte != 0x0C { controls += 1 }
+                } else if byte == 0x7F {
+                    controls += 1
+                } else if byte == 0xC2 {
+                    // U+0080…U+009F
+                    if index + 1 < count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F { controls += 1 }
+                } else if byte == 0xBD {
+                    if index >= 2 && bytes[index - 1] == 0xBF && bytes[index - 2] == 0xEF { controls += 1 }  // U+FFFD
+                }
+                index += 1
             }
         }
         return controls
     }
-
-    /// The bytes `controlCount` passes over at once: all but C0 controls, DEL and the lead bytes of
-    /// C1 controls (C2) and U+FFFD (EF). Never written after it is built, hence `nonisolated(unsafe)`.
-    nonisolated(unsafe) private static let textBytes: UnsafeBufferPointer<Bool> = {
-        let table = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 256)
-        for byte in 0..<256 { table[byte] = !(byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xEF) }
-        return UnsafeBufferPointer(table)
-    }()
 
     /// CRLF and CR become LF.
     static func normaliseLineEnds(_ text: String) -> String {
@@ -309,4 +331,29 @@ public enum SourceFormat: String, Sendable {
     case docx
     /// A PDF with a text layer, read through poppler's `pdftotext`.
     case pdf
+}
+
+/// Tests on eight bytes at once (a `UInt64` loaded from any address), exact as to whether any byte is
+/// such; which byte it is is left to a byte-by-byte look.
+enum Bytes8 {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    @inline(__always)
+    static func load(_ base: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
+        UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+    }
+
+    /// True when a byte of `word` is below `limit` (≤ 128).
+    @inline(__always)
+    static func hasLess(_ word: UInt64, than limit: UInt8) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & highs != 0
+    }
+
+    /// True when a byte of `word` is `byte`.
+    @inline(__always)
+    static func has(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs != 0
+    }
 }

@@ -147,7 +147,10 @@ struct Token {
                 separators += 1
                 if separators > limit { return false }
             }
-            tokens.reserveCapacity(tokens.count + separators + 1)
+            // Grown geometrically: reserving the exact count for every line (one cell each, in the
+            // cell-per-line layout) would copy the row's tokens at every line.
+            let needed = tokens.count + separators + 1
+            if tokens.capacity < needed { tokens.reserveCapacity(max(needed, 2 * tokens.capacity)) }
             /// The token of the bytes `start..<end`.
             func token(_ start: Int, _ end: Int) -> Token {
                 var from = start

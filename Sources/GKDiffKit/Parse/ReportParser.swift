@@ -283,6 +283,9 @@ public enum ReportParser {
         (.y2021, "本年收费金额"), (.y2021, "逾期不补正"), (.y2021, "逾期未按收费通知要求缴纳费用"),
     ]
 
+    /// The search for `markers`, built once (its word tables do not change; each parse copies it).
+    private static let markerSearch = MarkerSearch(markers.map(\.1))
+
     /// Which template the tables follow, from header words only one of them has (searched in the
     /// normalised text of the table sections, so that `本年新\n制作数量` counts); 2021 unless the
     /// 2019 words win. A note when it is 2019, a warning when both appear.
@@ -296,7 +299,7 @@ public enum ReportParser {
             let after = headings.firstIndex { $0.kind > .requests } ?? headings.count
             if after < headings.count { end = headings[after].index }
         }
-        var search = MarkerSearch(markers.map(\.1))
+        var search = markerSearch
         for line in lines[start..<max(start, end)] where LabelText.isShort(line.text, limit: 200) {
             search.feed(line.text)
         }

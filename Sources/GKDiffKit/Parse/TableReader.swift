@@ -37,6 +37,11 @@ struct RowMatchers: Sendable {
     let headerMatchers: WordList
     /// True when every header word is `LabelText.isPlain`.
     let plainHeaderWords: Bool
+    /// A 65,536-bit filter of the header words' first three bytes (`RowMatchers.triple`); nil when a
+    /// header word is shorter than three bytes (then `isHeader` tries every word at every place).
+    let headerStarts: [UInt64]?
+    /// The same filter of the match words' first three bytes; nil when a match word is shorter.
+    let matchStarts: [UInt64]?
 
     init(rows: [RowSpec], headerWords: [String]) {
         var groups: [String] = []
@@ -58,11 +63,41 @@ struct RowMatchers: Sendable {
         for word in headerWords { headers.append(word, flag: word.unicodeScalars.count >= 4, row: 0) }
         self.headerMatchers = headers
         self.plainHeaderWords = headerWords.allSatisfy(LabelText.isPlain)
+        self.headerStarts = Self.startFilter(headerWords)
+        self.matchStarts = Self.startFilter(rows.flatMap(\.match))
+    }
+
+    /// A 65,536-bit filter of the words' first three bytes (`triple`); nil when a word is shorter.
+    static func startFilter(_ words: [String]) -> [UInt64]? {
+        guard words.allSatisfy({ $0.utf8.count >= 3 }) else { return nil }
+        var filter = [UInt64](repeating: 0, count: 1024)
+        for word in words {
+            let bytes = Array(word.utf8)
+            let hash = triple(bytes[0], bytes[1], bytes[2])
+            filter[hash >> 6] |= 1 << UInt64(hash & 63)
+        }
+        return filter
+    }
+
+    /// False when no word can start with `key`'s first three bytes (by `filter`); true when one may.
+    @inline(__always)
+    static func mayStart(_ key: UnsafeBufferPointer<UInt8>, _ filter: [UInt64]?) -> Bool {
+        guard let filter, key.count >= 3 else { return true }
+        let hash = triple(key[0], key[1], key[2])
+        return filter[hash >> 6] & (1 << UInt64(hash & 63)) != 0
+    }
+
+    /// A 16-bit hash of three bytes.
+    @inline(__always)
+    static func triple(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        (Int(a) &* 961 &+ Int(b) &* 31 &+ Int(c)) & 0xFFFF
     }
 
     /// The row (position in the spec) of the first match word that `key` equals or, for a word that
     /// allows it, starts with; nil for none. Compared as UTF-8 bytes, as `LabelText.hasPrefix` does.
     func matchRow(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        // A word equal to the key or starting it starts as the key does (every word having 3 bytes).
+        guard Self.mayStart(key, matchStarts) else { return nil }
         let length = key.count
         return matchWords.withBytes { words in
             for word in 0..<matchWords.count {
@@ -75,7 +110,48 @@ struct RowMatchers: Sendable {
     }
 
     /// True when `key` equals a header word or, for a word that allows it, contains one; as bytes.
+    /// Each place in the key is looked at once: only where its first three bytes pass the filter of
+    /// the words' first three bytes are the words compared (`isHeaderByEveryWord` gives the same).
     func isHeader(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let headerStarts else { return isHeaderByEveryWord(key) }
+        let length = key.count
+        guard length >= 3 else { return false }  // every word has three bytes or more
+        return headerMatchers.withBytes { words in
+            headerStarts.withUnsafeBufferPointer { filter in
+                for at in 0..<(length - 2) {
+                    let (a, b, c) = (key[at], key[at + 1], key[at + 2])
+                    let hash = Self.triple(a, b, c)
+                    guard filter[hash >> 6] & (1 << UInt64(hash & 63)) != 0 else { continue }
+                    for word in 0..<headerMatchers.count {
+                        let (start, size) = headerMatchers.range(of: word)
+                        guard words[start] == a && words[start + 1] == b && words[start + 2] == c else { continue }
+                        if at == 0 && size == length {
+                            if WordList.equal(words, start, size, key, 0) { return true }
+                        } else if headerMatchers.flags[word] && size < length {
+                            if WordList.equal(words, start, size, key, at) { return true }
+                        }
+                    }
+                }
+                return false
+            }
+        }
+    }
+
+    /// True when `key` is a header word (`headerWords.contains`, compared as bytes).
+    func isHeaderWord(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard Self.mayStart(key, headerStarts) else { return false }
+        let length = key.count
+        return headerMatchers.withBytes { words in
+            for word in 0..<headerMatchers.count {
+                let (start, size) = headerMatchers.range(of: word)
+                if size == length && WordList.equal(words, start, size, key, 0) { return true }
+            }
+            return false
+        }
+    }
+
+    /// `isHeader` word by word: each word compared with the key, or looked for in it.
+    func isHeaderByEveryWord(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let length = key.count
         return headerMatchers.withBytes { words in
             for word in 0..<headerMatchers.count {
@@ -375,7 +451,9 @@ struct TableReader {
         guard LabelText.isPlain(key) && spec.matchers.plainHeaderWords else {
             return spec.headerWords.contains(key) && LabelText.fold(written) == key
         }
-        guard spec.headerWords.contains(where: { LabelText.sameBytes($0, key) }) else { return false }
+        var bytes = key
+        let matchers = self.matchers
+        guard bytes.withUTF8({ matchers.isHeaderWord($0) }) else { return false }
         let folded = LabelText.fold(written)
         return LabelText.isPlain(folded) ? LabelText.sameBytes(folded, key) : folded == key
     }
