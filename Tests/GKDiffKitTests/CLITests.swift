@@ -161,19 +161,12 @@ import Testing
     }
 
     @Test func aClosedPipeIsAQuietStatus2() throws {
-        let previous = signal(SIGPIPE, SIG_IGN)
-        defer { signal(SIGPIPE, previous) }
-        var ends: [Int32] = [0, 0]
-        try #require(pipe(&ends) == 0)
-        close(ends[0])
-        defer { close(ends[1]) }
-        let errPath = Fixture.temporaryFolder() + "/err"
-        let err = open(errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        defer { close(err) }
-        let console = Console()
-        let status = console.flush(GKDiff.run([Self.old, Self.new], console: console), out: ends[1], err: err)
-        #expect(status == .trouble)
-        #expect(readAll(errPath).isEmpty)
+        let errors = try Fixture.withClosedPipe { writeEnd, err in
+            let console = Console()
+            let status = console.flush(GKDiff.run([Self.old, Self.new], console: console), out: writeEnd, err: err)
+            #expect(status == .trouble)
+        }
+        #expect(errors.isEmpty)
     }
 
     @Test func outputWrittenWholeKeepsPermissionsAndLeavesNoTemporaryFile() throws {

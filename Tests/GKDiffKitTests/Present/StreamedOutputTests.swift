@@ -86,21 +86,14 @@ import Testing
     }
 
     @Test func aClosedPipeWhileStreamingIsAQuietStatus2() throws {
-        let previous = signal(SIGPIPE, SIG_IGN)
-        defer { signal(SIGPIPE, previous) }
-        var ends: [Int32] = [0, 0]
-        try #require(pipe(&ends) == 0)
-        close(ends[0])
-        defer { close(ends[1]) }
-        let errPath = Fixture.temporaryFolder() + "/err"
-        let err = open(errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        defer { close(err) }
-        let console = Console()
-        console.outputDescriptor = ends[1]
-        let pair = Self.pairs[0]
-        let status = console.flush(
-            GKDiff.run([Fixture.path(pair.0), Fixture.path(pair.1)], console: console), out: ends[1], err: err)
-        #expect(status == .trouble)
-        #expect(try SourceText.readBytes(path: errPath).isEmpty)
+        let errors = try Fixture.withClosedPipe { writeEnd, err in
+            let console = Console()
+            console.outputDescriptor = writeEnd
+            let pair = Self.pairs[0]
+            let status = console.flush(
+                GKDiff.run([Fixture.path(pair.0), Fixture.path(pair.1)], console: console), out: writeEnd, err: err)
+            #expect(status == .trouble)
+        }
+        #expect(errors.isEmpty)
     }
 }
