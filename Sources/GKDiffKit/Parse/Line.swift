@@ -43,6 +43,28 @@ struct Line: Sendable {
         return count
     }
 
+    /// Calls `body` with the byte range of each piece of `bytes` between `separator` bytes, empty pieces
+    /// kept, the last one too; a line feed right after a carriage return does not split (CRLF is one
+    /// character). O(n).
+    static func forEachPiece(
+        of bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, _ body: (_ start: Int, _ end: Int) -> Void
+    ) {
+        var start = 0
+        var offset = 0
+        let count = bytes.count
+        while true {
+            // To the next separator byte: a tight loop, most bytes are not one.
+            while offset < count && bytes[offset] != separator { offset += 1 }
+            if offset == count { break }
+            if !(separator == 0x0A && offset > 0 && bytes[offset - 1] == 0x0D) {
+                body(start, offset)
+                start = offset + 1
+            }
+            offset += 1
+        }
+        body(start, count)
+    }
+
     /// The pieces of `text` between `separator` bytes (an ASCII control such as tab or line feed), empty
     /// pieces kept: what `split(separator: Character, omittingEmptySubsequences: false)` gives, without
     /// walking characters. As there, a line feed right after a carriage return is one CRLF character and
@@ -52,21 +74,9 @@ struct Line: Sendable {
         // Native strings: scan the bytes in place and cut by offset (O(1) per index).
         let fast = utf8.withContiguousStorageIfAvailable { bytes -> [Substring] in
             var pieces: [Substring] = []
-            var start = 0
-            var offset = 0
-            let count = bytes.count
-            while true {
-                // To the next separator byte: a tight loop, most bytes are not one.
-                while offset < count && bytes[offset] != separator { offset += 1 }
-                if offset == count { break }
-                if !(separator == 0x0A && offset > 0 && bytes[offset - 1] == 0x0D) {
-                    pieces.append(
-                        text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)])
-                    start = offset + 1
-                }
-                offset += 1
+            forEachPiece(of: bytes, separator: separator) { start, end in
+                pieces.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
             }
-            pieces.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.endIndex])
             return pieces
         }
         if let fast { return fast }
@@ -179,19 +189,7 @@ struct Token {
                 let key = reading == nil && labelSized ? LabelText.key(trimmed) : ""
                 return Token(text: piece, line: line, reading: reading, isLabelSized: labelSized, key: key)
             }
-            var start = 0
-            var offset = 0
-            let count = bytes.count
-            while true {
-                while offset < count && bytes[offset] != separator { offset += 1 }
-                if offset == count { break }
-                if !(separator == 0x0A && offset > 0 && bytes[offset - 1] == 0x0D) {
-                    tokens.append(token(start, offset))
-                    start = offset + 1
-                }
-                offset += 1
-            }
-            tokens.append(token(start, count))
+            Line.forEachPiece(of: bytes, separator: separator) { start, end in tokens.append(token(start, end)) }
             return true
         }
         if let appended { return appended }
