@@ -143,18 +143,13 @@ import Testing
     }
 
     @Test func aFullDiskIsOneWriteErrorLineAndStatus2() throws {
-        let full = open("/dev/full", O_WRONLY)
-        try #require(full >= 0, "no /dev/full on this system")
-        defer { close(full) }
-        let errPath = Fixture.temporaryFolder() + "/err"
-        let err = open(errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        defer { close(err) }
-        for arguments in [[Self.old, Self.new], [Self.new, Self.new], ["show", Self.new], ["check", Self.new]] {
-            let console = Console()
-            let status = console.flush(GKDiff.run(arguments, console: console), out: full, err: err)
-            #expect(status == .trouble, "\(arguments)")
+        let text = try Fixture.withFullDisk { full, err in
+            for arguments in [[Self.old, Self.new], [Self.new, Self.new], ["show", Self.new], ["check", Self.new]] {
+                let console = Console()
+                let status = console.flush(GKDiff.run(arguments, console: console), out: full, err: err)
+                #expect(status == .trouble, "\(arguments)")
+            }
         }
-        let text = readAll(errPath)
         let lines = text.split(separator: "\n")
         #expect(lines.count == 4)
         #expect(lines.allSatisfy { $0.hasPrefix("gkdiff: write error: ") && $0.contains("No space left on device") })

@@ -68,19 +68,14 @@ import Testing
     }
 
     @Test func aFullDiskWhileStreamingIsOneWriteErrorLineAndStatus2() throws {
-        let full = open("/dev/full", O_WRONLY)
-        try #require(full >= 0, "no /dev/full on this system")
-        defer { close(full) }
-        let errPath = Fixture.temporaryFolder() + "/err"
-        let err = open(errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        defer { close(err) }
-        let console = Console()
-        console.outputDescriptor = full
-        let pair = Self.pairs[0]
-        let status = console.flush(
-            GKDiff.run([Fixture.path(pair.0), Fixture.path(pair.1)], console: console), out: full, err: err)
-        #expect(status == .trouble)
-        let text = String(decoding: try SourceText.readBytes(path: errPath), as: UTF8.self)
+        let text = try Fixture.withFullDisk { full, err in
+            let console = Console()
+            console.outputDescriptor = full
+            let pair = Self.pairs[0]
+            let status = console.flush(
+                GKDiff.run([Fixture.path(pair.0), Fixture.path(pair.1)], console: console), out: full, err: err)
+            #expect(status == .trouble)
+        }
         #expect(text.hasPrefix("gkdiff: write error: ") && text.contains("No space left on device"))
         #expect(text.filter { $0 == "\n" }.count == 1)
     }
