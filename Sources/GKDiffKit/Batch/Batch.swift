@@ -303,9 +303,7 @@ public enum Batch {
     /// A file's identity: its agency and year, or why it could not be read.
     static func identify(_ file: BatchFile, isOld: Bool) -> Identity {
         do {
-            let bytes = try bytes(file)
-            let document = try DocumentReader.read(bytes, path: file.path)
-            let (agency, year) = try reading(document, bytes: bytes, path: file.path) {
+            let (agency, year) = try ReportParser.reading(bytes(file), path: file.path) {
                 try ReportParser.identify($0, path: file.path)
             }
             return Identity(file: file, isOld: isOld, agency: agency, year: year, error: nil)
@@ -319,22 +317,8 @@ public enum Batch {
     /// A file parsed whole, with its identity taken from the report; when it cannot be parsed, the
     /// identity `identify` gives (its reason, or what it reads of a file that is no report).
     static func parsed(_ file: BatchFile, isOld: Bool) -> (Identity, Report?) {
-        guard let bytes = try? bytes(file), let document = try? DocumentReader.read(bytes, path: file.path),
-            let report = try? reading(document, bytes: bytes, path: file.path, { try ReportParser.parse($0, path: file.path) })
-        else { return (identify(file, isOld: isOld), nil) }
+        guard let report = try? report(file) else { return (identify(file, isOld: isOld), nil) }
         return (Identity(file: file, isOld: isOld, agency: report.agency, year: report.year, error: nil), report)
-    }
-
-    /// `ReportParser.reading(bytes, path:, body)` on the document already read from `bytes`: the same
-    /// result or error (only when `body` fails on text read as GB18030 is it all read again, as Big5).
-    static func reading<T>(_ document: Document, bytes: [UInt8], path: String, _ body: (Document) throws -> T) throws
-        -> T
-    {
-        do {
-            return try body(document)
-        } catch is GKDiffError where document.encoding == "GB18030" {
-            return try ReportParser.reading(bytes, path: path, body)
-        }
     }
 
     /// Every file identified, in walk order; and for each guessed pair that both parse, the pair's row
