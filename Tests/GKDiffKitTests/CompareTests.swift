@@ -125,7 +125,7 @@ import Testing
     }
 
     @Test func percentRounding() {
-        func tenths(_ a: Int, _ b: Int) -> Int? { CellChange.tenthsOfPercent(.init(b - a), of: .init(a)) }
+        func tenths(_ a: Int, _ b: Int) -> Int? { Quantity.tenthsOfPercent(.init(b - a), of: .init(a)) }
         #expect(tenths(412, 508) == 233)  // +23.30 %
         #expect(tenths(8, 9) == 125)  // +12.5 % exactly
         #expect(tenths(3, 1) == -667)  // −66.67 %

@@ -87,13 +87,8 @@ public struct CellChange: Sendable {
             status = .added
         } else {
             status = delta > 0 ? .increased : .decreased
-            percentTenths = Self.tenthsOfPercent(delta, of: a)
+            percentTenths = Quantity.tenthsOfPercent(delta, of: a)
         }
-    }
-
-    /// (delta / base × 1000) rounded half away from zero, exactly (`Quantity.tenthsOfPercent`).
-    static func tenthsOfPercent(_ delta: Quantity, of base: Quantity) -> Int? {
-        Quantity.tenthsOfPercent(delta, of: base)
     }
 
     /// `+23.3%`, `-100.0%`, or nil.

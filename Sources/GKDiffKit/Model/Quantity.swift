@@ -92,12 +92,6 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible,
         return text
     }
 
-    /// The value as an `Int` when it is a whole number that fits; nil otherwise.
-    public var wholeNumber: Int? {
-        guard units % Self.scale == 0 else { return nil }
-        return Int(exactly: units / Self.scale)
-    }
-
     public static func < (a: Quantity, b: Quantity) -> Bool { a.units < b.units }
     public static func + (a: Quantity, b: Quantity) -> Quantity { Quantity(units: a.units + b.units) }
     public static func - (a: Quantity, b: Quantity) -> Quantity { Quantity(units: a.units - b.units) }

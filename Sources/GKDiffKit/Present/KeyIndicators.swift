@@ -90,7 +90,7 @@ public enum KeyIndicatorValue: Sendable, Hashable {
     /// A rate in tenths of a per cent (`625` is 62.5 %), rounded half away from zero; nil when not a rate.
     public var rateTenths: Int? {
         guard case .rate(let numerator, let denominator) = self else { return nil }
-        return CellChange.tenthsOfPercent(numerator, of: denominator)
+        return Quantity.tenthsOfPercent(numerator, of: denominator)
     }
 
     /// The value for people: `8`, `62.5%`, `无（分母为 0）`, `无法计算（…）`.

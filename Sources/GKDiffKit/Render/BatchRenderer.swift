@@ -145,7 +145,7 @@ public enum BatchRenderer {
             guard any else { continue }
             values["\(figure.key)_old"] = .number(old)
             values["\(figure.key)_new"] = .number(new)
-            values["\(figure.key)_pct"] = tenths(old == 0 ? nil : CellChange.tenthsOfPercent(new - old, of: old))
+            values["\(figure.key)_pct"] = tenths(old == 0 ? nil : Quantity.tenthsOfPercent(new - old, of: old))
         }
         // The district's rates: numerators and denominators summed over the pairs where both years have
         // a rate, then divided (not an average of the agencies' rates).
@@ -165,8 +165,8 @@ public enum BatchRenderer {
                 any = true
             }
             guard any else { continue }
-            let old = CellChange.tenthsOfPercent(sums.oldNumerator, of: sums.oldDenominator)
-            let new = CellChange.tenthsOfPercent(sums.newNumerator, of: sums.newDenominator)
+            let old = Quantity.tenthsOfPercent(sums.oldNumerator, of: sums.oldDenominator)
+            let new = Quantity.tenthsOfPercent(sums.newNumerator, of: sums.newDenominator)
             values["\(id)_old"] = tenths(old)
             values["\(id)_new"] = tenths(new)
             if let old, let new { values["\(id)_points"] = tenths(new - old) }

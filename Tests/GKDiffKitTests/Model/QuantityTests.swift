@@ -36,8 +36,6 @@ import Testing
         #expect(Quantity(string: "251000")!.tenThousandth.description == "25.1")
         #expect(Quantity(string: "1.234567")!.tenThousandth.description == "0.0001234567")
         #expect(Quantity(3) < Quantity(string: "3.000001")!)
-        #expect(Quantity(3).wholeNumber == 3)
-        #expect(Quantity(string: "3.5")!.wholeNumber == nil)
     }
 
     @Test func percentInTenthsRoundsHalfAwayFromZero() {
