@@ -22,7 +22,9 @@ public enum DocumentReader {
             document = try legacyWord(bytes, path: path)
         case .text:
             // Counted before decoding: 31 MB of one-character lines would otherwise take gigabytes.
-            guard lineFeeds(in: bytes, upTo: lineLimit) <= lineLimit else { throw GKDiffError.tooManyLines(path, lineLimit) }
+            // (In UTF-16 text a character may hold a 0x0A byte too: an upper bound there.)
+            let lineFeeds = bytes.withUnsafeBufferPointer { Line.count(of: 0x0A, in: $0, upTo: lineLimit + 1) }
+            guard lineFeeds <= lineLimit else { throw GKDiffError.tooManyLines(path, lineLimit) }
             document = Self.document(from: try SourceText.decode(bytes, path: path))
         }
         guard document.blocks.count <= lineLimit else { throw GKDiffError.tooManyLines(path, lineLimit) }
@@ -32,19 +34,6 @@ public enum DocumentReader {
     /// The most lines (paragraphs and tables) a report is read with. A real report has a few hundred;
     /// a file with more is not one, and reading it would cost memory in proportion to its lines.
     public static let lineLimit = 200_000
-
-    /// The number of line-feed bytes in `bytes`, counting stopped once it passes `limit` (in UTF-16
-    /// text a character may hold a 0x0A byte too: an upper bound there). O(n).
-    static func lineFeeds(in bytes: [UInt8], upTo limit: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
-            var count = 0
-            for byte in buffer where byte == 0x0A {
-                count += 1
-                if count > limit { break }
-            }
-            return count
-        }
-    }
 
     /// The document of decoded text: an HTML page as paragraphs and grids, plain text as one paragraph
     /// per line (empty lines and tabs kept, for the text table layouts are read from the lines).

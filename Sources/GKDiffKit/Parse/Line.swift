@@ -26,17 +26,21 @@ struct Line: Sendable {
     /// How many `byte`s the text holds, counting no further than `limit`; scans a native string's bytes
     /// in place. O(n).
     static func count(of byte: UInt8, in text: Substring, upTo limit: Int) -> Int {
-        let counted = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
-            var count = 0
-            for b in bytes where b == byte {
-                count += 1
-                if count >= limit { break }
-            }
-            return count
+        if let counted = text.utf8.withContiguousStorageIfAvailable({ Line.count(of: byte, in: $0, upTo: limit) }) {
+            return counted
         }
-        if let counted { return counted }
         var count = 0
         for b in text.utf8 where b == byte {
+            count += 1
+            if count >= limit { break }
+        }
+        return count
+    }
+
+    /// How many `byte`s `bytes` holds, counting no further than `limit`. O(n).
+    static func count(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Int {
+        var count = 0
+        for b in bytes where b == byte {
             count += 1
             if count >= limit { break }
         }

@@ -19,8 +19,8 @@ import Testing
         #expect(document.blocks.count == DocumentReader.lineLimit)
     }
 
-    @Test func lineFeedsAreCountedUpToJustPastTheLimit() {
-        #expect(DocumentReader.lineFeeds(in: Array("a\nb\nc".utf8), upTo: 10) == 2)
-        #expect(DocumentReader.lineFeeds(in: Array("\n\n\n\n".utf8), upTo: 2) == 3)
+    @Test func lineFeedsAreCountedNoFurtherThanTheLimit() {
+        #expect(Array("a\nb\nc".utf8).withUnsafeBufferPointer { Line.count(of: 0x0A, in: $0, upTo: 10) } == 2)
+        #expect(Array("\n\n\n\n".utf8).withUnsafeBufferPointer { Line.count(of: 0x0A, in: $0, upTo: 3) } == 3)
     }
 }
