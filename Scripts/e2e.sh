@@ -28,7 +28,7 @@ expect() {  # expect STATUS DESCRIPTION -- command...   (stdout in $tmp/out, std
   local got=0
   timeout 60 "$@" >"$tmp/out" 2>"$tmp/err" || got=$?
   if [ "$got" != "$want" ]; then
-    bad "$what: exit $got, expected $want"; sed 's/^/  stderr: /' "$tmp/err" | head -3
+    bad "$what: exit $got, expected $want"; sed -n '1,3s/^/  stderr: /p' "$tmp/err"
   else
     ok "$what (exit $got)"
   fi
