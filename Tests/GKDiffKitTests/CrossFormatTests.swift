@@ -114,3 +114,21 @@ import Testing
         #expect(pdf.year == source.year)
     }
 }
+
+/// The blank official template (`../shared/realdocs/template2021.docx`, all 200 cells empty) printed to PDF
+/// by LibreOffice with a CJK font (WenQuanYi Zen Hei): the merged group cells of table 2 wrap their labels
+/// beside the rows (`（三）不` on the line of `4.保护第三方合法权益`, `予公开` on the line of `5.…`,
+/// `三、本` beside `法提供`). Every row is still its own row, and every cell reads blank — none missing.
+@Suite struct BlankTemplatePDFTests {
+    @Test func theBlankTemplatePrintedWithACJKFontReadsAllCellsBlank() throws {
+        let path = Fixture.path("pdf/template2021-wqy.tsv")
+        let document = try PDFReader.document(fromTSV: try SourceText.read(path: path).text, path: path)
+        let report = try ReportParser.parse(document, path: path)
+        #expect(report.cells.count == 200)
+        for (index, key) in report.cellKeys.enumerated() {
+            #expect(report.cells[index].value == .blank, "\(key)")
+        }
+        // The one warning: a blank form names no year.
+        #expect(report.diagnostics.filter { $0.severity >= .warning }.map(\.message) == ["标题和统计期限里都没有找到报告年度"])
+    }
+}

@@ -285,6 +285,18 @@ enum PDFLayout {
         let text = LabelText.fold(line.text)
         if let first = text.unicodeScalars.first, startsWithSectionNumeral(text) {
             if rowWords.contains(where: { text.contains($0) }) { return false }
+            // A row label wrapped in its merged cell beside the next column's words (`三、本` `法提供`, the
+            // rest of `三、本年度办理结果` on the lines below): its first word is the start of a row's words.
+            if let word = line.words.min(by: { $0.left < $1.left }),
+                let mark = LabelText.fold(word.text).unicodeScalars.firstIndex(of: "、")
+            {
+                let rest = String(LabelText.fold(word.text).unicodeScalars[mark...].dropFirst())
+                if !rest.isEmpty, rowWords.contains(where: { $0.hasPrefix(rest) }),
+                    !sectionWords.contains(where: { text.contains($0) })
+                {
+                    return false
+                }
+            }
             // `3、` also numbers table-2 rows in some reports: only a section's words make it a heading.
             return isChineseNumeral(first) || sectionWords.contains { text.contains($0) }
         }

@@ -464,18 +464,34 @@ struct PDFTable {
         }
         bands += blank
         // Labels with no values beside them (a blank row): one row per label, wrapped lines joined.
-        for word in orphans.sorted(by: { $0.centerY < $1.centerY }) {
-            if let last = bands.indices.last, bands[last].values.isEmpty,
-                bands[last].labels.contains(where: { $0.sharesLine(with: word) })
-                    || !PDFTable.startsRow(PDFLine(words: [word], number: 0))
-                        && word.centerY - bands[last].centerY <= 2 * word.height
+        let firstBlank = bands.count
+        for word in orphans.sorted(by: { ($0.centerY, $0.left) < ($1.centerY, $1.left) }) {
+            let startsRow = PDFTable.startsRow(PDFLine(words: [word], number: 0))
+            // A merged group cell wraps its label beside the rows (`（三）不` beside `4.保护…`, `予公开` beside
+            // `5.…`): a line that starts no row continues the label printed right above it in its own cell.
+            let cell =
+                startsRow
+                ? nil
+                : (firstBlank..<bands.count).last { index in
+                    bands[index].labels.contains { above in
+                        above.overlapX(word) > 0 && above.centerY < word.centerY && !above.sharesLine(with: word)
+                            && word.centerY - above.centerY <= 2 * max(word.height, above.height)
+                    }
+                }
+            if let cell {
+                bands[cell].labels.append(word)
+            } else if let last = bands.indices.last, bands[last].values.isEmpty, !PDFTable.isRowLabel(word, labelWords),
+                bands[last].labels.contains(where: { $0.sharesLine(with: word) && !(startsRow && word.left < $0.left) })
+                    || !startsRow && word.centerY - bands[last].centerY <= 2 * word.height
             {
                 bands[last].labels.append(word)
             } else {
+                // A numbered label in the rightmost label column always starts its own row, and so does a
+                // row's start printed left of the labels on its line (a group's label beside its first row).
                 bands.append(Band(labels: [word], centerY: word.centerY, height: word.height))
             }
         }
-        bands.sort { $0.centerY < $1.centerY }
+        bands.sort { ($0.centerY, $0.labels.map(\.left).min() ?? 0) < ($1.centerY, $1.labels.map(\.left).min() ?? 0) }
         for band in bands { rows.append(row(of: band)) }
     }
 
