@@ -1,6 +1,6 @@
 /// Text output built as UTF-8 bytes in one growing buffer: each piece is copied in once, with no
-/// intermediate strings (`"\(a) \(b)"`) and no check of the UTF-8 at the end (every piece comes from a
-/// `String`, so the whole is valid UTF-8 as long as pieces are whole strings or whole scalars).
+/// intermediate strings (`"\(a) \(b)"`). Every piece comes from a `String`, so the whole is valid UTF-8
+/// (pieces are whole strings or whole scalars) and the command line writes it without checking it again.
 struct TextBytes {
     /// The text so far.
     var bytes: [UInt8] = []
