@@ -49,6 +49,23 @@ import Testing
         return result.out
     }
 
+    /// The positions rows are filled by are the documented columns' (a row is no longer filled by name).
+    @Test func columnPositionsAreTheColumns() {
+        typealias C = DiffCSVRenderer.Column
+        let positions: [(String, Int)] = [
+            ("kind", C.kind), ("section", C.section), ("table", C.table), ("row", C.row), ("column", C.column),
+            ("row_label", C.rowLabel), ("column_label", C.columnLabel), ("old", C.old), ("new", C.new),
+            ("change", C.change), ("change_pct", C.changePercent), ("status", C.status),
+            ("status_label", C.statusLabel), ("old_line", C.oldLine), ("new_line", C.newLine),
+            ("old_text", C.oldText), ("new_text", C.newText), ("similarity", C.similarity),
+            ("carried_sentences", C.carriedSentences), ("carried_chars", C.carriedCharacters), ("rule", C.rule),
+            ("severity", C.severity), ("message", C.message), ("note", C.note), ("sum_of", C.sumOf),
+            ("file", C.file), ("line", C.line),
+        ]
+        #expect(positions.count == DiffCSVRenderer.columns.count)
+        for (name, position) in positions { #expect(DiffCSVRenderer.columns[position] == name) }
+    }
+
     @Test func headerBOMAndRowCounts() throws {
         let text = try csv()
         #expect(text.unicodeScalars.first == "\u{FEFF}")

@@ -24,6 +24,9 @@ public final class Console {
     public var outputIsTerminal: Bool
     /// Environment variables (`NO_COLOR`, `TERM`).
     public var environment: [String: String]
+    /// When true, a variable not in `environment` is read from the process's environment
+    /// (`CommandLine.run`: no dictionary is made for the two variables it may read).
+    var readsProcessEnvironment = false
     /// Where a progress line goes while a batch runs (standard error when it is a terminal), or nil.
     public var progress: (@Sendable (String) -> Void)?
     /// When set, an output is written to this file descriptor piece by piece as it is produced instead
@@ -62,11 +65,8 @@ struct Options {
 extension CommandLine {
     /// Runs gkdiff with real standard output and error; returns the exit status.
     public static func run(arguments: [String]) -> ExitStatus {
-        var environment: [String: String] = [:]
-        for key in ["NO_COLOR", "TERM"] {
-            if let value = getenv(key) { environment[key] = String(cString: value) }
-        }
-        let console = Console(outputIsTerminal: isatty(1) == 1, environment: environment)
+        let console = Console(outputIsTerminal: isatty(1) == 1)
+        console.readsProcessEnvironment = true
         console.outputDescriptor = 1
         if isatty(2) == 1 {
             console.progress = { line in FileWriter.write("\r\u{1B}[K" + line, fd: 2) }
@@ -77,6 +77,13 @@ extension CommandLine {
 }
 
 extension Console {
+    /// An environment variable: from `environment`, else (when `readsProcessEnvironment`) the process's.
+    func variable(_ name: String) -> String? {
+        if let value = environment[name] { return value }
+        guard readsProcessEnvironment, let value = getenv(name) else { return nil }
+        return String(cString: value)
+    }
+
     /// Writes what was gathered to the two file descriptors and returns the final status. A failed
     /// write to `out` makes it `.trouble`: a closed pipe (EPIPE) quietly, as GNU tools do, anything else
     /// (ENOSPC, EIO) with one line `gkdiff: write error: …` on `err`.
@@ -100,8 +107,18 @@ extension Console {
     /// (after anything gathered in `out` before), otherwise gathered in `out`. Every write is checked:
     /// after a failure (a closed pipe, a full disk) nothing more is written and `flush` reports it.
     func write(_ text: String) {
-        guard let fd = outputDescriptor else {
+        guard outputDescriptor != nil else {
             out += text
+            return
+        }
+        var text = text
+        text.withUTF8 { write($0) }
+    }
+
+    /// `write(_:)` for UTF-8 bytes (valid UTF-8), written as they are.
+    func write(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let fd = outputDescriptor else {
+            out += String(decoding: utf8, as: UTF8.self)
             return
         }
         guard outputResult == .written else { return }
@@ -110,7 +127,7 @@ extension Console {
             out = ""
             guard outputResult == .written else { return }
         }
-        outputResult = FileSystem.writeAll(text, fd: fd)
+        outputResult = FileSystem.writeAll(UnsafeRawBufferPointer(utf8), fd: fd)
     }
 }
 
@@ -166,9 +183,9 @@ public enum GKDiff {
         case .always: return options.format == .text
         case .never: return false
         case .auto:
-            let noColor = !(console.environment["NO_COLOR"] ?? "").isEmpty
+            let noColor = !(console.variable("NO_COLOR") ?? "").isEmpty
             return options.format == .text && (options.output == nil || options.output == "-")
-                && console.outputIsTerminal && !noColor && console.environment["TERM"] != "dumb"
+                && console.outputIsTerminal && !noColor && console.variable("TERM") != "dumb"
         }
     }
 
@@ -186,12 +203,17 @@ public enum GKDiff {
         let size = outputChunkSize
         try emit(options: options, color: color, console: console) { deliver in
             switch options.format {
-            case .text: DiffTextRenderer.render(diff, all: options.all, color: color, chunkSize: size, deliver: deliver)
+            case .text:
+                DiffTextRenderer.render(diff, all: options.all, color: color, chunkSize: size, deliverUTF8: deliver)
             case .csv:
                 DiffCSVRenderer.render(
-                    diff, all: options.all, header: options.csvHeader ?? .en, chunkSize: size, deliver: deliver)
-            case .json: DiffJSONRenderer.render(diff, all: options.all, chunkSize: size, deliver: deliver)
-            case .html, .xlsx: DiffHTMLRenderer.render(diff, all: options.all, chunkSize: size, deliver: deliver)
+                    diff, all: options.all, header: options.csvHeader ?? .en, chunkSize: size, deliverUTF8: deliver)
+            case .json: DiffJSONRenderer.render(diff, all: options.all, chunkSize: size, deliverUTF8: deliver)
+            case .html, .xlsx:
+                DiffHTMLRenderer.render(diff, all: options.all, chunkSize: size) { piece in
+                    var piece = piece
+                    piece.withUTF8(deliver)
+                }
             }
         }
         // A comparison that could not read everything (rule P1) never says "no differences".
@@ -267,24 +289,30 @@ public enum GKDiff {
     /// for a terminal wherever it goes (it is for a person: `cat`, `less`); CSV and JSON keep their data
     /// as written (JSON escapes controls by its own rules) except on a terminal.
     private static func emit(_ text: String, options: Options, color: Bool, console: Console) throws {
-        try emit(options: options, color: color, console: console) { deliver in deliver(text) }
+        var text = text
+        try emit(options: options, color: color, console: console) { deliver in text.withUTF8(deliver) }
     }
 
     /// `emit(_:options:color:console:)` for an output `render` hands on in pieces: each escaped as the
     /// whole would be (pieces are cut between lines or records) and written as it comes, to standard
     /// output or to a temporary file beside `-o FILE` that replaces it at the end.
+    /// The pieces are UTF-8 bytes (valid UTF-8), written as they are unless something in them is escaped.
     private static func emit(
-        options: Options, color: Bool, console: Console, render: ((String) -> Void) -> Void
+        options: Options, color: Bool, console: Console, render: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void
     ) throws {
         let toFile = options.output.map { $0 != "-" } ?? false
         let escape = options.format == .text || (!toFile && console.outputIsTerminal)
-        func shown(_ piece: String) -> String { escape ? TerminalSafe.escape(piece, color: color) : piece }
+        func shown(_ piece: UnsafeBufferPointer<UInt8>, _ write: (UnsafeBufferPointer<UInt8>) -> Void) {
+            guard escape && TerminalSafe.mayNeedEscape(piece, keepLayout: true, color: color) else { return write(piece) }
+            var text = TerminalSafe.escape(String(decoding: piece, as: UTF8.self), color: color)
+            text.withUTF8(write)
+        }
         guard toFile, let path = options.output else {
-            render { console.write(shown($0)) }
+            render { shown($0) { console.write($0) } }
             return
         }
         var file = try OutputFile(path: path, inputs: options.command == .batch ? [] : options.paths).start()
-        render { file.append(shown($0)) }
+        render { shown($0) { file.append(UnsafeRawBufferPointer($0)) } }
         try file.finish()
     }
 
@@ -293,12 +321,21 @@ public enum GKDiff {
     /// How many values a long option takes.
     private enum Arity { case none, required, optional }
 
-    /// The long options, by full name; `colour` is `color`.
-    private static let longOptions: [(name: String, arity: Arity)] = [
-        ("help", .none), ("version", .none), ("all", .none), ("batch", .none), ("pairs", .required),
-        ("details", .required), ("output", .required), ("format", .required), ("color", .optional),
-        ("colour", .optional), ("roster", .required), ("csv-header", .required),
+    /// The long options, by full name; `colour` is `color`. (Names, and `arity(of:)`: an array of
+    /// (name, arity) pairs would be a type the runtime makes on first use.)
+    private static let longOptions = [
+        "help", "version", "all", "batch", "pairs", "details", "output", "format", "color", "colour", "roster",
+        "csv-header",
     ]
+
+    /// How many values a long option (a full name from `longOptions`) takes.
+    private static func arity(of name: String) -> Arity {
+        switch name {
+        case "help", "version", "all", "batch": return .none
+        case "color", "colour": return .optional
+        default: return .required
+        }
+    }
 
     /// The short options and the long option each stands for.
     private static let shortOptions: [Character: String] = ["h": "help", "a": "all", "o": "output", "f": "format"]
@@ -430,9 +467,9 @@ public enum GKDiff {
 
     /// A long option by its name or an unambiguous prefix of it (`colour` and `color` are one option).
     private static func longOption(_ given: String, argument: String) throws -> (String, Arity) {
-        if let exact = longOptions.first(where: { $0.name == given }) { return exact }
-        let matches = given.isEmpty ? [] : longOptions.filter { $0.name.hasPrefix(given) }
-        let distinct = Set(matches.map { $0.name == "colour" ? "color" : $0.name })
+        if let exact = longOptions.first(where: { $0 == given }) { return (exact, arity(of: exact)) }
+        let matches = given.isEmpty ? [] : longOptions.filter { $0.hasPrefix(given) }
+        let distinct = Set(matches.map { $0 == "colour" ? "color" : $0 })
         guard let match = matches.first else {
             throw usageError("不认识的选项 \(argument)（gkdiff --help 查看用法）")
         }
@@ -440,7 +477,7 @@ public enum GKDiff {
             let names = distinct.sorted().map { "--" + $0 }.joined(separator: "、")
             throw usageError("选项 \(argument) 不明确：可以是 \(names)")
         }
-        return match
+        return (match, arity(of: match))
     }
 
     /// The format `-o FILE` asks for by its extension when `--format` is not given: `.csv` → CSV,

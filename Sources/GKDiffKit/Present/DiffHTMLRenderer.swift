@@ -7,42 +7,73 @@
 public enum DiffHTMLRenderer {
     /// The page for a comparison; `all` also lists unchanged sentences.
     public static func render(_ diff: ReportDiff, all: Bool) -> String {
-        var text = ""
-        render(diff, all: all, chunkSize: .max) { text += $0 }
-        return text
+        var text: [UInt8] = []
+        render(diff, all: all, chunkSize: .max, deliverUTF8: { text.append(contentsOf: $0) })
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// `render(_:all:)` handed to `deliver` in pieces of about `chunkSize` bytes or more, so that a
     /// long comparison is never held whole.
     static func render(_ diff: ReportDiff, all: Bool, chunkSize: Int, deliver: (String) -> Void) {
+        render(diff, all: all, chunkSize: chunkSize, deliverUTF8: { deliver(String(decoding: $0, as: UTF8.self)) })
+    }
+
+    /// `render(_:all:chunkSize:deliver:)` with each piece as UTF-8 bytes. The page is built as bytes
+    /// (`TextBytes`), every text from a report escaped as it is appended.
+    static func render(
+        _ diff: ReportDiff, all: Bool, chunkSize: Int, deliverUTF8 deliver: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         let agency = diff.new.agency.isEmpty ? diff.old.agency : diff.new.agency
         let years = "\(DiffTextRenderer.yearText(diff.old)) → \(DiffTextRenderer.yearText(diff.new))"
-        var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<title>\(escape(agency)) 政府信息公开工作年度报告对比 \(escape(years))</title>\n"
-        out += "<style>\n\(css)</style>\n</head>\n<body>\n"
-        out += "<header>\n<h1>\(escape(agency.isEmpty ? "（机关名称不明）" : agency))</h1>\n"
-        out += "<p class=\"sub\">政府信息公开工作年度报告对比　\(escape(years))</p>\n"
-        out += "<table class=\"files\"><tbody>\n"
-        out += "<tr><th>上年</th><td>\(escape(diff.old.path))</td><td>\(escape(diff.old.title))</td></tr>\n"
-        out += "<tr><th>本年</th><td>\(escape(diff.new.path))</td><td>\(escape(diff.new.title))</td></tr>\n"
-        out += "</tbody></table>\n</header>\n"
-        out += verdict(diff)
-        let numbered = findingNumbers(diff)
-        out += indicators(diff)
-        out += tables(diff, numbers: numbered)
-        out += unmatched(diff)
-        narrative(diff, all: all, into: &out) { out in
-            guard out.utf8.count >= chunkSize else { return }
-            deliver(out)
-            out = ""
+        var out = TextBytes(capacity: 1 << 16)
+        func pass(_ out: inout TextBytes) {
+            out.bytes.withUnsafeBufferPointer(deliver)
+            out.bytes.removeAll(keepingCapacity: true)
         }
-        out += findings(diff, numbers: numbered)
-        out += "<footer>由 gkdiff \(GKDiff.version) 生成。标记：<span class=\"inc\">增加</span> "
-        out += "<span class=\"dec\">减少</span> <span class=\"state\">状态变化</span> "
-        out += "<span class=\"unread\">无法读取</span> <span class=\"hit\">勾稽校验涉及</span>；"
-        out += "正文中 <del>删去的文字</del> <ins>新增的文字</ins>。</footer>\n"
-        out += "</body>\n</html>\n"
-        deliver(out)
+        out.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
+        out.append("<title>")
+        escape(agency, into: &out)
+        out.append(" 政府信息公开工作年度报告对比 ")
+        escape(years, into: &out)
+        out.append("</title>\n")
+        out.append("<style>\n")
+        out.append(css)
+        out.append("</style>\n</head>\n<body>\n")
+        out.append("<header>\n<h1>")
+        escape(agency.isEmpty ? "（机关名称不明）" : agency, into: &out)
+        out.append("</h1>\n")
+        out.append("<p class=\"sub\">政府信息公开工作年度报告对比　")
+        escape(years, into: &out)
+        out.append("</p>\n")
+        out.append("<table class=\"files\"><tbody>\n")
+        out.append("<tr><th>上年</th><td>")
+        escape(diff.old.path, into: &out)
+        out.append("</td><td>")
+        escape(diff.old.title, into: &out)
+        out.append("</td></tr>\n")
+        out.append("<tr><th>本年</th><td>")
+        escape(diff.new.path, into: &out)
+        out.append("</td><td>")
+        escape(diff.new.title, into: &out)
+        out.append("</td></tr>\n")
+        out.append("</tbody></table>\n</header>\n")
+        out.append(verdict(diff))
+        let numbered = findingNumbersByCell(diff)
+        indicators(diff, into: &out)
+        tables(diff, numbers: numbered, into: &out)
+        out.append(unmatched(diff))
+        narrative(diff, all: all, into: &out) { out in
+            if out.count >= chunkSize { pass(&out) }
+        }
+        out.append(findings(diff))
+        out.append("<footer>由 gkdiff ")
+        out.append(GKDiff.version)
+        out.append(" 生成。标记：<span class=\"inc\">增加</span> ")
+        out.append("<span class=\"dec\">减少</span> <span class=\"state\">状态变化</span> ")
+        out.append("<span class=\"unread\">无法读取</span> <span class=\"hit\">勾稽校验涉及</span>；")
+        out.append("正文中 <del>删去的文字</del> <ins>新增的文字</ins>。</footer>\n")
+        out.append("</body>\n</html>\n")
+        pass(&out)
     }
 
     // MARK: Parts
@@ -80,9 +111,20 @@ public enum DiffHTMLRenderer {
     }
 
     static func indicators(_ diff: ReportDiff) -> String {
-        var out = "<section>\n<h2>关键指标</h2>\n<table class=\"kpi\">\n<thead><tr><th>指标</th>"
-        out += "<th>\(DiffTextRenderer.yearText(diff.old))</th><th></th><th>\(DiffTextRenderer.yearText(diff.new))</th>"
-        out += "<th>变化</th><th>算法</th></tr></thead>\n<tbody>\n"
+        var out = TextBytes()
+        indicators(diff, into: &out)
+        return out.string
+    }
+
+    /// `indicators(_:)` appended to `out`.
+    static func indicators(_ diff: ReportDiff, into out: inout TextBytes) {
+        out.append("<section>\n<h2>关键指标</h2>\n<table class=\"kpi\">\n<thead><tr><th>指标</th>")
+        out.append("<th>")
+        DiffTextRenderer.appendYear(diff.old.year, &out)
+        out.append("</th><th></th><th>")
+        DiffTextRenderer.appendYear(diff.new.year, &out)
+        out.append("</th>")
+        out.append("<th>变化</th><th>算法</th></tr></thead>\n<tbody>\n")
         for change in diff.keyIndicators {
             let arrow: String
             let kind: String
@@ -93,21 +135,38 @@ public enum DiffHTMLRenderer {
             } else {
                 (arrow, kind) = ("→", "")
             }
-            out += "<tr><th>\(escape(change.label))</th>"
-            out += "<td class=\"num\">\(escape(cellText(change.old)))</td><td class=\"arrow\">→</td>"
-            out += "<td class=\"num\">\(escape(cellText(change.new)))</td>"
-            out += "<td class=\"num \(kind)\">\(arrow) \(escape(change.changeText ?? ""))</td>"
-            var note = escape(change.new.formula)
-            for (year, indicator) in [(diff.old.year, change.old), (diff.new.year, change.new)] {
-                if case .unavailable(let reason, _) = indicator.value {
-                    note += "<br><span class=\"bad\">\(DiffTextRenderer.yearText(year))无法计算：\(escape(reason))</span>"
+            out.append("<tr><th>")
+            escape(change.label, into: &out)
+            out.append("</th>")
+            out.append("<td class=\"num\">")
+            escape(cellText(change.old), into: &out)
+            out.append("</td><td class=\"arrow\">→</td>")
+            out.append("<td class=\"num\">")
+            escape(cellText(change.new), into: &out)
+            out.append("</td>")
+            out.append("<td class=\"num ")
+            out.append(kind)
+            out.append("\">")
+            out.append(arrow)
+            out.append(" ")
+            escape(change.changeText ?? "", into: &out)
+            out.append("</td>")
+            out.append("<td class=\"formula\">")
+            escape(change.new.formula, into: &out)
+            for side in 0..<2 {
+                if case .unavailable(let reason, _) = (side == 0 ? change.old : change.new).value {
+                    out.append("<br><span class=\"bad\">")
+                    DiffTextRenderer.appendYear(side == 0 ? diff.old.year : diff.new.year, &out)
+                    out.append("无法计算：")
+                    escape(reason, into: &out)
+                    out.append("</span>")
                 }
             }
-            out += "<td class=\"formula\">\(note)</td></tr>\n"
+            out.append("</td></tr>\n")
         }
-        out += "</tbody>\n</table>\n"
-        out += "<p class=\"small\">比率的变化以个百分点计；分母为 0 时没有比率；所需单元格留空、不适用或没有读到时无法计算，括号内为原因。</p>\n"
-        return out + "</section>\n"
+        out.append("</tbody>\n</table>\n")
+        out.append("<p class=\"small\">比率的变化以个百分点计；分母为 0 时没有比率；所需单元格留空、不适用或没有读到时无法计算，括号内为原因。</p>\n")
+        out.append("</section>\n")
     }
 
     /// A key indicator's value in its table cell: the value, `无（分母为 0）`, or `无法计算` (the reason
@@ -128,15 +187,53 @@ public enum DiffHTMLRenderer {
         return numbers
     }
 
+    /// `findingNumbers(diff)` by position in `diff.cells` (every cell with a key a finding involves),
+    /// found by comparing keys: no dictionary keyed by `CellKey`.
+    static func findingNumbersByCell(_ diff: ReportDiff) -> [[Int]] {
+        var numbers = Array(repeating: [Int](), count: diff.cells.count)
+        for (number, findingIndex) in sortedFindingIndices(diff).enumerated() {
+            for cell in diff.findings[findingIndex].cells {
+                for index in diff.cells.indices where diff.cells[index].key == cell.key {
+                    if numbers[index].last != number + 1 { numbers[index].append(number + 1) }
+                }
+            }
+        }
+        return numbers
+    }
+
+    /// The findings, errors first, then warnings, then notes, each in the order found.
     static func sortedFindings(_ diff: ReportDiff) -> [Finding] {
-        diff.findings.enumerated().sorted { ($0.element.severity, -$0.offset) > ($1.element.severity, -$1.offset) }.map(
-            \.element)
+        sortedFindingIndices(diff).map { diff.findings[$0] }
+    }
+
+    /// The positions in `diff.findings` of `sortedFindings(diff)` (no copies of the findings).
+    static func sortedFindingIndices(_ diff: ReportDiff) -> [Int] {
+        var indices: [Int] = []
+        indices.reserveCapacity(diff.findings.count)
+        for severity in 0..<3 {
+            for index in diff.findings.indices {
+                let rank: Int
+                switch diff.findings[index].severity {
+                case .error: rank = 0
+                case .warning: rank = 1
+                case .note: rank = 2
+                }
+                if rank == severity { indices.append(index) }
+            }
+        }
+        return indices
     }
 
     /// Each table as a grid: one row per template row, one column per template column; a cell shows
     /// this year's value, and last year's before it when they differ.
-    static func tables(_ diff: ReportDiff, numbers: [CellKey: [Int]]) -> String {
-        var out = ""
+    static func tables(_ diff: ReportDiff, numbers: [[Int]]) -> String {
+        var out = TextBytes()
+        tables(diff, numbers: numbers, into: &out)
+        return out.string
+    }
+
+    /// `tables(_:numbers:)` appended to `out`; `numbers` by position in `diff.cells`.
+    static func tables(_ diff: ReportDiff, numbers: [[Int]], into out: inout TextBytes) {
         // The cells of each table by position in `diff.cells`, in one pass (no copies of the cells).
         var byTable = Array(repeating: [Int](), count: TableKind.allCases.count)
         for index in diff.cells.indices {
@@ -144,71 +241,90 @@ public enum DiffHTMLRenderer {
         }
         for (position, table) in TableKind.allCases.enumerated() {
             let cells = byTable[position]
-            out += "<section class=\"table\">\n<h2>\(escape(table.label))</h2>\n"
+            out.append("<section class=\"table\">\n<h2>")
+            escape(table.label, into: &out)
+            out.append("</h2>\n")
             if cells.isEmpty {
-                out += "<p>（两份报告都没有这张表的单元格）</p>\n</section>\n"
+                out.append("<p>（两份报告都没有这张表的单元格）</p>\n</section>\n")
                 continue
             }
-            if diff.tableNotCompared(table) { out += "<p class=\"bad\">未比较：有一方没有读到这张表。</p>\n" }
-            if diff.tableBlankedThisYear(table) { out += "<p class=\"warn\">今年这张表一格也没有填（\(cells.count) 格留空）。</p>\n" }
-            // Rows and columns in order of first appearance; each row's first cell; cells by row and column.
-            var rows: [(key: String, first: Int)] = []
-            var columns: [(key: String, label: String)] = []
+            if diff.tableNotCompared(table) { out.append("<p class=\"bad\">未比较：有一方没有读到这张表。</p>\n") }
+            if diff.tableBlankedThisYear(table) {
+                out.append("<p class=\"warn\">今年这张表一格也没有填（")
+                out.append(cells.count)
+                out.append(" 格留空）。</p>\n")
+            }
+            // Rows and columns in order of first appearance (each row's first cell, each column's
+            // label); cells by row and column as positions in `diff.cells`, -1 for none.
+            var rowKeys: [String] = []
+            var rowFirst: [Int] = []
+            var columnKeys: [String] = []
+            var columnLabels: [String] = []
             var rowPosition: [String: Int] = [:]
             var columnPosition: [String: Int] = [:]
-            var grid: [[Int?]] = []
+            var grid: [[Int]] = []
             for index in cells {
                 let key = diff.cells[index].key
                 let row: Int
                 if let known = rowPosition[key.row] {
                     row = known
                 } else {
-                    row = rows.count
+                    row = rowKeys.count
                     rowPosition[key.row] = row
-                    rows.append((key.row, index))
-                    grid.append(Array(repeating: nil, count: columns.count))
+                    rowKeys.append(key.row)
+                    rowFirst.append(index)
+                    grid.append(Array(repeating: -1, count: columnKeys.count))
                 }
                 let column: Int
                 if let known = columnPosition[key.column] {
                     column = known
                 } else {
-                    column = columns.count
+                    column = columnKeys.count
                     columnPosition[key.column] = column
-                    columns.append((key.column, key.columnSpec.label))
-                    for line in grid.indices { grid[line].append(nil) }
+                    columnKeys.append(key.column)
+                    columnLabels.append(key.columnSpec.label)
+                    for line in grid.indices { grid[line].append(-1) }
                 }
                 grid[row][column] = index  // the last cell of a key wins, as in a dictionary
             }
-            out += "<table class=\"grid\">\n<thead><tr><th class=\"label\">项目</th>"
-            for column in columns { out += "<th>\(escape(column.label))</th>" }
-            out += "</tr></thead>\n<tbody>\n"
-            for (row, line) in zip(rows, grid) {
-                let first = diff.cells[row.first]
-                var label = first.key.rowSpec.fullLabel
-                if let sum = first.sum { label += "［\(sum.label)］" }
-                out += "<tr><th class=\"label\">\(escape(label))</th>"
+            out.append("<table class=\"grid\">\n<thead><tr><th class=\"label\">项目</th>")
+            for label in columnLabels {
+                out.append("<th>")
+                escape(label, into: &out)
+                out.append("</th>")
+            }
+            out.append("</tr></thead>\n<tbody>\n")
+            for (row, line) in grid.enumerated() {
+                let first = rowFirst[row]
+                out.append("<tr><th class=\"label\">")
+                escape(diff.cells[first].key.rowSpec.fullLabel, into: &out)
+                if let sum = diff.cells[first].sum {
+                    escape("［", into: &out)
+                    escape(sum.label, into: &out)
+                    escape("］", into: &out)
+                }
+                out.append("</th>")
                 for index in line {
-                    guard let index else {
-                        out += "<td class=\"none\"></td>"
+                    guard index >= 0 else {
+                        out.append("<td class=\"none\"></td>")
                         continue
                     }
-                    cellHTML(diff.cells[index], findings: numbers[diff.cells[index].key] ?? [], into: &out)
+                    cellHTML(diff.cells[index], findings: numbers[index], into: &out)
                 }
-                out += "</tr>\n"
+                out.append("</tr>\n")
             }
-            out += "</tbody>\n</table>\n</section>\n"
+            out.append("</tbody>\n</table>\n</section>\n")
         }
-        return out
     }
 
     static func cellHTML(_ cell: CellChange, findings: [Int]) -> String {
-        var out = ""
+        var out = TextBytes()
         cellHTML(cell, findings: findings, into: &out)
-        return out
+        return out.string
     }
 
     /// One table cell: this year's value, and last year's struck through before it when they differ.
-    static func cellHTML(_ cell: CellChange, findings: [Int], into out: inout String) {
+    static func cellHTML(_ cell: CellChange, findings: [Int], into out: inout TextBytes) {
         var classes = ""
         switch cell.status {
         case .unchanged: break
@@ -220,39 +336,48 @@ public enum DiffHTMLRenderer {
         if !findings.isEmpty { classes += classes.isEmpty ? "hit" : " hit" }
         let old = DiffTextRenderer.shown(cell.old)
         let new = DiffTextRenderer.shown(cell.new)
-        out += "<td"
+        out.append("<td")
         if !classes.isEmpty {
-            out += " class=\""
-            out += classes
-            out += "\""
+            out.append(" class=\"")
+            out.append(classes)
+            out.append("\"")
         }
-        out += " title=\""
-        let lines = (old: cell.old.line.map(String.init) ?? "–", new: cell.new.line.map(String.init) ?? "–")
-        out += escape("上年 \(old)（第 \(lines.old) 行），本年 \(new)（第 \(lines.new) 行）")
-        out += "\">"
+        out.append(" title=\"上年 ")
+        escape(old, into: &out)
+        out.append("（第 ")
+        if let line = cell.old.line { out.append(line) } else { out.append("–") }
+        out.append(" 行），本年 ")
+        escape(new, into: &out)
+        out.append("（第 ")
+        if let line = cell.new.line { out.append(line) } else { out.append("–") }
+        out.append(" 行）\">")
         if cell.status == .unchanged {
-            out += escape(new)
+            escape(new, into: &out)
         } else {
             // Last year's value struck through as replaced; not when this year's was not read (nothing replaced it).
-            out += cell.status == .unreadable ? "<span class=\"was\">" : "<span class=\"old\">"
-            out += escape(old)
-            out += "</span>→<b>"
-            out += escape(new)
-            out += "</b>"
+            out.append(cell.status == .unreadable ? "<span class=\"was\">" : "<span class=\"old\">")
+            escape(old, into: &out)
+            out.append("</span>→<b>")
+            escape(new, into: &out)
+            out.append("</b>")
             if let percent = cell.percentText {
-                out += "<span class=\"pct\">"
-                out += escape(percent)
-                out += "</span>"
+                out.append("<span class=\"pct\">")
+                escape(percent, into: &out)
+                out.append("</span>")
             } else if cell.status == .added {
-                out += "<span class=\"pct\">新增</span>"
+                out.append("<span class=\"pct\">新增</span>")
             }
         }
         if !findings.isEmpty {
-            out += "<sup>"
-            for number in findings { out += "[\(number)]" }
-            out += "</sup>"
+            out.append("<sup>")
+            for number in findings {
+                out.append("[")
+                out.append(number)
+                out.append("]")
+            }
+            out.append("</sup>")
         }
-        out += "</td>"
+        out.append("</td>")
     }
 
     static func unmatched(_ diff: ReportDiff) -> String {
@@ -269,51 +394,75 @@ public enum DiffHTMLRenderer {
     }
 
     static func narrative(_ diff: ReportDiff, all: Bool) -> String {
-        var out = ""
+        var out = TextBytes()
         narrative(diff, all: all, into: &out) { _ in }
-        return out
+        return out.string
     }
 
     /// The narrative appended to `out`; `pass` is called after each sentence with what has gathered
     /// (and may hand it on and empty it).
-    static func narrative(_ diff: ReportDiff, all: Bool, into out: inout String, pass: (inout String) -> Void) {
-        out += "<section class=\"prose\">\n<h2>正文逐句</h2>\n"
-        if diff.sections.isEmpty { out += "<p>（两份报告都没有读到正文）</p>\n" }
+    static func narrative(_ diff: ReportDiff, all: Bool, into out: inout TextBytes, pass: (inout TextBytes) -> Void) {
+        out.append("<section class=\"prose\">\n<h2>正文逐句</h2>\n")
+        if diff.sections.isEmpty { out.append("<p>（两份报告都没有读到正文）</p>\n") }
         for section in diff.sections {
-            out += "<h3>\(escape(DiffTextRenderer.sectionName(section)))</h3>\n"
-            out += "<p class=\"small\">\(escape(DiffTextRenderer.carriedText(section)))</p>\n"
-            let shown = section.sentences.filter { all || $0.status != .unchanged }
+            out.append("<h3>")
+            escape(DiffTextRenderer.sectionName(section), into: &out)
+            out.append("</h3>\n")
+            out.append("<p class=\"small\">")
+            escape(DiffTextRenderer.carriedText(section), into: &out)
+            out.append("</p>\n")
+            let shown = section.sentences.indices.filter { all || section.sentences[$0].status != .unchanged }
             if shown.isEmpty {
-                out += "<p class=\"small\">（与上年相同，没有变化的句子）</p>\n"
+                out.append("<p class=\"small\">（与上年相同，没有变化的句子）</p>\n")
                 continue
             }
-            out += "<ol class=\"sentences\">\n"
-            for change in shown {
-                let lines = "旧\(change.old.map { "\($0.line)" } ?? "–")/新\(change.new.map { "\($0.line)" } ?? "–")行"
-                out += "<li class=\"\(change.status.rawValue)\"><span class=\"tag\">\(escape(change.status.label))</span> "
-                out += "<span class=\"where\">\(lines)</span> "
+            out.append("<ol class=\"sentences\">\n")
+            for index in shown {
+                let change = section.sentences[index]
+                out.append("<li class=\"")
+                out.append(change.status.rawValue)
+                out.append("\"><span class=\"tag\">")
+                escape(change.status.label, into: &out)
+                out.append("</span> ")
+                out.append("<span class=\"where\">旧")
+                if let old = change.old { out.append(old.line) } else { out.append("–") }
+                out.append("/新")
+                if let new = change.new { out.append(new.line) } else { out.append("–") }
+                out.append("行</span> ")
                 switch change.status {
-                case .added: out += "<ins>\(escape(change.new?.text ?? ""))</ins>"
-                case .removed: out += "<del>\(escape(change.old?.text ?? ""))</del>"
-                case .unchanged: out += escape(change.new?.text ?? "")
+                case .added:
+                    out.append("<ins>")
+                    escape(change.new?.text ?? "", into: &out)
+                    out.append("</ins>")
+                case .removed:
+                    out.append("<del>")
+                    escape(change.old?.text ?? "", into: &out)
+                    out.append("</del>")
+                case .unchanged: escape(change.new?.text ?? "", into: &out)
                 case .edited, .numbersOnly:
                     for piece in change.pieces {
                         switch piece {
-                        case .same(let text): out += escape(text)
-                        case .removed(let text): out += "<del>\(escape(text))</del>"
-                        case .added(let text): out += "<ins>\(escape(text))</ins>"
+                        case .same(let text): escape(text, into: &out)
+                        case .removed(let text):
+                            out.append("<del>")
+                            escape(text, into: &out)
+                            out.append("</del>")
+                        case .added(let text):
+                            out.append("<ins>")
+                            escape(text, into: &out)
+                            out.append("</ins>")
                         }
                     }
                 }
-                out += "</li>\n"
+                out.append("</li>\n")
                 pass(&out)
             }
-            out += "</ol>\n"
+            out.append("</ol>\n")
         }
-        out += "</section>\n"
+        out.append("</section>\n")
     }
 
-    static func findings(_ diff: ReportDiff, numbers: [CellKey: [Int]]) -> String {
+    static func findings(_ diff: ReportDiff) -> String {
         let errors = diff.findings.filter { $0.severity == .error }.count
         let warnings = diff.findings.filter { $0.severity == .warning }.count
         var out = "<section class=\"findings\">\n<h2>勾稽校验（错误 \(errors) 项，警告 \(warnings) 项）</h2>\n"
@@ -335,27 +484,70 @@ public enum DiffHTMLRenderer {
     /// Text for HTML: `&`, `<`, `>`, `"` and `'` escaped; control characters other than tab and line
     /// feed dropped (they are not allowed in HTML).
     static func escape(_ text: String) -> String {
-        // Nothing to escape or drop (decided on the UTF-8 bytes: `&<>"'`, C0 but tab and line feed, DEL,
-        // and C1 as `C2 80`…`C2 9F`): the text itself.
         var plain = true
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x7F:
-                plain = false
-            case 0x09, 0x0A:
-                break
-            case 0x00...0x1F:
-                plain = false
-            case 0x80...0x9F where previous == 0xC2:
-                plain = false
-            default:
-                break
-            }
-            if !plain { break }
-            previous = byte
+        var copy = text
+        copy.withUTF8 { plain = isPlain($0) }
+        return plain ? text : escapedScalars(text)
+    }
+
+    /// `escape(text)` appended to `out`: the bytes as they are when nothing is escaped or dropped.
+    static func escape(_ text: String, into out: inout TextBytes) {
+        var text = text
+        let plain = text.withUTF8 { utf8 in
+            guard isPlain(utf8) else { return false }
+            out.bytes.append(contentsOf: utf8)
+            return true
         }
-        if plain { return text }
+        if !plain { out.append(escapedScalars(text)) }
+    }
+
+    /// True when `escape` leaves the text as it is, decided on the UTF-8 bytes: no `&<>"'`, no C0 but
+    /// tab and line feed, no DEL, no C1 (`C2 80`…`C2 9F`). Eight bytes at a time: a word with no byte
+    /// below 0x28 (`&'"` and C0 are), no `<`, `>`, DEL or `C2` is passed whole.
+    static func isPlain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func anyZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = 0
+        var previous: UInt8 = 0
+        while index < utf8.count {
+            if index + 8 <= utf8.count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let below28 = (word &- ones &* 0x28) & ~word & highs != 0
+                if !below28 && !anyZero(word ^ (ones &* 0x3C)) && !anyZero(word ^ (ones &* 0x3E))
+                    && !anyZero(word ^ (ones &* 0x7F)) && !anyZero(word ^ (ones &* 0xC2))
+                {
+                    previous = UInt8(truncatingIfNeeded: word >> 56)
+                    index += 8
+                    continue
+                }
+            }
+            let stop = min(index + 8, utf8.count)
+            while index < stop {
+                let byte = utf8[index]
+                switch byte {
+                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x7F:
+                    return false
+                case 0x09, 0x0A:
+                    break
+                case 0x00...0x1F:
+                    return false
+                case 0x80...0x9F where previous == 0xC2:
+                    return false
+                default:
+                    break
+                }
+                previous = byte
+                index += 1
+            }
+        }
+        return true
+    }
+
+    /// `escape(text)` scalar by scalar.
+    private static func escapedScalars(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

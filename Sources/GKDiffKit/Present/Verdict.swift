@@ -72,13 +72,25 @@ public struct Verdict: Sendable {
         }
         self.errors = errors
         self.warnings = warnings
+        // Per table, in one pass over the cells by index (no copies of them): whether it has cells,
+        // whether every one is unreadable (`tableNotCompared`), whether this year's are all blank
+        // and last year's not (`tableBlankedThisYear`).
         let tables = TableKind.allCases
-        let notComparedTables = tables.filter(diff.tableNotCompared)
-        let blankedTables = tables.filter { diff.tableBlankedThisYear($0) && !diff.tableNotCompared($0) }
-        self.notComparedTables = notComparedTables
-        self.blankedTables = blankedTables
-        let notCompared = tables.map { notComparedTables.contains($0) }
-        let blanked = tables.map { blankedTables.contains($0) }
+        var any = [Bool](repeating: false, count: tables.count)
+        var allUnreadable = [Bool](repeating: true, count: tables.count)
+        var newAllBlank = [Bool](repeating: true, count: tables.count)
+        var oldAllBlank = [Bool](repeating: true, count: tables.count)
+        for index in diff.cells.indices {
+            let table = Self.position(diff.cells[index].key.table)
+            any[table] = true
+            if diff.cells[index].status != .unreadable { allUnreadable[table] = false }
+            if diff.cells[index].new.value != .blank { newAllBlank[table] = false }
+            if diff.cells[index].old.value != .blank { oldAllBlank[table] = false }
+        }
+        let notCompared = tables.indices.map { any[$0] && allUnreadable[$0] }
+        let blanked = tables.indices.map { any[$0] && newAllBlank[$0] && !oldAllBlank[$0] && !notCompared[$0] }
+        self.notComparedTables = tables.indices.filter { notCompared[$0] }.map { tables[$0] }
+        self.blankedTables = tables.indices.filter { blanked[$0] }.map { tables[$0] }
         var unreadCells = 0
         var comparedCells = 0
         var changedPerTable = [Int](repeating: 0, count: tables.count)

@@ -13,9 +13,19 @@ struct CSVWriter {
         defer { bytes.removeAll(keepingCapacity: true) }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// `take()` handed to `deliver` as UTF-8 bytes.
+    mutating func take(_ deliver: (UnsafeBufferPointer<UInt8>) -> Void) {
+        bytes.withUnsafeBufferPointer(deliver)
+        bytes.removeAll(keepingCapacity: true)
+    }
     let columns: [String]
-    /// Each column's position in `columns`.
-    private let position: [String: Int]
+    /// Each column's position in `columns` (made when a row is first given by column names).
+    private lazy var position: [String: Int] = {
+        var position: [String: Int] = [:]
+        for (index, column) in columns.enumerated() where position[column] == nil { position[column] = index }
+        return position
+    }()
 
     /// When true, `kind`, `status`, `severity`, `section` and `table` are written as Chinese words
     /// (`status` takes `status_label`'s word) for `--csv-header zh`.
@@ -24,9 +34,6 @@ struct CSVWriter {
     /// A writer with `columns` as keys; `header` is the row written on top (the keys themselves by default).
     init(columns: [String], header: [String]? = nil) {
         self.columns = columns
-        var position: [String: Int] = [:]
-        for (index, column) in columns.enumerated() where position[column] == nil { position[column] = index }
-        self.position = position
         for (index, name) in (header ?? columns).enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             Self.appendField(name, to: &bytes)
@@ -55,6 +62,86 @@ struct CSVWriter {
             if isNumber[index] { Self.append(line[index], to: &bytes) } else { Self.appendField(line[index], to: &bytes) }
         }
         bytes += [0x0D, 0x0A]
+    }
+
+    /// A row filled by column position: each column's text, and whether it is a number's text (written
+    /// as it is) rather than text (protected and quoted as needed). Unset columns are empty.
+    struct Row {
+        var texts: [String]
+        var isNumber: [Bool]
+
+        /// A row of `columns` empty columns.
+        init(columns: Int) {
+            texts = Array(repeating: "", count: columns)
+            isNumber = Array(repeating: false, count: columns)
+        }
+
+        /// Sets a text column.
+        mutating func text(_ column: Int, _ value: String) {
+            texts[column] = value
+            isNumber[column] = false
+        }
+
+        /// Sets a number column.
+        mutating func number(_ column: Int, _ value: String) {
+            texts[column] = value
+            isNumber[column] = true
+        }
+    }
+
+    /// Appends a row filled by position, as `row(_:numbers:)` writes the same fields given by name;
+    /// `columns` gives the positions of the columns `chinese` translates.
+    mutating func row(_ row: Row, translating columns: TranslatedColumns) {
+        var row = row
+        if chinese { Self.translate(&row, columns) }
+        for index in row.texts.indices {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if row.isNumber[index] {
+                Self.append(row.texts[index], to: &bytes)
+            } else {
+                Self.appendField(row.texts[index], to: &bytes)
+            }
+        }
+        bytes += [0x0D, 0x0A]
+    }
+
+    /// Where the columns `translate` changes are.
+    struct TranslatedColumns {
+        var kind: Int
+        var section: Int
+        var table: Int
+        var status: Int
+        var statusLabel: Int
+        var severity: Int
+    }
+
+    /// `translate(_:)` for a row filled by position (text columns only, as there).
+    static func translate(_ row: inout Row, _ columns: TranslatedColumns) {
+        func text(_ column: Int) -> String? { row.isNumber[column] ? nil : row.texts[column] }
+        if let kind = text(columns.kind) {
+            switch kind {
+            case "cell": row.texts[columns.kind] = "单元格"
+            case "unmatched": row.texts[columns.kind] = "仅一方模板有"
+            case "section": row.texts[columns.kind] = "章节"
+            case "sentence": row.texts[columns.kind] = "句子"
+            case "check": row.texts[columns.kind] = "勾稽校验"
+            case "indicator": row.texts[columns.kind] = "关键指标"
+            default: break
+            }
+        }
+        if let label = text(columns.statusLabel), !label.isEmpty { row.text(columns.status, label) }
+        if let severity = text(columns.severity) {
+            switch severity {
+            case "error": row.texts[columns.severity] = "错误"
+            case "warning": row.texts[columns.severity] = "警告"
+            case "note": row.texts[columns.severity] = "提示"
+            default: break
+            }
+        }
+        if let section = text(columns.section), let kind = SectionKind(rawValue: section) {
+            row.texts[columns.section] = kind == .preamble ? "标题与前言" : "\(kind.numeral)、\(kind.title)"
+        }
+        if let table = text(columns.table), let kind = TableKind(rawValue: table) { row.texts[columns.table] = kind.label }
     }
 
     /// A field of a row given in column order: text (protected and quoted as needed) or a number's text.

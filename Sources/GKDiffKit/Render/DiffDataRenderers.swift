@@ -41,113 +41,172 @@ public enum DiffCSVRenderer {
     static func render(
         _ diff: ReportDiff, all: Bool, header: Header, chunkSize: Int, deliver: (String) -> Void
     ) {
+        render(
+            diff, all: all, header: header, chunkSize: chunkSize, deliverUTF8: { deliver(String(decoding: $0, as: UTF8.self)) })
+    }
+
+    /// `render(_:all:header:chunkSize:deliver:)` with each piece as UTF-8 bytes.
+    static func render(
+        _ diff: ReportDiff, all: Bool, header: Header, chunkSize: Int,
+        deliverUTF8 deliver: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         var csv = CSVWriter(columns: columns, header: header == .zh ? columns.map { chineseColumns[$0] ?? $0 } : columns)
         csv.chinese = header == .zh
+        // Rows are filled by column position (`Column`), not by name: no dictionary per row.
+        typealias C = Column
+        let translated = CSVWriter.TranslatedColumns(
+            kind: C.kind, section: C.section, table: C.table, status: C.status, statusLabel: C.statusLabel,
+            severity: C.severity)
+        let empty = CSVWriter.Row(columns: columns.count)
         for change in diff.keyIndicators {
-            var fields = [
-                "kind": "indicator", "row": change.id, "row_label": change.label,
-                "status": change.new.isRate ? "rate_pct" : "count",
-                "status_label": change.new.isRate ? "比率（%）" : "数量", "note": change.new.formula,
-                "old_text": change.old.value.number == nil ? change.old.value.display : "",
-                "new_text": change.new.value.number == nil ? change.new.value.display : "",
-            ]
-            if change.pointsTenths != nil { fields["note"] = change.new.formula + "；变化为个百分点" }
-            csv.row(
-                fields,
-                numbers: [
-                    "old": change.old.value.number ?? "", "new": change.new.value.number ?? "",
-                    "change": change.changeNumber ?? "",
-                ])
+            var row = empty
+            row.text(C.kind, "indicator")
+            row.text(C.row, change.id)
+            row.text(C.rowLabel, change.label)
+            row.text(C.status, change.new.isRate ? "rate_pct" : "count")
+            row.text(C.statusLabel, change.new.isRate ? "比率（%）" : "数量")
+            row.text(C.note, change.pointsTenths != nil ? change.new.formula + "；变化为个百分点" : change.new.formula)
+            row.text(C.oldText, change.old.value.number == nil ? change.old.value.display : "")
+            row.text(C.newText, change.new.value.number == nil ? change.new.value.display : "")
+            row.number(C.old, change.old.value.number ?? "")
+            row.number(C.new, change.new.value.number ?? "")
+            row.number(C.change, change.changeNumber ?? "")
+            csv.row(row, translating: translated)
         }
-        for change in diff.cells where all || change.status != .unchanged {
-            var numbers: [String: String] = [:]
-            numbers["old"] = change.old.number?.description
-            numbers["new"] = change.new.number?.description
-            numbers["change"] = change.change?.description
-            numbers["change_pct"] = change.percentTenths.map(CellChange.tenthsText)
-            numbers["old_line"] = change.old.line.map(String.init)
-            numbers["new_line"] = change.new.line.map(String.init)
-            csv.row(
-                [
-                    "kind": "cell", "section": change.key.table.section.rawValue, "table": change.key.table.rawValue,
-                    "row": change.key.row, "column": change.key.column, "row_label": change.key.rowSpec.fullLabel,
-                    "column_label": change.key.columnSpec.label, "status": change.status.rawValue,
-                    "status_label": change.status.label,
-                    "old_text": change.old.number == nil ? change.old.value.display : "",
-                    "new_text": change.new.number == nil ? change.new.value.display : "",
-                    "note": change.old.note ?? change.new.note ?? "",
-                    "sum_of": change.sum.map { $0.keys.map(\.description).joined(separator: "+") } ?? "",
-                ], numbers: numbers)
+        for index in diff.cells.indices where all || diff.cells[index].status != .unchanged {
+            let change = diff.cells[index]
+            var row = empty
+            if let number = change.old.number { row.number(C.old, number.description) }
+            if let number = change.new.number { row.number(C.new, number.description) }
+            if let number = change.change { row.number(C.change, number.description) }
+            if let tenths = change.percentTenths { row.number(C.changePercent, CellChange.tenthsText(tenths)) }
+            if let line = change.old.line { row.number(C.oldLine, String(line)) }
+            if let line = change.new.line { row.number(C.newLine, String(line)) }
+            let specs = TemplateEdition.specs(of: change.key)
+            row.text(C.kind, "cell")
+            row.text(C.section, change.key.table.section.rawValue)
+            row.text(C.table, change.key.table.rawValue)
+            row.text(C.row, change.key.row)
+            row.text(C.column, change.key.column)
+            row.text(C.rowLabel, specs.row.fullLabel)
+            row.text(C.columnLabel, specs.column.label)
+            row.text(C.status, change.status.rawValue)
+            row.text(C.statusLabel, change.status.label)
+            row.text(C.oldText, change.old.number == nil ? change.old.value.display : "")
+            row.text(C.newText, change.new.number == nil ? change.new.value.display : "")
+            row.text(C.note, change.old.note ?? change.new.note ?? "")
+            row.text(C.sumOf, change.sum.map { $0.keys.map(\.description).joined(separator: "+") } ?? "")
+            csv.row(row, translating: translated)
         }
         for item in diff.unmatched {
             let old = item.side == .old
-            csv.row(
-                [
-                    "kind": "unmatched", "section": item.key.table.section.rawValue, "table": item.key.table.rawValue,
-                    "row": item.key.row, "column": item.key.column, "row_label": item.key.rowSpec.fullLabel,
-                    "column_label": item.key.columnSpec.label, "status": old ? "only_old" : "only_new",
-                    "status_label": "只有\(old ? "上年" : "本年")（\(item.template.rawValue) 年版模板）有",
-                    old ? "old_text" : "new_text": item.cell.number == nil ? item.cell.value.display : "",
-                    "note": item.cell.note ?? "",
-                ],
-                numbers: [
-                    old ? "old" : "new": item.cell.number?.description ?? "",
-                    old ? "old_line" : "new_line": item.cell.line.map(String.init) ?? "",
-                ])
+            let specs = TemplateEdition.specs(of: item.key)
+            var row = empty
+            row.text(C.kind, "unmatched")
+            row.text(C.section, item.key.table.section.rawValue)
+            row.text(C.table, item.key.table.rawValue)
+            row.text(C.row, item.key.row)
+            row.text(C.column, item.key.column)
+            row.text(C.rowLabel, specs.row.fullLabel)
+            row.text(C.columnLabel, specs.column.label)
+            row.text(C.status, old ? "only_old" : "only_new")
+            row.text(C.statusLabel, "只有\(old ? "上年" : "本年")（\(item.template.rawValue) 年版模板）有")
+            row.text(old ? C.oldText : C.newText, item.cell.number == nil ? item.cell.value.display : "")
+            row.text(C.note, item.cell.note ?? "")
+            row.number(old ? C.old : C.new, item.cell.number?.description ?? "")
+            row.number(old ? C.oldLine : C.newLine, item.cell.line.map(String.init) ?? "")
+            csv.row(row, translating: translated)
         }
         for section in diff.sections {
-            csv.row(
-                [
-                    "kind": "section", "section": section.kind.rawValue,
-                    "status": section.hasChanges ? "changed" : "unchanged",
-                    "status_label": section.hasChanges ? "有变化" : "未变",
-                    "old_text": section.oldTitle ?? "", "new_text": section.newTitle ?? "",
-                ],
-                numbers: [
-                    "old_line": section.oldLine.map(String.init) ?? "", "new_line": section.newLine.map(String.init) ?? "",
-                    "similarity": ratio(section.similarity),
-                    "carried_sentences": section.carriedSentences.map(ratio) ?? "",
-                    "carried_chars": section.carriedCharacters.map(ratio) ?? "",
-                ])
-            for change in section.sentences where all || change.status != .unchanged {
-                csv.row(
-                    [
-                        "kind": "sentence", "section": section.kind.rawValue, "status": change.status.rawValue,
-                        "status_label": change.status.label, "row_label": change.subsection ?? "",
-                        "old_text": change.old?.text ?? "", "new_text": change.new?.text ?? "",
-                    ],
-                    numbers: [
-                        "old_line": change.old.map { String($0.line) } ?? "",
-                        "new_line": change.new.map { String($0.line) } ?? "",
-                    ])
-                if csv.bytes.count >= chunkSize { deliver(csv.take()) }
+            var row = empty
+            row.text(C.kind, "section")
+            row.text(C.section, section.kind.rawValue)
+            row.text(C.status, section.hasChanges ? "changed" : "unchanged")
+            row.text(C.statusLabel, section.hasChanges ? "有变化" : "未变")
+            row.text(C.oldText, section.oldTitle ?? "")
+            row.text(C.newText, section.newTitle ?? "")
+            row.number(C.oldLine, section.oldLine.map(String.init) ?? "")
+            row.number(C.newLine, section.newLine.map(String.init) ?? "")
+            row.number(C.similarity, ratio(section.similarity))
+            row.number(C.carriedSentences, section.carriedSentences.map(ratio) ?? "")
+            row.number(C.carriedCharacters, section.carriedCharacters.map(ratio) ?? "")
+            csv.row(row, translating: translated)
+            for index in section.sentences.indices where all || section.sentences[index].status != .unchanged {
+                let change = section.sentences[index]
+                var row = empty
+                row.text(C.kind, "sentence")
+                row.text(C.section, section.kind.rawValue)
+                row.text(C.status, change.status.rawValue)
+                row.text(C.statusLabel, change.status.label)
+                row.text(C.rowLabel, change.subsection ?? "")
+                row.text(C.oldText, change.old?.text ?? "")
+                row.text(C.newText, change.new?.text ?? "")
+                row.number(C.oldLine, change.old.map { String($0.line) } ?? "")
+                row.number(C.newLine, change.new.map { String($0.line) } ?? "")
+                csv.row(row, translating: translated)
+                if csv.bytes.count >= chunkSize { csv.take(deliver) }
             }
         }
         for finding in diff.findings {
             let first = finding.cells.first
-            var numbers: [String: String] = [
-                "change": finding.difference?.description ?? "", "line": finding.line.map(String.init) ?? "",
-            ]
-            numbers[finding.file == diff.old.path ? "old_line" : "new_line"] = finding.line.map(String.init) ?? ""
+            var row = empty
+            row.number(C.change, finding.difference?.description ?? "")
+            row.number(C.line, finding.line.map(String.init) ?? "")
+            row.number(finding.file == diff.old.path ? C.oldLine : C.newLine, finding.line.map(String.init) ?? "")
             if finding.acrossYears,
                 let other = finding.cells.first(where: { $0.file == diff.old.path && $0.file != finding.file })
             {
                 // A cross-year finding names the cell of the older report it compares.
-                numbers["old_line"] = other.cell.line.map(String.init) ?? ""
+                row.number(C.oldLine, other.cell.line.map(String.init) ?? "")
             }
-            csv.row(
-                [
-                    "kind": "check", "section": first?.key.table.section.rawValue ?? "",
-                    "table": first?.key.table.rawValue ?? "", "row": first?.key.row ?? "", "column": first?.key.column ?? "",
-                    "row_label": first?.key.rowSpec.fullLabel ?? "", "column_label": first?.key.columnSpec.label ?? "",
-                    "status": finding.acrossYears ? "across_years" : (finding.year.map { "year_\($0)" } ?? ""),
-                    "status_label": finding.acrossYears ? "跨年度" : (finding.year.map { "\($0)年报告" } ?? ""),
-                    "rule": finding.rule.id, "severity": finding.severity.rawValue, "message": finding.message,
-                    "file": finding.file,
-                ],
-                numbers: numbers)
+            let specs = first.map { TemplateEdition.specs(of: $0.key) }
+            row.text(C.kind, "check")
+            row.text(C.section, first?.key.table.section.rawValue ?? "")
+            row.text(C.table, first?.key.table.rawValue ?? "")
+            row.text(C.row, first?.key.row ?? "")
+            row.text(C.column, first?.key.column ?? "")
+            row.text(C.rowLabel, specs?.row.fullLabel ?? "")
+            row.text(C.columnLabel, specs?.column.label ?? "")
+            row.text(C.status, finding.acrossYears ? "across_years" : (finding.year.map { "year_\($0)" } ?? ""))
+            row.text(C.statusLabel, finding.acrossYears ? "跨年度" : (finding.year.map { "\($0)年报告" } ?? ""))
+            row.text(C.rule, finding.rule.id)
+            row.text(C.severity, finding.severity.rawValue)
+            row.text(C.message, finding.message)
+            row.text(C.file, finding.file)
+            csv.row(row, translating: translated)
         }
-        deliver(csv.take())
+        csv.take(deliver)
+    }
+
+    /// The position of each column in `columns`.
+    enum Column {
+        static let kind = 0
+        static let section = 1
+        static let table = 2
+        static let row = 3
+        static let column = 4
+        static let rowLabel = 5
+        static let columnLabel = 6
+        static let old = 7
+        static let new = 8
+        static let change = 9
+        static let changePercent = 10
+        static let status = 11
+        static let statusLabel = 12
+        static let oldLine = 13
+        static let newLine = 14
+        static let oldText = 15
+        static let newText = 16
+        static let similarity = 17
+        static let carriedSentences = 18
+        static let carriedCharacters = 19
+        static let rule = 20
+        static let severity = 21
+        static let message = 22
+        static let note = 23
+        static let sumOf = 24
+        static let file = 25
+        static let line = 26
     }
 
     /// A share 0…1 with three decimals.
@@ -169,9 +228,17 @@ public enum DiffJSONRenderer {
     /// `render(_:all:)` handed to `deliver` in pieces of about `chunkSize` bytes or more, so that a
     /// long comparison is never held whole.
     static func render(_ diff: ReportDiff, all: Bool, chunkSize: Int, deliver: (String) -> Void) {
+        render(diff, all: all, chunkSize: chunkSize, deliverUTF8: { deliver(String(decoding: $0, as: UTF8.self)) })
+    }
+
+    /// `render(_:all:chunkSize:deliver:)` with each piece as UTF-8 bytes.
+    static func render(
+        _ diff: ReportDiff, all: Bool, chunkSize: Int, deliverUTF8 deliver: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         var json = JSONWriter()
         json.beginObject()
-        for (name, report) in [("old", diff.old), ("new", diff.new)] {
+        // Each report in turn (not an array of the two: no copies of them, no array type made at run time).
+        func write(_ name: String, _ report: Report) {
             json.beginObject(name)
             json.field("file", report.path)
             json.field("agency", report.agency)
@@ -180,6 +247,8 @@ public enum DiffJSONRenderer {
             ReportRenderer.writeDiagnostics(&json, report.diagnostics)
             json.endObject()
         }
+        write("old", diff.old)
+        write("new", diff.new)
         json.beginObject("templates")
         json.field("old", diff.old.template)
         json.field("new", diff.new.template)
@@ -190,10 +259,20 @@ public enum DiffJSONRenderer {
         for note in diff.notes { json.value(note) }
         json.endArray()
         json.beginObject("summary")
-        json.field("cellsChanged", diff.changedCells.count)
+        // Counted in place (`changedCells` and `unreadCells` would copy the cells).
+        var changed = 0
+        var unread = 0
+        for index in diff.cells.indices {
+            switch diff.cells[index].status {
+            case .unchanged: break
+            case .unreadable: unread += 1
+            case .increased, .decreased, .added, .stateChanged: changed += 1
+            }
+        }
+        json.field("cellsChanged", changed)
         json.field("hasDifferences", diff.hasDifferences)
         json.field("incomplete", diff.isIncomplete)
-        json.field("cellsUnread", diff.unreadCells.count)
+        json.field("cellsUnread", unread)
         json.endObject()
         json.beginArray("keyIndicators")
         for change in diff.keyIndicators {
@@ -202,10 +281,10 @@ public enum DiffJSONRenderer {
             json.field("label", change.label)
             json.field("formula", change.new.formula)
             json.field("rate", change.new.isRate)
-            for (name, indicator) in [("old", change.old), ("new", change.new)] {
-                json.field(name, raw: indicator.value.number ?? "null")
-                json.field(name + "Reason", indicator.value.reason)
-            }
+            json.field("old", raw: change.old.value.number ?? "null")
+            json.field("oldReason", change.old.value.reason)
+            json.field("new", raw: change.new.value.number ?? "null")
+            json.field("newReason", change.new.value.reason)
             json.field(change.new.isRate ? "changePoints" : "change", raw: change.changeNumber ?? "null")
             json.endObject()
         }
@@ -261,9 +340,11 @@ public enum DiffJSONRenderer {
             json.field("similarity", raw: DiffCSVRenderer.ratio(section.similarity))
             json.field("carriedSentences", raw: section.carriedSentences.map(DiffCSVRenderer.ratio) ?? "null")
             json.field("carriedChars", raw: section.carriedCharacters.map(DiffCSVRenderer.ratio) ?? "null")
-            for status in [SentenceStatus.added, .removed, .edited, .numbersOnly, .unchanged] {
-                json.field(status == .numbersOnly ? "numbersOnly" : status.rawValue, section.count(status))
-            }
+            json.field("added", section.count(.added))
+            json.field("removed", section.count(.removed))
+            json.field("edited", section.count(.edited))
+            json.field("numbersOnly", section.count(.numbersOnly))
+            json.field("unchanged", section.count(.unchanged))
             json.beginArray("sentences")
             for change in section.sentences where all || change.status != .unchanged {
                 json.beginObject()
@@ -287,7 +368,7 @@ public enum DiffJSONRenderer {
                     json.endArray()
                 }
                 json.endObject()
-                if json.bytes.count >= chunkSize { deliver(json.take()) }
+                if json.bytes.count >= chunkSize { json.take(deliver) }
             }
             json.endArray()
             json.endObject()
@@ -295,6 +376,7 @@ public enum DiffJSONRenderer {
         json.endArray()
         CheckRenderer.write(&json, diff.findings)
         json.endObject()
-        deliver(json.take() + "\n")
+        json.newline()
+        json.take(deliver)
     }
 }

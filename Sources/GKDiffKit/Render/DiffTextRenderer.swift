@@ -7,6 +7,43 @@ public enum DiffTextRenderer {
         func added(_ text: String) -> String { color ? "\u{1B}[32m{+\(text)+}\u{1B}[0m" : "{+\(text)+}" }
         func heading(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
         func warning(_ text: String) -> String { color ? "\u{1B}[1;33m\(text)\u{1B}[0m" : text }
+
+        /// The colour sequences above, each around text appended between `open` and `close`.
+        static let headingCode = "\u{1B}[1m"
+        static let warningCode = "\u{1B}[1;33m"
+        static let removedCode = "\u{1B}[31m"
+        static let addedCode = "\u{1B}[32m"
+        static let resetCode = "\u{1B}[0m"
+
+        /// Starts a coloured stretch (nothing without colour).
+        func open(_ code: String, _ out: inout TextBytes) { if color { out.append(code) } }
+        /// Ends it.
+        func close(_ out: inout TextBytes) { if color { out.append(Self.resetCode) } }
+
+        /// `heading(text)` appended.
+        func heading(_ text: String, _ out: inout TextBytes) {
+            open(Self.headingCode, &out)
+            out.append(text)
+            close(&out)
+        }
+
+        /// `removed(text)` appended.
+        func removed(_ text: String, _ out: inout TextBytes) {
+            open(Self.removedCode, &out)
+            out.append("[-")
+            out.append(text)
+            out.append("-]")
+            close(&out)
+        }
+
+        /// `added(text)` appended.
+        func added(_ text: String, _ out: inout TextBytes) {
+            open(Self.addedCode, &out)
+            out.append("{+")
+            out.append(text)
+            out.append("+}")
+            close(&out)
+        }
     }
 
     /// The widest line the text output has, in terminal columns (full-width characters count two).
@@ -18,9 +55,9 @@ public enum DiffTextRenderer {
     /// The comparison as text: the verdict, key indicators and section summary on the first screen
     /// (at most 24 lines), then the tables, the narrative and the findings; no line wider than 100 columns.
     public static func render(_ diff: ReportDiff, all: Bool, color: Bool) -> String {
-        var text = ""
-        render(diff, all: all, color: color, chunkSize: .max) { text += $0 }
-        return text
+        var text: [UInt8] = []
+        render(diff, all: all, color: color, chunkSize: .max, deliverUTF8: { text.append(contentsOf: $0) })
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// `render(_:all:color:)` handed to `deliver` in pieces of about `chunkSize` bytes or more, each
@@ -28,98 +65,223 @@ public enum DiffTextRenderer {
     static func render(
         _ diff: ReportDiff, all: Bool, color: Bool, chunkSize: Int, deliver: (String) -> Void
     ) {
+        render(diff, all: all, color: color, chunkSize: chunkSize, deliverUTF8: { deliver(String(decoding: $0, as: UTF8.self)) })
+    }
+
+    /// `render(_:all:color:chunkSize:deliver:)` with each piece as UTF-8 bytes (valid UTF-8; the
+    /// command line writes them as they are).
+    static func render(
+        _ diff: ReportDiff, all: Bool, color: Bool, chunkSize: Int, deliverUTF8: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         let style = Style(color: color)
         let verdict = Verdict(diff: diff)
         let indicators = diff.keyIndicators  // computed on each access
-        var out = ""
+        var out = TextBytes(capacity: 1 << 14)
+        var wrapped: [UInt8] = []
+        // Wrapping goes line by line: a piece cut after a line break wraps as it would in the whole.
+        func pass(_ out: inout TextBytes) {
+            wrapped.removeAll(keepingCapacity: true)
+            out.bytes.withUnsafeBufferPointer { TextLayout.wrap($0, width: maxWidth, into: &wrapped) }
+            out.bytes.removeAll(keepingCapacity: true)
+            wrapped.withUnsafeBufferPointer { deliverUTF8($0) }
+        }
         let agency = diff.new.agency.isEmpty ? diff.old.agency : diff.new.agency
-        out += style.heading("gkdiff：\(agency)  \(yearText(diff.old)) → \(yearText(diff.new))") + "\n"
-        out += "旧：\(diff.old.path)\n新：\(diff.new.path)\n"
+        style.open(Style.headingCode, &out)
+        out.append("gkdiff：")
+        out.append(agency)
+        out.append("  ")
+        appendYear(diff.old.year, &out)
+        out.append(" → ")
+        appendYear(diff.new.year, &out)
+        style.close(&out)
+        out.append("\n旧：")
+        out.append(diff.old.path)
+        out.append("\n新：")
+        out.append(diff.new.path)
+        out.newline()
         // The template note is long and the summary's 模板 line says it in short: it is printed in full
         // with the cells only one template has.
         for note in diff.notes where !(diff.templatesDiffer && note.hasPrefix("两份报告所用模板不同")) {
-            out += style.warning("！ " + note) + "\n"
+            style.open(Style.warningCode, &out)
+            out.append("！ ")
+            out.append(note)
+            style.close(&out)
+            out.newline()
         }
-        out += self.verdict(verdict, style: style)
-        out += "\n" + self.indicators(diff, indicators, style: style)
-        out += "\n" + summary(diff, verdict: verdict, style: style)
-        out += "\n" + tables(diff, all: all, style: style)
-        out += unmatched(diff, style: style)
-        out += indicatorDetails(diff, indicators, style: style)
-        // Wrapping goes line by line: a piece cut after a line break wraps as it would in the whole.
+        self.verdict(verdict, style: style, into: &out)
+        out.newline()
+        self.indicators(diff, indicators, style: style, into: &out)
+        out.newline()
+        summary(diff, verdict: verdict, style: style, into: &out)
+        out.newline()
+        tables(diff, all: all, verdict: verdict, style: style, into: &out)
+        unmatched(diff, style: style, into: &out)
+        indicatorDetails(diff, indicators, style: style, into: &out)
         narrative(diff, style: style, into: &out) { out in
-            guard out.utf8.count >= chunkSize else { return }
-            deliver(TextLayout.wrap(out, width: maxWidth))
-            out = ""
+            if out.count >= chunkSize { pass(&out) }
         }
-        out += findingsBlock(diff)
-        deliver(TextLayout.wrap(out, width: maxWidth))
+        findingsBlock(diff, into: &out)
+        pass(&out)
     }
 
     // MARK: Verdict
 
     /// One line (two when a report was not read completely): read completely or not, errors and warnings.
     static func verdict(_ verdict: Verdict, style: Style) -> String {
-        let checks = "勾稽校验：错误 \(verdict.errors) 项，警告 \(verdict.warnings) 项（详见文末）"
-        guard verdict.isComplete else {
-            return style.warning("结论：！ 读取不完整：\(verdict.unreadText)没有读全（见勾稽校验 P1）；\(checks)") + "\n"
+        var out = TextBytes()
+        self.verdict(verdict, style: style, into: &out)
+        return out.string
+    }
+
+    /// `verdict(_:style:)` appended to `out`.
+    static func verdict(_ verdict: Verdict, style: Style, into out: inout TextBytes) {
+        func checks() {
+            out.append("勾稽校验：错误 ")
+            out.append(verdict.errors)
+            out.append(" 项，警告 ")
+            out.append(verdict.warnings)
+            out.append(" 项（详见文末）")
         }
-        let line = "结论：两份报告都已读全；\(checks)"
-        return (verdict.errors > 0 ? style.warning(line) : style.heading(line)) + "\n"
+        guard verdict.isComplete else {
+            style.open(Style.warningCode, &out)
+            out.append("结论：！ 读取不完整：")
+            out.append(verdict.unreadText)
+            out.append("没有读全（见勾稽校验 P1）；")
+            checks()
+            style.close(&out)
+            out.newline()
+            return
+        }
+        style.open(verdict.errors > 0 ? Style.warningCode : Style.headingCode, &out)
+        out.append("结论：两份报告都已读全；")
+        checks()
+        style.close(&out)
+        out.newline()
     }
 
     // MARK: Key indicators
 
+    /// The indicators shown, in four groups (table 2 counts, rates, table 3, table 1), by id.
+    private static let indicatorGroups: [String] = [
+        "requests_new", "requests_handled", "granted", "",
+        "disclosure_rate", "denial_rate", "",
+        "review_total", "litigation_total", "review_correction_rate", "litigation_direct_correction_rate",
+        "litigation_after_review_correction_rate", "",
+        "licensing", "penalties", "fees", "",
+    ]
+
     /// The key indicators old → new, several to a line, in four groups (table 2 counts, rates, table 3,
     /// table 1); a value that cannot be computed is `—` here and explained after the tables.
     static func indicators(_ diff: ReportDiff, _ changes: [KeyIndicatorChange], style: Style) -> String {
-        var out = style.heading("关键指标（\(yearText(diff.old)) → \(yearText(diff.new))）") + "\n"
-        let groups: [[String]] = [
-            ["requests_new", "requests_handled", "granted"],
-            ["disclosure_rate", "denial_rate"],
-            [
-                "review_total", "litigation_total", "review_correction_rate", "litigation_direct_correction_rate",
-                "litigation_after_review_correction_rate",
-            ],
-            ["licensing", "penalties", "fees"],
-        ]
-        for group in groups {
-            var line = "  "
-            for id in group {
-                guard let change = changes.first(where: { $0.id == id }) else { continue }
-                var chip = "\(change.label) \(change.old.short) → \(change.new.short)"
-                if let text = change.changeText { chip += "（\(text)）" }
-                if line != "  " && TextLayout.width(line) + 4 + TextLayout.width(chip) > maxWidth {
-                    out += line + "\n"
-                    line = "  "
-                }
-                line += (line == "  " ? "" : "    ") + chip
+        var out = TextBytes()
+        indicators(diff, changes, style: style, into: &out)
+        return out.string
+    }
+
+    /// `indicators(_:_:style:)` appended to `out`.
+    static func indicators(_ diff: ReportDiff, _ changes: [KeyIndicatorChange], style: Style, into out: inout TextBytes) {
+        style.open(Style.headingCode, &out)
+        out.append("关键指标（")
+        appendYear(diff.old.year, &out)
+        out.append(" → ")
+        appendYear(diff.new.year, &out)
+        out.append("）")
+        style.close(&out)
+        out.newline()
+        // The line being filled: `lineWidth` columns (the two-space indent included), `chips` on it.
+        var lineWidth = 2
+        var chips = 0
+        var chip = TextBytes(capacity: 128)
+        for id in indicatorGroups {
+            if id.isEmpty {
+                if chips > 0 { out.newline() }
+                lineWidth = 2
+                chips = 0
+                continue
             }
-            if line != "  " { out += line + "\n" }
+            guard let change = indicator(id, in: changes) else { continue }
+            chip.bytes.removeAll(keepingCapacity: true)
+            chip.append(change.label)
+            chip.append(" ")
+            chip.append(change.old.short)
+            chip.append(" → ")
+            chip.append(change.new.short)
+            if let text = change.changeText {
+                chip.append("（")
+                chip.append(text)
+                chip.append("）")
+            }
+            let chipWidth = chip.bytes.withUnsafeBufferPointer { TextLayout.width($0) }
+            if chips > 0 && lineWidth + 4 + chipWidth > maxWidth {
+                out.newline()
+                lineWidth = 2
+                chips = 0
+            }
+            out.append(chips == 0 ? "  " : "    ")
+            out.bytes.append(contentsOf: chip.bytes)
+            lineWidth += (chips == 0 ? 0 : 4) + chipWidth
+            chips += 1
         }
-        let values = changes.flatMap { [$0.old.value, $0.new.value] }
-        var keys: [String] = []
-        if values.contains(.zeroBase) { keys.append("无 = 分母为 0，没有比率") }
-        if values.contains(where: { if case .unavailable = $0 { return true } else { return false } }) {
-            keys.append("— = 无法计算（原因见表格之后「关键指标说明」）")
+        var zeroBase = false
+        var unavailable = false
+        func look(_ value: KeyIndicatorValue) {
+            switch value {
+            case .zeroBase: zeroBase = true
+            case .unavailable: unavailable = true
+            case .count, .rate: break
+            }
         }
-        if !keys.isEmpty { out += "  " + keys.joined(separator: "；") + "\n" }
-        return out
+        for change in changes {
+            look(change.old.value)
+            look(change.new.value)
+        }
+        guard zeroBase || unavailable else { return }
+        out.append("  ")
+        if zeroBase { out.append("无 = 分母为 0，没有比率") }
+        if zeroBase && unavailable { out.append("；") }
+        if unavailable { out.append("— = 无法计算（原因见表格之后「关键指标说明」）") }
+        out.newline()
+    }
+
+    /// The indicator with `id`: where the usual order puts it, else the first with that id.
+    private static func indicator(_ id: String, in changes: [KeyIndicatorChange]) -> KeyIndicatorChange? {
+        changes.first { $0.id == id }
     }
 
     /// Why an indicator has no value, one line each, after the tables; empty when all have one.
     static func indicatorDetails(_ diff: ReportDiff, _ changes: [KeyIndicatorChange], style: Style) -> String {
-        var lines: [String] = []
+        var out = TextBytes()
+        indicatorDetails(diff, changes, style: style, into: &out)
+        return out.string
+    }
+
+    /// `indicatorDetails(_:_:style:)` appended to `out`.
+    static func indicatorDetails(
+        _ diff: ReportDiff, _ changes: [KeyIndicatorChange], style: Style, into out: inout TextBytes
+    ) {
+        let start = out.count
+        style.heading("关键指标说明", &out)
+        let headingEnd = out.count
         for change in changes {
-            // The years, not the reports: an array of (Report, …) would copy both reports per indicator.
-            for (year, indicator) in [(diff.old.year, change.old), (diff.new.year, change.new)] {
-                if case .unavailable(let reason, _) = indicator.value {
-                    lines.append("  \(yearText(year)) \(change.label)：无法计算，\(reason)")
+            // The years, not the reports: copying a report per indicator would be costly.
+            for side in 0..<2 {
+                let old = side == 0
+                if case .unavailable(let reason, _) = (old ? change.old : change.new).value {
+                    out.newline()
+                    out.append("  ")
+                    appendYear(old ? diff.old.year : diff.new.year, &out)
+                    out.append(" ")
+                    out.append(change.label)
+                    out.append("：无法计算，")
+                    out.append(reason)
                 }
             }
         }
-        guard !lines.isEmpty else { return "" }
-        return style.heading("关键指标说明") + "\n" + lines.joined(separator: "\n") + "\n\n"
+        if out.count == headingEnd {
+            out.truncate(to: start)
+            return
+        }
+        out.append("\n\n")
     }
 
     static func yearText(_ report: Report) -> String { yearText(report.year) }
@@ -127,46 +289,107 @@ public enum DiffTextRenderer {
     /// `2024年`, or `年度不明`.
     static func yearText(_ year: Int?) -> String { year.map { "\($0)年" } ?? "年度不明" }
 
+    /// `yearText(year)` appended.
+    static func appendYear(_ year: Int?, _ out: inout TextBytes) {
+        guard let year else { return out.append("年度不明") }
+        out.append(year)
+        out.append("年")
+    }
+
     // MARK: Summary
 
     static func summary(_ diff: ReportDiff, verdict: Verdict, style: Style) -> String {
-        var out = style.heading("摘要") + "\n"
+        var out = TextBytes()
+        summary(diff, verdict: verdict, style: style, into: &out)
+        return out.string
+    }
+
+    /// `summary(_:verdict:style:)` appended to `out`.
+    static func summary(_ diff: ReportDiff, verdict: Verdict, style: Style, into out: inout TextBytes) {
+        style.heading("摘要", &out)
+        out.newline()
         if diff.isIncomplete {
-            out += style.warning("  ！ 没有读到的 \(verdict.unreadCells) 格不作比较，标为「无法读取」") + "\n"
-        }
-        var perTable: [String] = []
-        for table in TableKind.allCases {
-            let name = table.label.split(separator: " ").first.map(String.init) ?? table.label
-            if verdict.notComparedTables.contains(table) {
-                perTable.append("\(name) 未比较")
-            } else if verdict.blankedTables.contains(table) {
-                perTable.append("\(name) 今年留空（\(diff.cells.filter { $0.key.table == table }.count) 格）")
-            } else {
-                perTable.append("\(name) \(verdict.changedByTable[table] ?? 0)")
-            }
+            style.open(Style.warningCode, &out)
+            out.append("  ！ 没有读到的 ")
+            out.append(verdict.unreadCells)
+            out.append(" 格不作比较，标为「无法读取」")
+            style.close(&out)
+            out.newline()
         }
         if verdict.comparedCells == 0 {
-            out += "  表格：未比较（\(notReadText(diff))）\n"
+            out.append("  表格：未比较（")
+            out.append(notReadText(diff))
+            out.append("）\n")
         } else {
-            out += "  表格：\(verdict.comparedCells) 格中 \(verdict.changedCells) 格有变化（\(perTable.joined(separator: "，"))）\n"
+            out.append("  表格：")
+            out.append(verdict.comparedCells)
+            out.append(" 格中 ")
+            out.append(verdict.changedCells)
+            out.append(" 格有变化（")
+            for (position, table) in TableKind.allCases.enumerated() {
+                if position > 0 { out.append("，") }
+                let label = table.label
+                out.append(label.firstIndex(of: " ").map { label[..<$0] } ?? label[...])
+                if verdict.notComparedTables.contains(table) {
+                    out.append(" 未比较")
+                } else if verdict.blankedTables.contains(table) {
+                    var count = 0
+                    for index in diff.cells.indices where diff.cells[index].key.table == table { count += 1 }
+                    out.append(" 今年留空（")
+                    out.append(count)
+                    out.append(" 格）")
+                } else {
+                    out.append(" ")
+                    out.append(verdict.changedCells(in: table))
+                }
+            }
+            out.append("）\n")
         }
         if diff.templatesDiffer {
-            out += "  模板：上年 \(diff.old.template) 年版，本年 \(diff.new.template) 年版；只有一方有的 \(diff.unmatched.count) 格不比较（见表格之后）\n"
+            out.append("  模板：上年 ")
+            out.append(diff.old.template)
+            out.append(" 年版，本年 ")
+            out.append(diff.new.template)
+            out.append(" 年版；只有一方有的 ")
+            out.append(diff.unmatched.count)
+            out.append(" 格不比较（见表格之后）\n")
         }
-        var rows: [[String]] = []
+        var rows = TextLayout.TableCells()
         for section in diff.sections {
-            var parts: [String] = []
-            for status in [SentenceStatus.added, .removed, .edited, .numbersOnly] {
-                let count = section.count(status)
-                if count > 0 { parts.append("\(status == .numbersOnly ? "仅数字" : status.label)\(count)") }
+            var counts = (added: 0, removed: 0, edited: 0, numbersOnly: 0)
+            for sentence in section.sentences {
+                switch sentence.status {
+                case .added: counts.added += 1
+                case .removed: counts.removed += 1
+                case .edited: counts.edited += 1
+                case .numbersOnly: counts.numbersOnly += 1
+                case .unchanged: break
+                }
             }
-            if parts.isEmpty { parts.append("无变化") }
-            rows.append([sectionName(section), parts.joined(separator: " "), carriedText(section)])
+            appendSectionName(section, &rows.text)
+            rows.endCell()
+            var parts = 0
+            func part(_ count: Int, _ word: String) {
+                guard count > 0 else { return }
+                if parts > 0 { rows.text.append(" ") }
+                rows.text.append(word)
+                rows.text.append(count)
+                parts += 1
+            }
+            part(counts.added, "新增")
+            part(counts.removed, "删除")
+            part(counts.edited, "修改")
+            part(counts.numbersOnly, "仅数字")
+            if parts == 0 { rows.text.append("无变化") }
+            rows.endCell()
+            rows.text.append(carriedText(section))
+            rows.endCell()
+            rows.endRow()
         }
-        if !rows.isEmpty {
-            out += "  正文（句数）：\n" + TextLayout.table(rows, indent: "    ")
+        if !rows.rowCounts.isEmpty {
+            out.append("  正文（句数）：\n")
+            _ = TextLayout.appendTable(rows, indent: "    ", to: &out.bytes)
         }
-        return out
     }
 
     /// Which report did not have the tables: `两份报告都没有读到表格`, `本年报告没有读到表格`.
@@ -178,6 +401,14 @@ public enum DiffTextRenderer {
 
     static func sectionName(_ section: SectionDiff) -> String {
         section.kind == .preamble ? "标题与前言" : "\(section.kind.numeral)、\(section.kind.title)"
+    }
+
+    /// `sectionName(section)` appended.
+    static func appendSectionName(_ section: SectionDiff, _ out: inout TextBytes) {
+        guard section.kind != .preamble else { return out.append("标题与前言") }
+        out.append(section.kind.numeral)
+        out.append("、")
+        out.append(section.kind.title)
     }
 
     static func carriedText(_ section: SectionDiff) -> String {
@@ -200,64 +431,181 @@ public enum DiffTextRenderer {
     // MARK: Tables
 
     static func tables(_ diff: ReportDiff, all: Bool, style: Style) -> String {
-        var out = ""
-        // The cells listed and the count of cells of each table, in one pass over the cells.
-        var listed = Array(repeating: [Int](), count: TableKind.allCases.count)
+        var out = TextBytes()
+        tables(diff, all: all, verdict: Verdict(diff: diff), style: style, into: &out)
+        return out.string
+    }
+
+    /// `tables(_:all:style:)` appended to `out`; which tables were not compared or left blank this
+    /// year is taken from `verdict`.
+    static func tables(_ diff: ReportDiff, all: Bool, verdict: Verdict, style: Style, into out: inout TextBytes) {
+        // The cells listed (with their table's position) and the count of cells of each table, in
+        // one pass over the cells.
+        var listed: [Int] = []
+        var listedTable: [Int] = []
         var counts = Array(repeating: 0, count: TableKind.allCases.count)
         let positions = TableKind.allCases
         for index in diff.cells.indices {
             guard let position = positions.firstIndex(of: diff.cells[index].key.table) else { continue }
             counts[position] += 1
-            if all || diff.cells[index].status != .unchanged { listed[position].append(index) }
+            if all || diff.cells[index].status != .unchanged {
+                listed.append(index)
+                listedTable.append(position)
+            }
         }
         for (position, table) in TableKind.allCases.enumerated() {
-            out += style.heading(table.label) + "\n"
-            if diff.tableNotCompared(table) && !all {
+            style.heading(table.label, &out)
+            out.newline()
+            if verdict.notComparedTables.contains(table) && !all {
                 let old = diff.cells.allSatisfy { $0.key.table != table || $0.old.value.wasNotRead }
                 let new = diff.cells.allSatisfy { $0.key.table != table || $0.new.value.wasNotRead }
                 let which = old && new ? "两份报告都" : old ? "上年报告" : new ? "本年报告" : "一方"
-                out += "  （未比较：\(which)没有读到这张表）\n\n"
+                out.append("  （未比较：")
+                out.append(which)
+                out.append("没有读到这张表）\n\n")
                 continue
             }
-            let blanked = diff.tableBlankedThisYear(table)
+            // (A table reaching here was compared: blank this year as `tableBlankedThisYear` says.)
+            let blanked = verdict.blankedTables.contains(table)
             if blanked && !all {
-                out += "  今年留空（\(counts[position]) 格）：这张表今年一格也没有填（--all 逐格列出）\n\n"
+                out.append("  今年留空（")
+                out.append(counts[position])
+                out.append(" 格）：这张表今年一格也没有填（--all 逐格列出）\n\n")
                 continue
             }
-            if listed[position].isEmpty {
-                out += "  （无变化）\n\n"
+            if !listedTable.contains(position) {
+                out.append("  （无变化）\n\n")
                 continue
             }
-            var rows: [[String]] = []
-            rows.reserveCapacity(listed[position].count)
-            for index in listed[position] {
-                let cell = diff.cells[index]
-                let (old, new) = (shown(cell.old), shown(cell.new))
-                var change = cell.changeText ?? ""
-                var percent = cell.percentText ?? ""
-                if cell.status == .added { percent = "新增" }
-                if cell.status == .stateChanged { change = ""; percent = "" }
-                if cell.status == .unreadable { change = ""; percent = "无法读取，不比较" }
-                var label = cell.key.rowSpec.fullLabel
-                if let sum = cell.sum { label += "［\(sum.label)］" }
-                rows.append(["\(label) · \(cell.key.columnSpec.label)", old, "→", new, change, percent])
+            // Each row's six cells written straight into one buffer (no string per cell).
+            var cells = TextLayout.TableCells()
+            for (index, listedPosition) in zip(listed, listedTable) where listedPosition == position {
+                let status = diff.cells[index].status
+                let specs = TemplateEdition.specs(of: diff.cells[index].key)
+                appendFullLabel(specs.row, &cells.text)
+                if let sum = diff.cells[index].sum {
+                    cells.text.append("［")
+                    cells.text.append(sum.label)
+                    cells.text.append("］")
+                }
+                cells.text.append(" · ")
+                cells.text.append(specs.column.label)
+                cells.endCell()
+                appendShown(diff.cells[index].old, &cells.text)
+                cells.endCell()
+                cells.text.append("→")
+                cells.endCell()
+                appendShown(diff.cells[index].new, &cells.text)
+                cells.endCell()
+                // The change (`+96`), none for a state change or an unread side.
+                if status != .stateChanged && status != .unreadable, let change = diff.cells[index].change {
+                    if change > 0 { cells.text.append("+") }
+                    cells.text.append(change.description)
+                }
+                cells.endCell()
+                // The per cent (`+23.3%`), `新增`, or why there is none.
+                switch status {
+                case .added: cells.text.append("新增")
+                case .stateChanged: break
+                case .unreadable: cells.text.append("无法读取，不比较")
+                case .unchanged, .increased, .decreased:
+                    if let tenths = diff.cells[index].percentTenths {
+                        if tenths > 0 { cells.text.append("+") }
+                        appendTenths(tenths, &cells.text)
+                        cells.text.append("%")
+                    }
+                }
+                cells.endCell()
+                cells.endRow()
             }
-            out += cellLines(rows) + "\n"
+            cellLines(cells, into: &out)
+            out.newline()
         }
-        return out
     }
+
+    /// `row.fullLabel` appended: the group first when it is a `（一）` heading. (Its prefix is checked on
+    /// the UTF-8 bytes: the groups are the template's own texts, where that is what `hasPrefix` finds,
+    /// and `hasPrefix` compares characters, ~800 instructions a call.)
+    static func appendFullLabel(_ row: RowSpec, _ out: inout TextBytes) {
+        if let group = row.group, group.utf8.starts(with: "（".utf8) {
+            out.append(group)
+            out.append(" ")
+        }
+        out.append(row.label)
+    }
+
+    /// `10.5` from `105`, `-100.0` from `-1000`: as `CellChange.tenthsText` writes it.
+    static func appendTenths(_ tenths: Int, _ out: inout TextBytes) {
+        if tenths < 0 { out.append("-") }
+        out.append(abs(tenths) / 10)
+        out.append(".")
+        out.append(abs(tenths) % 10)
+    }
+
+    /// Which columns of a cell row are right-aligned: the numbers.
+    private static let cellColumnsRight = [1, 3, 4, 5]
 
     /// Cell rows `row · column  old → new  change  %`, aligned in columns when that fits in 100
     /// columns; otherwise one plain line each (table 2's long row labels).
     static func cellLines(_ rows: [[String]]) -> String {
-        let aligned = TextLayout.measuredTable(rows, rightAligned: [1, 3, 4, 5])
-        if aligned.widest <= maxWidth { return aligned.text }
-        var out = ""
+        var cells = TextLayout.TableCells()
         for row in rows {
-            let parts = ["\(row[0])", "\(row[1]) → \(row[3])", row[4], row[5]].filter { !$0.isEmpty }
-            out += "  " + parts.joined(separator: "  ") + "\n"
+            for cell in row {
+                cells.text.append(cell)
+                cells.endCell()
+            }
+            cells.endRow()
         }
-        return out
+        var out = TextBytes()
+        cellLines(cells, into: &out)
+        return out.string
+    }
+
+    /// `cellLines(_:)` appended to `out`, for rows of six cells.
+    static func cellLines(_ cells: TextLayout.TableCells, into out: inout TextBytes) {
+        let start = out.count
+        let widest = TextLayout.appendTable(cells, rightAligned: cellColumnsRight, to: &out.bytes)
+        if widest <= maxWidth { return }
+        out.truncate(to: start)
+        cells.text.bytes.withUnsafeBufferPointer { text in
+            func cell(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: text[(index == 0 ? 0 : cells.ends[index - 1])..<cells.ends[index]])
+            }
+            var first = 0
+            for count in cells.rowCounts {
+                // `row · column`, `old → new`, the change and the per cent; the empty ones left out.
+                out.append("  ")
+                if !cell(first).isEmpty {
+                    out.bytes.append(contentsOf: cell(first))
+                    out.append("  ")
+                }
+                out.bytes.append(contentsOf: cell(first + 1))
+                out.append(" → ")
+                out.bytes.append(contentsOf: cell(first + 3))
+                for index in [first + 4, first + 5] where !cell(index).isEmpty {
+                    out.append("  ")
+                    out.bytes.append(contentsOf: cell(index))
+                }
+                out.newline()
+                first += count
+            }
+        }
+    }
+
+    /// `shown(cell)` appended.
+    static func appendShown(_ cell: Cell, _ out: inout TextBytes) {
+        guard let number = cell.number else { return out.append(cell.value.display) }
+        if cell.note != nil {
+            let text = number.description
+            out.append(text)
+            if !(cell.raw.isEmpty || cell.raw == text) {
+                out.append("（原文 ")
+                out.append(cell.raw)
+                out.append("）")
+            }
+            return
+        }
+        if cell.raw.isEmpty { out.append(number.description) } else { out.append(cell.raw) }
     }
 
     /// A number as the report wrote it (`236.40`); a converted or summed number with the text it came
@@ -272,59 +620,105 @@ public enum DiffTextRenderer {
 
     /// Cells only one template has: listed, not compared.
     static func unmatched(_ diff: ReportDiff, style: Style) -> String {
-        guard !diff.unmatched.isEmpty else { return "" }
-        var out = style.heading("只有一方模板有，不比较") + "\n"
-        for note in diff.notes where note.hasPrefix("两份报告所用模板不同") { out += "  " + note + "\n" }
+        var out = TextBytes()
+        unmatched(diff, style: style, into: &out)
+        return out.string
+    }
+
+    /// `unmatched(_:style:)` appended to `out`.
+    static func unmatched(_ diff: ReportDiff, style: Style, into out: inout TextBytes) {
+        guard !diff.unmatched.isEmpty else { return }
+        style.heading("只有一方模板有，不比较", &out)
+        out.newline()
+        for note in diff.notes where note.hasPrefix("两份报告所用模板不同") {
+            out.append("  ")
+            out.append(note)
+            out.newline()
+        }
         var rows: [[String]] = []
+        rows.reserveCapacity(diff.unmatched.count)
         for item in diff.unmatched {
             let side = item.side == .old ? "上年（\(item.template.rawValue) 年版）" : "本年（\(item.template.rawValue) 年版）"
-            rows.append([item.key.table.label, item.key.rowSpec.fullLabel, item.key.columnSpec.label, side, shown(item.cell)])
+            let specs = TemplateEdition.specs(of: item.key)
+            rows.append([item.key.table.label, specs.row.fullLabel, specs.column.label, side, shown(item.cell)])
         }
-        return out + TextLayout.table(rows) + "\n"
+        _ = TextLayout.appendTable(rows, to: &out.bytes)
+        out.newline()
     }
 
     // MARK: Narrative
 
     static func narrative(_ diff: ReportDiff, style: Style) -> String {
-        var out = ""
+        var out = TextBytes()
         narrative(diff, style: style, into: &out) { _ in }
-        return out
+        return out.string
     }
 
     /// The narrative appended to `out`; `pass` is called after each line with what has gathered
     /// (and may hand it on and empty it).
     static func narrative(
-        _ diff: ReportDiff, style: Style, into out: inout String, pass: (inout String) -> Void
+        _ diff: ReportDiff, style: Style, into out: inout TextBytes, pass: (inout TextBytes) -> Void
     ) {
-        out += style.heading("正文逐句") + "\n" + "  " + legend + "\n"
+        style.heading("正文逐句", &out)
+        out.append("\n  ")
+        out.append(legend)
+        out.newline()
         var any = false
         for section in diff.sections where section.hasChanges {
             any = true
-            out += "  " + style.heading(sectionName(section)) + "\n"
-            for change in section.sentences where change.status != .unchanged {
-                out += "    " + sentenceLine(change, style: style) + "\n"
+            out.append("  ")
+            style.open(Style.headingCode, &out)
+            appendSectionName(section, &out)
+            style.close(&out)
+            out.newline()
+            for index in section.sentences.indices where section.sentences[index].status != .unchanged {
+                out.append("    ")
+                sentenceLine(section.sentences[index], style: style, into: &out)
+                out.newline()
                 pass(&out)
             }
         }
-        if !any { out += "  （正文没有变化）\n" }
+        if !any { out.append("  （正文没有变化）\n") }
     }
 
     static func sentenceLine(_ change: SentenceChange, style: Style) -> String {
-        let lines = "旧\(change.old.map { "\($0.line)" } ?? "–")/新\(change.new.map { "\($0.line)" } ?? "–")行"
+        var out = TextBytes()
+        sentenceLine(change, style: style, into: &out)
+        return out.string
+    }
+
+    /// `sentenceLine(_:style:)` appended to `out`.
+    static func sentenceLine(_ change: SentenceChange, style: Style, into out: inout TextBytes) {
+        func lines() {
+            out.append("[旧")
+            if let old = change.old { out.append(old.line) } else { out.append("–") }
+            out.append("/新")
+            if let new = change.new { out.append(new.line) } else { out.append("–") }
+            out.append("行] ")
+        }
         switch change.status {
-        case .added: return "+ [\(lines)] " + style.added(change.new!.text)
-        case .removed: return "- [\(lines)] " + style.removed(change.old!.text)
-        case .unchanged: return "  [\(lines)] " + change.new!.text
+        case .added:
+            out.append("+ ")
+            lines()
+            style.added(change.new!.text, &out)
+        case .removed:
+            out.append("- ")
+            lines()
+            style.removed(change.old!.text, &out)
+        case .unchanged:
+            out.append("  ")
+            lines()
+            out.append(change.new!.text)
         case .edited, .numbersOnly:
-            var text = ""
+            out.append(change.status == .numbersOnly ? "# " : "~ ")
+            lines()
             for piece in change.pieces {
                 switch piece {
-                case .same(let s): text += s
-                case .removed(let s): text += style.removed(s)
-                case .added(let s): text += style.added(s)
+                case .same(let s): out.append(s)
+                case .removed(let s): style.removed(s, &out)
+                case .added(let s): style.added(s, &out)
                 }
             }
-            return (change.status == .numbersOnly ? "# " : "~ ") + "[\(lines)] " + text
         }
     }
 
@@ -332,20 +726,62 @@ public enum DiffTextRenderer {
     /// next (wrapped at 100 columns whatever the paths' length), and for a finding across the two years
     /// the other report's cell on a third (`← 2023年 FILE:LINE`).
     static func findingsBlock(_ diff: ReportDiff) -> String {
-        let errors = diff.findings.filter { $0.severity == .error }.count
-        let warnings = diff.findings.filter { $0.severity == .warning }.count
-        var out = "\n勾稽校验\n  错误 \(errors) 项，警告 \(warnings) 项\n"
-        if diff.findings.isEmpty { return out + "  （全部通过）\n" }
-        for finding in DiffHTMLRenderer.sortedFindings(diff) {
-            let file = finding.file.isEmpty ? diff.new.path : finding.file
-            let rule = "[\(finding.rule.id) \(finding.rule.name)]"
-            out += "  " + ReportRenderer.line(path: file, line: finding.line, severity: finding.severity, message: rule) + "\n"
-            out += "      \(finding.message)\n"
-            if finding.acrossYears, let other = finding.cells.first(where: { !$0.file.isEmpty && $0.file != file }) {
-                out +=
-                    "      ← \(other.year.map { "\($0)年" } ?? "另一份报告") \(other.file)\(other.cell.line.map { ":\($0)" } ?? "")\n"
+        var out = TextBytes()
+        findingsBlock(diff, into: &out)
+        return out.string
+    }
+
+    /// `findingsBlock(_:)` appended to `out`.
+    static func findingsBlock(_ diff: ReportDiff, into out: inout TextBytes) {
+        var errors = 0
+        var warnings = 0
+        for index in diff.findings.indices {
+            switch diff.findings[index].severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .note: break
             }
         }
-        return out
+        out.append("\n勾稽校验\n  错误 ")
+        out.append(errors)
+        out.append(" 项，警告 ")
+        out.append(warnings)
+        out.append(" 项\n")
+        if diff.findings.isEmpty { return out.append("  （全部通过）\n") }
+        for index in DiffHTMLRenderer.sortedFindingIndices(diff) {
+            let finding = diff.findings[index]
+            let file = finding.file.isEmpty ? diff.new.path : finding.file
+            out.append("  ")
+            out.append(file)
+            if let line = finding.line {
+                out.append(":")
+                out.append(line)
+            }
+            out.append(": ")
+            out.append(ReportRenderer.severityWord(finding.severity))
+            out.append(": [")
+            out.append(finding.rule.id)
+            out.append(" ")
+            out.append(finding.rule.name)
+            out.append("]\n      ")
+            out.append(finding.message)
+            out.newline()
+            if finding.acrossYears, let other = finding.cells.first(where: { !$0.file.isEmpty && $0.file != file }) {
+                out.append("      ← ")
+                if let year = other.year {
+                    out.append(year)
+                    out.append("年")
+                } else {
+                    out.append("另一份报告")
+                }
+                out.append(" ")
+                out.append(other.file)
+                if let line = other.cell.line {
+                    out.append(":")
+                    out.append(line)
+                }
+                out.newline()
+            }
+        }
     }
 }

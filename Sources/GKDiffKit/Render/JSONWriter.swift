@@ -12,7 +12,16 @@ struct JSONWriter {
         defer { bytes.removeAll(keepingCapacity: true) }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// `take()` handed to `deliver` as UTF-8 bytes.
+    mutating func take(_ deliver: (UnsafeBufferPointer<UInt8>) -> Void) {
+        bytes.withUnsafeBufferPointer(deliver)
+        bytes.removeAll(keepingCapacity: true)
+    }
     private var needsComma: [Bool] = [false]
+
+    /// Appends a line feed (after the last closing bracket).
+    mutating func newline() { bytes.append(0x0A) }
 
     mutating func beginObject(_ key: String? = nil) { open(key, "{") }
     mutating func endObject() { close("}") }
@@ -37,8 +46,9 @@ struct JSONWriter {
         field("table", key.table.rawValue)
         field("row", key.row)
         field("column", key.column)
-        field("rowLabel", key.rowSpec.fullLabel)
-        field("columnLabel", key.columnSpec.label)
+        let specs = TemplateEdition.specs(of: key)
+        field("rowLabel", specs.row.fullLabel)
+        field("columnLabel", specs.column.label)
     }
 
     /// An array element written as is (a number or `null`).
@@ -75,7 +85,7 @@ struct JSONWriter {
     /// A line break and the indent of `depth` levels (two spaces each).
     private mutating func newline(depth: Int) {
         bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        TextLayout.appendSpaces(2 * depth, to: &bytes)
     }
 
     /// Appends the UTF-8 bytes of `text`.
@@ -96,16 +106,15 @@ struct JSONWriter {
     /// Appends `quote(text)`. Text with nothing to escape (no quote, backslash, control or bidi
     /// character: decided on the UTF-8 bytes) is copied whole.
     static func appendQuoted(_ text: String, to output: inout [UInt8]) {
-        let plain =
-            !TerminalSafe.mayNeedEscape(text, keepLayout: false)
-            && !text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        guard plain else {
-            append(escaped(text), to: &output)
-            return
+        var text = text
+        let plain = text.withUTF8 { utf8 in
+            guard !TerminalSafe.mayNeedEscape(utf8, keepLayout: false, quotes: true) else { return false }
+            output.append(UInt8(ascii: "\""))
+            output.append(contentsOf: utf8)
+            output.append(UInt8(ascii: "\""))
+            return true
         }
-        output.append(UInt8(ascii: "\""))
-        append(text, to: &output)
-        output.append(UInt8(ascii: "\""))
+        if !plain { append(escaped(text), to: &output) }
     }
 
     /// `quote(text)` scalar by scalar.

@@ -53,7 +53,7 @@ public enum ReportRenderer {
             }
             rows.append(cells)
         }
-        out += TextLayout.table(rows, rightAligned: Set(1...table.columns.count))
+        out += TextLayout.table(rows, rightAligned: Array(1...table.columns.count))
         return out
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Column alignment for text output: Chinese characters take two terminal columns.
 enum TextLayout {
     /// Terminal columns the text takes (East Asian wide and full-width characters count two). O(n) on
@@ -28,12 +34,21 @@ enum TextLayout {
     }
 
     /// Columns and UTF-8 length of the scalar starting at `index` (not ASCII). CJK ideographs
-    /// U+4E00…U+9FFF (leads `E4 B8`…`E9`), most of a Chinese text, are two columns without decoding.
+    /// U+4E00…U+9FFF (leads `E4 B8`…`E9`), most of a Chinese text, are two columns without decoding;
+    /// so are CJK punctuation U+3000…U+3FFF (lead `E3`) but U+303F and U+3040, and the full-width
+    /// forms U+FF00…U+FF60 (`EF BC`, `EF BD 80`…`EF BD A0`), as `width(_:)` has them.
     @inline(__always)
     static func columnsAndLength(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (Int, Int) {
         let lead = utf8[index]
-        if index + 2 < end, lead >= 0xE5 && lead <= 0xE9 || (lead == 0xE4 && utf8[index + 1] >= 0xB8) {
-            return (2, 3)
+        if index + 2 < end {
+            if lead >= 0xE5 && lead <= 0xE9 || (lead == 0xE4 && utf8[index + 1] >= 0xB8) { return (2, 3) }
+            if lead == 0xE3 {
+                let (second, third) = (utf8[index + 1], utf8[index + 2])
+                let narrow = (second == 0x80 && third == 0xBF) || (second == 0x81 && third == 0x80)
+                return (narrow ? 1 : 2, 3)
+            }
+            if lead == 0xEF && utf8[index + 1] == 0xBC { return (2, 3) }
+            if lead == 0xEF && utf8[index + 1] == 0xBD { return (utf8[index + 2] <= 0xA0 ? 2 : 1, 3) }
         }
         let (value, length) = scalar(utf8, at: index, end: end)
         return (Unicode.Scalar(value).map(width) ?? 1, length)
@@ -67,79 +82,136 @@ enum TextLayout {
     }
 
     /// Rows laid out in columns separated by two spaces; `rightAligned` columns are numbers.
-    static func table(_ rows: [[String]], rightAligned: Set<Int> = [], indent: String = "  ") -> String {
+    static func table(_ rows: [[String]], rightAligned: [Int] = [], indent: String = "  ") -> String {
         measuredTable(rows, rightAligned: rightAligned, indent: indent).text
     }
 
     /// `table(_:rightAligned:indent:)` and the width of its widest line in terminal columns (a line as
     /// `split(separator: "\n")` cuts the text: a cell holding a line break is measured as cut there).
-    /// Each cell is measured once; the lines are built as UTF-8 bytes.
-    static func measuredTable(_ rows: [[String]], rightAligned: Set<Int> = [], indent: String = "  ")
+    static func measuredTable(_ rows: [[String]], rightAligned: [Int] = [], indent: String = "  ")
         -> (text: String, widest: Int)
     {
-        guard let columns = rows.map(\.count).max() else { return ("", 0) }
-        var right = Array(repeating: false, count: columns)
-        for index in rightAligned where index < columns { right[index] = true }
-        var cellWidths: [[Int]] = []
-        cellWidths.reserveCapacity(rows.count)
-        var widths = Array(repeating: 0, count: columns)
-        var breaks = false
-        for row in rows {
-            var measured: [Int] = []
-            measured.reserveCapacity(row.count)
-            for (index, cell) in row.enumerated() {
-                var cell = cell
-                let width = cell.withUTF8 { utf8 in
-                    if !breaks { breaks = utf8.contains { $0 == 0x0A || $0 == 0x0D } }
-                    return self.width(utf8)
-                }
-                measured.append(width)
-                widths[index] = max(widths[index], width)
-            }
-            cellWidths.append(measured)
-        }
-        let indentWidth = width(indent)
         var out: [UInt8] = []
-        var widest = 0
-        func append(_ text: String) {
-            var text = text
-            text.withUTF8 { out.append(contentsOf: $0) }
-        }
-        func spaces(_ count: Int) { appendSpaces(count, to: &out) }
-        for (rowIndex, row) in rows.enumerated() {
-            let start = out.count
-            append(indent)
-            var columns = indentWidth
-            for (index, cell) in row.enumerated() {
-                let last = index == row.count - 1
-                let width = cellWidths[rowIndex][index]
-                if right[index] {
-                    spaces(widths[index] - width)
-                    append(cell)
-                    columns += max(widths[index], width)
-                } else if last {
-                    append(cell)
-                    columns += width
-                } else {
-                    append(cell)
-                    spaces(widths[index] - width)
-                    columns += max(widths[index], width)
-                }
-                if !last {
-                    out.append(0x20)
-                    out.append(0x20)
-                    columns += 2
-                }
-            }
-            while out.count > start && out[out.count - 1] == 0x20 {
-                out.removeLast()
-                columns -= 1
-            }
-            out.append(0x0A)
-            widest = max(widest, columns)
-        }
-        if breaks { widest = widestLine(out) }
+        let widest = appendTable(rows, rightAligned: rightAligned, indent: indent, to: &out)
         return (String(decoding: out, as: UTF8.self), widest)
+    }
+
+    /// Appends `table(_:rightAligned:indent:)` to `out` as UTF-8 and returns the width of its widest
+    /// line.
+    static func appendTable(_ rows: [[String]], rightAligned: [Int] = [], indent: String = "  ", to out: inout [UInt8])
+        -> Int
+    {
+        var cells = TableCells()
+        for row in rows {
+            for cell in row {
+                cells.text.append(cell)
+                cells.endCell()
+            }
+            cells.endRow()
+        }
+        return appendTable(cells, rightAligned: rightAligned, indent: indent, to: &out)
+    }
+
+    /// Table cells as UTF-8 in one buffer, row after row: no string per cell.
+    struct TableCells {
+        /// The cells' bytes, one after another.
+        var text = TextBytes()
+        /// Where each cell ends in `text` (it starts where the one before ends).
+        var ends: [Int] = []
+        /// How many cells each row has.
+        var rowCounts: [Int] = []
+        /// Cells of the row being filled.
+        private var open = 0
+
+        /// Ends the cell being written (what was appended to `text` since the last cell).
+        mutating func endCell() {
+            ends.append(text.count)
+            open += 1
+        }
+
+        /// Ends the row being filled.
+        mutating func endRow() {
+            rowCounts.append(open)
+            open = 0
+        }
+    }
+
+    /// `appendTable(_:rightAligned:indent:to:)` for cells given as `TableCells`. Each cell is
+    /// measured once (its width, and whether it holds a line break).
+    static func appendTable(_ cells: TableCells, rightAligned: [Int] = [], indent: String = "  ", to out: inout [UInt8])
+        -> Int
+    {
+        var columns = 0
+        for count in cells.rowCounts { columns = max(columns, count) }
+        guard !cells.rowCounts.isEmpty else { return 0 }
+        var right = Array(repeating: false, count: columns)
+        for index in rightAligned where index >= 0 && index < columns { right[index] = true }
+        return cells.text.bytes.withUnsafeBufferPointer { text in
+            // The width of every cell, row after row (rows may have fewer cells than `columns`).
+            var cellWidths: [Int] = []
+            cellWidths.reserveCapacity(cells.ends.count)
+            var widths = Array(repeating: 0, count: columns)
+            var breaks = false
+            var cell = 0
+            var start = 0
+            for count in cells.rowCounts {
+                for column in 0..<count {
+                    let utf8 = UnsafeBufferPointer(rebasing: text[start..<cells.ends[cell]])
+                    if !breaks { breaks = utf8.contains { $0 == 0x0A || $0 == 0x0D } }
+                    let width = self.width(utf8)
+                    cellWidths.append(width)
+                    widths[column] = max(widths[column], width)
+                    start = cells.ends[cell]
+                    cell += 1
+                }
+            }
+            let tableStart = out.count
+            let indentWidth = width(indent)
+            var widest = 0
+            var indent = indent
+            cell = 0
+            start = 0
+            for count in cells.rowCounts {
+                let lineStart = out.count
+                indent.withUTF8 { out.append(contentsOf: $0) }
+                var lineColumns = indentWidth
+                for index in 0..<count {
+                    let last = index == count - 1
+                    let width = cellWidths[cell]
+                    let end = cells.ends[cell]
+                    let utf8 = UnsafeBufferPointer(rebasing: text[start..<end])
+                    start = end
+                    cell += 1
+                    if right[index] {
+                        appendSpaces(widths[index] - width, to: &out)
+                        out.append(contentsOf: utf8)
+                        lineColumns += max(widths[index], width)
+                    } else if last {
+                        out.append(contentsOf: utf8)
+                        lineColumns += width
+                    } else {
+                        out.append(contentsOf: utf8)
+                        appendSpaces(widths[index] - width, to: &out)
+                        lineColumns += max(widths[index], width)
+                    }
+                    if !last {
+                        out.append(0x20)
+                        out.append(0x20)
+                        lineColumns += 2
+                    }
+                }
+                while out.count > lineStart && out[out.count - 1] == 0x20 {
+                    out.removeLast()
+                    lineColumns -= 1
+                }
+                out.append(0x0A)
+                widest = max(widest, lineColumns)
+            }
+            if breaks {
+                widest = out.withUnsafeBufferPointer { widestLine(UnsafeBufferPointer(rebasing: $0[tableStart...])) }
+            }
+            return widest
+        }
     }
 
     /// Appends `count` spaces (copied from a run made once, not one by one).
@@ -156,16 +228,14 @@ enum TextLayout {
 
     /// The widest line of UTF-8 text in terminal columns, lines cut as `split(separator: "\n")` cuts
     /// them (at a line feed that does not follow a carriage return; the CR LF pair is one character).
-    private static func widestLine(_ bytes: [UInt8]) -> Int {
-        bytes.withUnsafeBufferPointer { utf8 in
-            var widest = 0
-            var start = 0
-            for index in utf8.indices where utf8[index] == 0x0A && (index == 0 || utf8[index - 1] != 0x0D) {
-                widest = max(widest, width(UnsafeBufferPointer(rebasing: utf8[start..<index])))
-                start = index + 1
-            }
-            return max(widest, width(UnsafeBufferPointer(rebasing: utf8[start...])))
+    private static func widestLine(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        var widest = 0
+        var start = 0
+        for index in utf8.indices where utf8[index] == 0x0A && (index == 0 || utf8[index - 1] != 0x0D) {
+            widest = max(widest, width(UnsafeBufferPointer(rebasing: utf8[start..<index])))
+            start = index + 1
         }
+        return max(widest, width(UnsafeBufferPointer(rebasing: utf8[start...])))
     }
 }
 
@@ -175,21 +245,54 @@ extension TextLayout {
     /// (at most 8). ANSI colour sequences take no columns and are never cut.
     static func wrap(_ text: String, width limit: Int) -> String {
         var text = text
-        let bytes: [UInt8] = text.withUTF8 { utf8 in
-            var out: [UInt8] = []
-            out.reserveCapacity(utf8.count + utf8.count / 16)
-            var start = 0
-            while true {
-                var end = start
-                while end < utf8.count && utf8[end] != 0x0A { end += 1 }
-                wrapLine(utf8, start..<end, limit: limit, into: &out)
-                guard end < utf8.count else { break }
-                out.append(0x0A)
-                start = end + 1
+        var out: [UInt8] = []
+        text.withUTF8 { wrap($0, width: limit, into: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `wrap(_:width:)` on UTF-8 bytes, appended to `out`. Lines that fit are copied in runs of
+    /// several lines; a line break is found with `memchr`.
+    static func wrap(_ utf8: UnsafeBufferPointer<UInt8>, width limit: Int, into out: inout [UInt8]) {
+        guard let base = utf8.baseAddress else { return }
+        out.reserveCapacity(out.count + utf8.count + utf8.count / 16)
+        var run = 0  // the first byte not yet copied
+        var start = 0
+        while true {
+            var end = utf8.count
+            if start < utf8.count, let found = memchr(base + start, 0x0A, utf8.count - start) {
+                end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
             }
-            return out
+            // No longer in bytes than the limit: no wider either (a scalar takes at most as many
+            // columns as it has UTF-8 bytes). Nor when its ASCII bytes and two thirds of the others
+            // (rounded up) are within it: a scalar of 2, 3 or 4 bytes takes at most 2 columns.
+            if end - start > limit && widthBound(UnsafeBufferPointer(rebasing: utf8[start..<end])) > limit {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<start]))
+                wrapLine(utf8, start..<end, limit: limit, into: &out)
+                run = end
+            }
+            guard end < utf8.count else { break }
+            start = end + 1
         }
-        return String(decoding: bytes, as: UTF8.self)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+    }
+
+    /// A bound on the columns of UTF-8 text: one per ASCII byte, two per three other bytes (rounded
+    /// up). Counted eight bytes at a time.
+    static func widthBound(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = utf8.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var other = 0
+        var index = 0
+        while index + 8 <= utf8.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            other += (word & 0x8080_8080_8080_8080).nonzeroBitCount
+            index += 8
+        }
+        while index < utf8.count {
+            if utf8[index] >= 0x80 { other += 1 }
+            index += 1
+        }
+        return utf8.count - other + (2 * other + 2) / 3
     }
 
     /// One line of `wrap`, on its UTF-8 bytes: copied as it is when it fits; otherwise cut before the

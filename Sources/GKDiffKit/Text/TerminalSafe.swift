@@ -33,7 +33,7 @@ public enum TerminalSafe {
     /// (for a whole output); without it they are escaped too (for one line, such as an error line).
     /// With `color`, gkdiff's own colour sequences (`colorSequences`) pass unchanged.
     public static func escape(_ text: String, keepLayout: Bool = true, color: Bool = false) -> String {
-        guard mayNeedEscape(text, keepLayout: keepLayout) else { return text }
+        guard mayNeedEscape(text, keepLayout: keepLayout, color: color) else { return text }
         let scalars = text.unicodeScalars
         guard scalars.contains(where: { needsEscape($0) && !(keepLayout && ($0 == "\t" || $0 == "\n")) }) else {
             return text
@@ -64,36 +64,103 @@ public enum TerminalSafe {
     /// False when no scalar of `text` is escaped by `escape`, decided on the UTF-8 bytes without
     /// decoding (a whole output is mostly text with nothing to escape): C0 and DEL are single bytes,
     /// C1 is `C2 80`…`C2 9F`, U+061C is `D8 9C`, and the other controls are `E2 80 xx` or `E2 81 xx`.
+    /// With `color`, an ESC that begins one of `colorSequences` passes, as `escape` lets it.
     /// True may be wrong (then the scalars are looked at); false is always right. O(n).
-    static func mayNeedEscape(_ text: String, keepLayout: Bool) -> Bool {
+    static func mayNeedEscape(_ text: String, keepLayout: Bool, color: Bool = false) -> Bool {
         var text = text
-        return text.withUTF8 { utf8 in
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                switch byte {
-                case 0x09, 0x0A:
-                    if !keepLayout { return true }
-                case 0x00...0x1F, 0x7F:
-                    return true
-                case 0xC2:
-                    if index + 1 < utf8.count && utf8[index + 1] <= 0x9F { return true }
-                case 0xD8:
-                    if index + 1 < utf8.count && utf8[index + 1] == 0x9C { return true }
-                case 0xE2:
-                    guard index + 2 < utf8.count else { return true }
-                    switch (utf8[index + 1], utf8[index + 2]) {
-                    case (0x80, 0x8E...0x8F), (0x80, 0xA8...0xAE), (0x81, 0xA6...0xA9): return true
-                    default: break
-                    }
-                default:
-                    break
-                }
-                index += 1
+        return text.withUTF8 { mayNeedEscape($0, keepLayout: keepLayout, color: color) }
+    }
+
+    /// `mayNeedEscape(_:keepLayout:color:)` on UTF-8 bytes. Eight bytes at a time: a word none of
+    /// whose bytes is below 0x20, DEL, `C2`, `D8` or `E2` (most of a Chinese text) is passed whole.
+    /// With `quotes`, a `"` or `\` counts too (for a JSON string).
+    static func mayNeedEscape(
+        _ utf8: UnsafeBufferPointer<UInt8>, keepLayout: Bool, color: Bool = false, quotes: Bool = false
+    ) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        /// Nonzero when some byte of `word` is zero.
+        @inline(__always) func anyZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        /// The high bit of each byte of `word` that is zero, and no other bit (exact: no carries).
+        @inline(__always) func zeroBytes(_ word: UInt64) -> UInt64 {
+            ~(((word & ~highs) &+ ~highs) | word | ~highs)
+        }
+        var index = 0
+        while index + 8 <= utf8.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let below20 = (word &- ones &* 0x20) & ~word & highs != 0
+            if !below20 && !anyZero(word ^ (ones &* 0x7F)) && !anyZero(word ^ (ones &* 0xC2))
+                && !anyZero(word ^ (ones &* 0xD8)) && !anyZero(word ^ (ones &* 0xE2))
+                && !(quotes && (anyZero(word ^ (ones &* 0x22)) || anyZero(word ^ (ones &* 0x5C))))
+            {
+                index += 8
+                continue
             }
+            // The bytes that may matter, exactly: controls (but a tab or line feed kept), DEL, `C2`,
+            // `D8`, `E2`, and the quotes; each looked at in place.
+            var controls = zeroBytes(word & (ones &* 0xE0))
+            if keepLayout { controls &= ~zeroBytes(word ^ (ones &* 0x0A)) & ~zeroBytes(word ^ (ones &* 0x09)) }
+            var flagged =
+                controls | zeroBytes(word ^ (ones &* 0x7F)) | zeroBytes(word ^ (ones &* 0xC2))
+                | zeroBytes(word ^ (ones &* 0xD8)) | zeroBytes(word ^ (ones &* 0xE2))
+            if quotes { flagged |= zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C)) }
+            while flagged != 0 {
+                let at = index + flagged.trailingZeroBitCount >> 3
+                if needsLook(utf8, at: at, keepLayout: keepLayout, color: color) { return true }
+                if quotes && (utf8[at] == 0x22 || utf8[at] == 0x5C) { return true }
+                flagged &= flagged &- 1
+            }
+            index += 8
+        }
+        // The last bytes (fewer than eight) one at a time.
+        while index < utf8.count {
+            if needsLook(utf8, at: index, keepLayout: keepLayout, color: color) { return true }
+            if quotes && (utf8[index] == 0x22 || utf8[index] == 0x5C) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether the byte at `index` may begin something `escape` changes (see `mayNeedEscape`).
+    @inline(__always)
+    private static func needsLook(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int, keepLayout: Bool, color: Bool)
+        -> Bool
+    {
+        let byte = utf8[index]
+        switch byte {
+        case 0x09, 0x0A:
+            return !keepLayout
+        case 0x1B:
+            return !(color && startsColorSequence(utf8, at: index))
+        case 0x00...0x1F, 0x7F:
+            return true
+        case 0xC2:
+            return index + 1 < utf8.count && utf8[index + 1] <= 0x9F
+        case 0xD8:
+            return index + 1 < utf8.count && utf8[index + 1] == 0x9C
+        case 0xE2:
+            guard index + 2 < utf8.count else { return true }
+            switch (utf8[index + 1], utf8[index + 2]) {
+            case (0x80, 0x8E...0x8F), (0x80, 0xA8...0xAE), (0x81, 0xA6...0xA9): return true
+            default: return false
+            }
+        default:
             return false
         }
     }
+
+    /// Whether one of `colorSequences` starts at `index` (an ESC).
+    private static func startsColorSequence(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        colorSequenceBytes.contains { sequence in
+            index + sequence.count <= utf8.count
+                && sequence.indices.allSatisfy { utf8[index + $0] == sequence[$0] }
+        }
+    }
+
+    /// `colorSequences` as UTF-8 (all ASCII).
+    private static let colorSequenceBytes: [[UInt8]] = colorSequences.map { $0.map { UInt8($0.value) } }
 
     /// One line for standard error: everything escaped, line feeds included, so a file name with a
     /// newline in it never splits the line.

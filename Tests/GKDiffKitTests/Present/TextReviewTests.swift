@@ -86,6 +86,16 @@ import Testing
         }
     }
 
+    /// The bound `wrap` uses to pass a line without measuring it is never below the line's width.
+    @Test func widthBoundIsNeverBelowTheWidth() {
+        for value in UInt32(0)...0x2_FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            var text = "ab" + String(scalar) + String(scalar) + "字·"
+            let (width, bound) = text.withUTF8 { (TextLayout.width($0), TextLayout.widthBound($0)) }
+            #expect(bound >= width, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func wrapBreaksOnlyLongLinesAndKeepsColour() {
         let long = String(repeating: "字", count: 60)
         let wrapped = TextLayout.wrap("  " + long + "\nshort", width: 100)
