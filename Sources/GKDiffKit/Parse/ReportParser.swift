@@ -20,13 +20,22 @@ public enum ReportParser {
         try reading(SourceText.readBytes(path: path), path: path, body)
     }
 
-    /// `reading(path:_:)` on bytes already read.
-    static func reading<T>(_ bytes: [UInt8], path: String, _ body: (Document) throws -> T) throws -> T {
+    /// `reading(path:_:)` on bytes already read. The bytes are kept for the second try only when it
+    /// can happen (text decoded as GB18030); otherwise they are let go before `body` runs, which for
+    /// a large report is as much memory as the file.
+    static func reading<T>(_ bytes: consuming [UInt8], path: String, _ body: (Document) throws -> T) throws -> T {
         let document = try DocumentReader.read(bytes, path: path)
+        let retry: [UInt8]
+        if document.encoding == "GB18030" {
+            retry = bytes
+        } else {
+            retry = []
+            _ = consume bytes
+        }
         do {
             return try body(document)
         } catch let error as GKDiffError where document.encoding == "GB18030" {
-            guard let big5 = try? DocumentReader.document(from: SourceText.decodeAsBig5(bytes, path: path)),
+            guard let big5 = try? DocumentReader.document(from: SourceText.decodeAsBig5(retry, path: path)),
                 let result = try? body(big5)
             else { throw error }
             return result
@@ -629,21 +638,14 @@ public enum ReportParser {
                 report.title = any.text
             }
         }
-        // The preamble's text and the overview's, joined by a line feed (`Section.text` of each, written
-        // out: the generic `joined` costs more at start-up than the whole search).
-        var searchText = ""
-        func append(_ section: Section) {
-            for (index, paragraph) in section.paragraphs.enumerated() {
-                if index > 0 { searchText += "\n" }
-                searchText += paragraph.text
-            }
-        }
-        append(preamble)
+        // The preamble's paragraphs and the overview's, searched as if joined by line feeds (the two
+        // `Section.text`s joined by one) without joining them; a section without paragraphs is one
+        // empty text, so that the line feed after or before it is still there.
+        var texts = preamble.paragraphs.isEmpty ? [""] : preamble.paragraphs.map(\.text)
         if let overview = report.section(.overview) {
-            searchText += "\n"
-            append(overview)
+            texts += overview.paragraphs.isEmpty ? [""] : overview.paragraphs.map(\.text)
         }
-        report.period = Metadata.period(in: searchText)
+        report.period = Metadata.period(inParagraphs: texts)
         if report.title.isEmpty {
             diagnostics.append(Diagnostic(.warning, line: preamble.line, "没有找到报告标题：机关名称未知"))
         } else {
