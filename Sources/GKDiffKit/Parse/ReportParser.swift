@@ -58,7 +58,7 @@ public enum ReportParser {
             case .paragraph(let paragraph):
                 // A line break inside a paragraph (Word's `w:br`) starts a line of its own, as `<br>` does.
                 let text = Substring(paragraph.text)
-                if Line.count(of: 0x0A, in: text, upTo: 1) == 0 {
+                if !DocumentReader.hasLineFeed(paragraph.text) {
                     lines.append(Line(text: text, number: paragraph.line))
                 } else {
                     for piece in Line.pieces(of: text, separator: 0x0A) {
