@@ -86,7 +86,12 @@ public enum ReportParser {
         let gridTexts = grids.flatMap { $0.table.rows.flatMap { $0.cells.map(\.text) } }
         let (edition, editionNote) = detectEdition(lines, headings: headings, gridTexts: gridTexts)
         if let editionNote { diagnostics.append(editionNote) }
-        var cells = Array(repeating: Cell.missing, count: edition.cellCount)
+        // Each cell made afresh: `Array(repeating:count:)` copies `Cell.missing` through outlined
+        // value-witness copies, over a hundred instructions a cell.
+        var cells: [Cell] = []
+        let cellCount = edition.cellCount
+        cells.reserveCapacity(cellCount)
+        for _ in 0..<cellCount { cells.append(Cell(value: .missing, raw: "", line: nil)) }
         let lastLine = max(lines.last?.number ?? 0, grids.last.map { $0.table.rows.last?.line ?? $0.table.line } ?? 0)
 
         for (position, bound) in bounds.enumerated() {
@@ -315,7 +320,7 @@ public enum ReportParser {
         for cell in gridTexts where LabelText.isShort(Substring(cell), limit: 200) { search.feed(Substring(cell)) }
         var old = 0
         var new = 0
-        for ((edition, _), found) in zip(markers, search.found) where found {
+        for ((edition, _), found) in zip(markers, search.finish()) where found {
             if edition == .y2019 { old += 1 } else { new += 1 }
         }
         let edition: TemplateEdition = old > new ? .y2019 : .y2021
@@ -354,8 +359,10 @@ public enum ReportParser {
         /// The ASCII bytes the words hold, one bit each: text of other ASCII bytes only can be no part
         /// of a word, so a piece of it needs no search.
         private var wordASCII: (UInt64, UInt64) = (0, 0)
-        /// Whether each word has been found.
-        private(set) var found: [Bool]
+        /// Whether the text after the last search may hold a word (it holds a byte some word holds).
+        private var pending = false
+        /// Whether each word has been found, as far as searched.
+        private var found: [Bool]
 
         /// Words already folded (`LabelText.fold`), each starting with a scalar of three bytes.
         init(_ markers: [String]) {
@@ -374,9 +381,26 @@ public enum ReportParser {
             found = Array(repeating: false, count: markers.count)
         }
 
-        /// Folds `text` onto the end of the text fed so far and notes the words now found.
+        /// Whether each word occurs in the text fed.
+        mutating func finish() -> [Bool] {
+            if pending { search() }
+            pending = false
+            return found
+        }
+
+        /// Folds `text` onto the end of the text fed so far. The words are searched for once a
+        /// kilobyte or so has gathered (and by `finish`), not piece by piece: each search also reads
+        /// the tail kept from before, which for short pieces is most of what it reads.
         mutating func feed(_ text: Substring) {
-            if window.count > keep { window.removeFirst(window.count - keep) }
+            switch asciiOnly(text) {
+            case .nothing: return
+            case .barrier:
+                // A byte no word holds stands for the piece: no word runs across it.
+                window.append(0)
+                searchWhenLong()
+                return
+            case .other: break
+            }
             let carried = window.count
             let appended: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out in
@@ -394,7 +418,39 @@ public enum ReportParser {
                     break
                 }
             }
-            if couldMatch { search() }
+            if couldMatch { pending = true }
+            searchWhenLong()
+        }
+
+        /// Searches the window when it has grown long, then keeps only the tail a word could start in.
+        private mutating func searchWhenLong() {
+            guard window.count >= 1024 else { return }
+            if pending { search() }
+            pending = false
+            window.removeFirst(window.count - keep)
+        }
+
+        /// What a piece of ASCII only (a number, a blank line) does to the search, decided without
+        /// folding it: folding keeps its bytes but spaces, tabs, line ends, quotes and `*`; when it
+        /// keeps none, `nothing`; when it keeps some and no word holds any of them, `barrier`: no
+        /// word runs into or across the piece. `other` for anything else (the piece is folded).
+        private enum Piece { case nothing, barrier, other }
+
+        private func asciiOnly(_ text: Substring) -> Piece {
+            let wordASCII = self.wordASCII
+            return text.utf8.withContiguousStorageIfAvailable { bytes -> Piece in
+                var kept = false
+                for byte in bytes {
+                    switch byte {
+                    case 0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0x2A: continue
+                    case 0x80...: return .other
+                    default:
+                        if (byte < 64 ? wordASCII.0 >> UInt64(byte) : wordASCII.1 >> UInt64(byte - 64)) & 1 != 0 { return .other }
+                        kept = true
+                    }
+                }
+                return kept ? .barrier : .nothing
+            } ?? .other
         }
 
         private mutating func search() {
@@ -611,16 +667,19 @@ public enum ReportParser {
         func isReport(_ text: String) -> Bool {
             LabelText.isShort(text, limit: 80) && !LabelText.contains(text, "。") && LabelText.contains(LabelText.fold(text), "报告")
         }
+        var titleAgency: String?  // `Metadata.agency(fromTitle: report.title)`, when already worked out
         if let position = candidates.firstIndex(where: { isReport($0.text) && Metadata.year(in: $0.text) != nil }) {
             report.title = candidates[position].text
+            titleAgency = Metadata.agency(fromTitle: report.title)
             // `洪泽区人民政府` on the line above `2023年政府信息公开工作年度报告`: the agency's line is
             // part of the title.
-            if Metadata.agency(fromTitle: report.title).isEmpty, position > 0 {
+            if titleAgency?.isEmpty == true, position > 0 {
                 let above = candidates[position - 1].text
                 if LabelText.isShort(above, limit: 30), !isReport(above), !LabelText.contains(above, "。"),
                     Metadata.year(in: above) == nil
                 {
                     report.title = above + report.title
+                    titleAgency = nil
                 }
             }
         } else {
@@ -649,7 +708,7 @@ public enum ReportParser {
         if report.title.isEmpty {
             diagnostics.append(Diagnostic(.warning, line: preamble.line, "没有找到报告标题：机关名称未知"))
         } else {
-            report.agency = Metadata.agency(fromTitle: report.title)
+            report.agency = titleAgency ?? Metadata.agency(fromTitle: report.title)
             report.year = Metadata.year(in: report.title)
         }
         if report.year == nil, let period = report.period { report.year = Metadata.year(in: period) }
