@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Turns a file into a `Document`, choosing the reader by what the bytes are, not by the file's name:
 /// a ZIP holding `word/document.xml` is a Word document, `%PDF` a PDF, `D0 CF 11 E0` an old binary
 /// Word/WPS file, anything else text (plain, or an HTML page).
@@ -23,9 +29,10 @@ public enum DocumentReader {
         case .text:
             // Counted before decoding: 31 MB of one-character lines would otherwise take gigabytes.
             // (In UTF-16 text a character may hold a 0x0A byte too: an upper bound there.)
-            let lineFeeds = bytes.withUnsafeBufferPointer { Line.count(of: 0x0A, in: $0, upTo: lineLimit + 1) }
+            let lineFeeds = bytes.withUnsafeBufferPointer { Self.lineFeeds(in: $0, upTo: lineLimit + 1) }
             guard lineFeeds <= lineLimit else { throw GKDiffError.tooManyLines(path, lineLimit) }
-            document = Self.document(from: try SourceText.decode(bytes, path: path))
+            // Plain UTF-8 text straight from the bytes; anything else decoded first.
+            document = try plainUTF8(bytes, path: path) ?? Self.document(from: SourceText.decode(bytes, path: path))
         }
         guard document.blocks.count <= lineLimit else { throw GKDiffError.tooManyLines(path, lineLimit) }
         return document
@@ -100,16 +107,7 @@ public enum DocumentReader {
                 let line = UnsafeBufferPointer(rebasing: bytes[start..<offset])
                 if startsWithTable(line) { return nil }
                 number += 1
-                var from = 0
-                if let first = line.first, first == UInt8(ascii: "#") {
-                    // `withoutHeadingMarks`: one to six `#`, then spaces and tabs.
-                    var marks = 0
-                    while marks < line.count && line[marks] == UInt8(ascii: "#") { marks += 1 }
-                    if marks <= 6, marks < line.count, line[marks] == 0x20 || line[marks] == 0x09 {
-                        from = marks
-                        while from < line.count && (line[from] == 0x20 || line[from] == 0x09) { from += 1 }
-                    }
-                }
+                let from = headingMarksLength(line)
                 let paragraph = String(decoding: UnsafeBufferPointer(rebasing: line[from...]), as: UTF8.self)
                 lastEmpty = paragraph.isEmpty
                 blocks.append(.paragraph(DocumentParagraph(text: paragraph, line: number)))
@@ -122,8 +120,20 @@ public enum DocumentReader {
         }
     }
 
+    /// How many bytes `withoutHeadingMarks` drops from the start of a line: one to six `#`, then
+    /// spaces and tabs; 0 when the line does not start so.
+    static func headingMarksLength(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let first = line.first, first == UInt8(ascii: "#") else { return 0 }
+        var marks = 0
+        while marks < line.count && line[marks] == UInt8(ascii: "#") { marks += 1 }
+        guard marks <= 6, marks < line.count, line[marks] == 0x20 || line[marks] == 0x09 else { return 0 }
+        var from = marks
+        while from < line.count && (line[from] == 0x20 || line[from] == 0x09) { from += 1 }
+        return from
+    }
+
     /// `startsWithTag(line, "<table")` on a line's bytes.
-    private static func startsWithTable(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func startsWithTable(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < line.count && (line[index] == 0x20 || line[index] == 0x09) { index += 1 }
         guard index < line.count, line[index] == UInt8(ascii: "<") else { return false }
@@ -199,13 +209,20 @@ public enum DocumentReader {
 
         /// `%PDF-` within the first 1024 bytes, where the PDF standard lets readers look for it.
         static func hasPDFMark(_ bytes: [UInt8]) -> Bool {
-            let mark: [UInt8] = Array("%PDF-".utf8)
             let limit = min(bytes.count, 1024)
-            guard limit >= mark.count else { return false }
-            for start in 0...(limit - mark.count) where bytes[start] == mark[0] {
-                if bytes[start..<start + mark.count].elementsEqual(mark) { return true }
+            return bytes.withUnsafeBufferPointer { all in
+                guard let base = all.baseAddress, limit >= 5 else { return false }
+                // From one `%` to the next (`memchr`): most files have none.
+                var start = 0
+                while start <= limit - 5, let found = memchr(base + start, 0x25, limit - 4 - start) {
+                    start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if all[start + 1] == 0x50 && all[start + 2] == 0x44 && all[start + 3] == 0x46 && all[start + 4] == 0x2D {
+                        return true
+                    }
+                    start += 1
+                }
+                return false
             }
-            return false
         }
     }
 

@@ -356,4 +356,18 @@ enum Bytes8 {
         let x = word ^ (ones &* UInt64(byte))
         return (x &- ones) & ~x & highs != 0
     }
+
+    /// The high bit of each byte of `word` below `limit` (≤ 128), and no other bit: exact for every
+    /// byte (no borrow runs from one byte into the next).
+    @inline(__always)
+    static func lessMask(_ word: UInt64, than limit: UInt8) -> UInt64 {
+        ~(((word & ~highs) &+ ones &* UInt64(0x80 - limit)) | word) & highs
+    }
+
+    /// The high bit of each byte of `word` equal to `byte`, and no other bit.
+    @inline(__always)
+    static func equalMask(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        return ~(((x & ~highs) &+ ~highs) | x) & highs
+    }
 }

@@ -67,56 +67,147 @@ enum Metadata {
 
     /// The statistics period, e.g. `2024年1月1日起至2024年12月31日止`, from `统计期限自…止` or `自…止`.
     static func period(in text: String) -> String? {
-        let (original, scalars) = scalarsAndSimplified(text)
-        var start: Int?
-        if let label = find(Array("统计期限".unicodeScalars), in: scalars, from: 0) {
-            start = scalars[label...].firstIndex(of: "自").map { $0 + 1 }
-            if let found = start, found - label > 12 { start = nil }
-        }
-        if start == nil {
-            var index = 0
-            while index + 5 < scalars.count {
-                if scalars[index] == "自", fourDigits(scalars, at: index + 1) != nil { start = index + 1; break }
-                index += 1
-            }
-        }
-        guard let from = start, from < scalars.count else { return nil }
-        var end = from
-        while end < scalars.count && end - from < 40 {
-            let scalar = scalars[end]
-            if scalar == "止" { end += 1; break }
-            guard ("0"..."9").contains(scalar) || "年月日起至到-—－~～".unicodeScalars.contains(scalar) || LabelText.isSpace(scalar)
-            else { break }
-            end += 1
-        }
-        let period = LabelText.string(original[from..<end])
-        return year(in: LabelText.string(scalars[from..<end])) == nil ? nil : period
+        period(inParagraphs: [text])
     }
 
-    /// `Array(text.unicodeScalars)` and its `map(Traditional.simplified)`, decoded from the UTF-8
-    /// bytes in one pass into storage allocated once. O(n).
-    static func scalarsAndSimplified(_ text: String) -> (original: [Unicode.Scalar], simplified: [Unicode.Scalar]) {
-        var text = text
-        return text.withUTF8 { bytes in
+    /// `period(in: texts.joined(separator: "\n"))`, found without joining the texts or decoding them
+    /// into arrays (the preamble and overview of a 5 MB report are 5 MB): the searches read the bytes
+    /// of each text in place, and only the few scalars of the period itself are collected. Simplified
+    /// forms (`Traditional.simplified`) are compared, original scalars returned, as before. O(n).
+    static func period(inParagraphs texts: [String]) -> String? {
+        var start: Walk?
+        // `统计期限` (or a traditional form) and a `自` that starts at most eleven scalars after the
+        // label's start. The label holds no line feed, so it lies inside one text; the `自` may be in
+        // the next.
+        if var walk = Walk.first(of: labelScalars, in: texts) {
+            for _ in 0..<(12 - labelScalars.count) {
+                guard let (_, simple) = walk.next() else { break }
+                if simple == 0x81EA {  // 自
+                    start = walk
+                    break
+                }
+            }
+        }
+        if start == nil { start = Walk.firstDatedFrom(in: texts) }
+        guard var walk = start, walk.hasNext else { return nil }
+        var original: [Unicode.Scalar] = []
+        var simplified: [Unicode.Scalar] = []
+        while original.count < 40, let (scalar, simple) = walk.next() {
+            let accepted: Bool
+            switch simple {
+            case 0x6B62: accepted = true  // 止, which ends the period
+            case 0x30...0x39, 0x5E74, 0x6708, 0x65E5, 0x8D77, 0x81F3, 0x5230, 0x2D, 0x2014, 0xFF0D, 0x7E, 0xFF5E:
+                accepted = true  // digits, 年月日起至到 and the dashes and tildes -—－~～
+            default: accepted = LabelText.isSpace(simple)
+            }
+            guard accepted else { break }
+            original.append(Unicode.Scalar(scalar).unsafelyUnwrapped)
+            simplified.append(Unicode.Scalar(simple).unsafelyUnwrapped)
+            if simple == 0x6B62 { break }
+        }
+        let period = LabelText.string(original)
+        return year(in: LabelText.string(simplified)) == nil ? nil : period
+    }
+
+    /// `统计期限`.
+    private static let labelScalars: [UInt32] = [0x7EDF, 0x8BA1, 0x671F, 0x9650]
+
+    /// A place in texts joined by line feeds, read forward a scalar at a time: each scalar with its
+    /// simplified form (`Traditional.simplified`), the joining line feed between texts included.
+    struct Walk {
+        let texts: [String]
+        /// The text read and the byte offset in it; at its end, the line feed to the next comes next.
+        var text: Int
+        var offset: Int
+
+        /// True when a scalar follows.
+        var hasNext: Bool {
+            text < texts.count && (offset < texts[text].utf8.count || text + 1 < texts.count)
+        }
+
+        /// The next scalar and its simplified form, nil at the end.
+        mutating func next() -> (UInt32, UInt32)? {
+            guard text < texts.count else { return nil }
+            var offset = self.offset
+            let value: UInt32? =
+                texts[text].utf8.withContiguousStorageIfAvailable { bytes in
+                    offset < bytes.count ? LabelText.decode(bytes, at: &offset) : nil
+                } ?? Walk.decode(Array(texts[text].utf8), at: &offset)
+            if let value {
+                self.offset = offset
+                return (value, value >= 0x4E00 ? Traditional.simplified(value) : value)
+            }
+            guard text + 1 < texts.count else {
+                text = texts.count
+                return nil
+            }
+            text += 1
+            self.offset = 0
+            return (0x0A, 0x0A)
+        }
+
+        private static func decode(_ bytes: [UInt8], at offset: inout Int) -> UInt32? {
+            bytes.withUnsafeBufferPointer { offset < $0.count ? LabelText.decode($0, at: &offset) : nil }
+        }
+
+        /// The place after the first occurrence of `needle` (simplified scalars, none a line feed)
+        /// among the simplified scalars of the joined texts; nil when there is none.
+        static func first(of needle: [UInt32], in texts: [String]) -> Walk? {
             let membership = Traditional.membership
-            var count = 0
-            var simplified: [Unicode.Scalar] = []
-            let original = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, initialized in
-                simplified = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { simple, made in
+            for (number, text) in texts.enumerated() {
+                let found: Int? = scan(text) { bytes in
                     var index = 0
                     while index < bytes.count {
-                        let v = LabelText.decode(bytes, at: &index)
-                        // Valid UTF-8 decodes to valid scalars, and the table maps scalars to scalars.
-                        out[count] = Unicode.Scalar(v).unsafelyUnwrapped
-                        simple[count] =
-                            v >= 0x4E00 ? Unicode.Scalar(Traditional.simplified(v, in: membership)).unsafelyUnwrapped : out[count]
-                        count += 1
+                        var next = index
+                        var matched = 0
+                        while matched < needle.count && next < bytes.count {
+                            let v = LabelText.decode(bytes, at: &next)
+                            let simple = v >= 0x4E00 ? Traditional.simplified(v, in: membership) : v
+                            guard simple == needle[matched] else { break }
+                            matched += 1
+                        }
+                        if matched == needle.count { return next }
+                        _ = LabelText.decode(bytes, at: &index)
                     }
-                    made = count
+                    return nil
                 }
-                initialized = count
+                if let found { return Walk(texts: texts, text: number, offset: found) }
             }
-            return (original, simplified)
+            return nil
+        }
+
+        /// The place after the first `自` followed by four ASCII digits and then by some scalar other
+        /// than a digit (the joining line feed counts); nil when there is none.
+        static func firstDatedFrom(in texts: [String]) -> Walk? {
+            let membership = Traditional.membership
+            for (number, text) in texts.enumerated() {
+                let last = number == texts.count - 1
+                let found: Int? = scan(text) { bytes in
+                    var index = 0
+                    while index < bytes.count {
+                        var next = index
+                        let v = LabelText.decode(bytes, at: &next)
+                        if v >= 0x4E00, Traditional.simplified(v, in: membership) == 0x81EA, next + 4 <= bytes.count,
+                            bytes[next..<next + 4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+                        {
+                            let after = next + 4
+                            if after < bytes.count ? !(bytes[after] >= 0x30 && bytes[after] <= 0x39) : !last {
+                                return next
+                            }
+                        }
+                        index = next
+                    }
+                    return nil
+                }
+                if let found { return Walk(texts: texts, text: number, offset: found) }
+            }
+            return nil
+        }
+
+        /// `body` on the bytes of `text`.
+        private static func scan(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Int?) -> Int? {
+            if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+            return Array(text.utf8).withUnsafeBufferPointer(body)
         }
     }
 

@@ -20,13 +20,22 @@ public enum ReportParser {
         try reading(SourceText.readBytes(path: path), path: path, body)
     }
 
-    /// `reading(path:_:)` on bytes already read.
-    static func reading<T>(_ bytes: [UInt8], path: String, _ body: (Document) throws -> T) throws -> T {
+    /// `reading(path:_:)` on bytes already read. The bytes are kept for the second try only when it
+    /// can happen (text decoded as GB18030); otherwise they are let go before `body` runs, which for
+    /// a large report is as much memory as the file.
+    static func reading<T>(_ bytes: consuming [UInt8], path: String, _ body: (Document) throws -> T) throws -> T {
         let document = try DocumentReader.read(bytes, path: path)
+        let retry: [UInt8]
+        if document.encoding == "GB18030" {
+            retry = bytes
+        } else {
+            retry = []
+            _ = consume bytes
+        }
         do {
             return try body(document)
         } catch let error as GKDiffError where document.encoding == "GB18030" {
-            guard let big5 = try? DocumentReader.document(from: SourceText.decodeAsBig5(bytes, path: path)),
+            guard let big5 = try? DocumentReader.document(from: SourceText.decodeAsBig5(retry, path: path)),
                 let result = try? body(big5)
             else { throw error }
             return result
@@ -49,7 +58,7 @@ public enum ReportParser {
             case .paragraph(let paragraph):
                 // A line break inside a paragraph (Word's `w:br`) starts a line of its own, as `<br>` does.
                 let text = Substring(paragraph.text)
-                if Line.count(of: 0x0A, in: text, upTo: 1) == 0 {
+                if !DocumentReader.hasLineFeed(paragraph.text) {
                     lines.append(Line(text: text, number: paragraph.line))
                 } else {
                     for piece in Line.pieces(of: text, separator: 0x0A) {
@@ -77,7 +86,12 @@ public enum ReportParser {
         let gridTexts = grids.flatMap { $0.table.rows.flatMap { $0.cells.map(\.text) } }
         let (edition, editionNote) = detectEdition(lines, headings: headings, gridTexts: gridTexts)
         if let editionNote { diagnostics.append(editionNote) }
-        var cells = Array(repeating: Cell.missing, count: edition.cellCount)
+        // Each cell made afresh: `Array(repeating:count:)` copies `Cell.missing` through outlined
+        // value-witness copies, over a hundred instructions a cell.
+        var cells: [Cell] = []
+        let cellCount = edition.cellCount
+        cells.reserveCapacity(cellCount)
+        for _ in 0..<cellCount { cells.append(Cell(value: .missing, raw: "", line: nil)) }
         let lastLine = max(lines.last?.number ?? 0, grids.last.map { $0.table.rows.last?.line ?? $0.table.line } ?? 0)
 
         for (position, bound) in bounds.enumerated() {
@@ -306,7 +320,7 @@ public enum ReportParser {
         for cell in gridTexts where LabelText.isShort(Substring(cell), limit: 200) { search.feed(Substring(cell)) }
         var old = 0
         var new = 0
-        for ((edition, _), found) in zip(markers, search.found) where found {
+        for ((edition, _), found) in zip(markers, search.finish()) where found {
             if edition == .y2019 { old += 1 } else { new += 1 }
         }
         let edition: TemplateEdition = old > new ? .y2019 : .y2021
@@ -345,8 +359,10 @@ public enum ReportParser {
         /// The ASCII bytes the words hold, one bit each: text of other ASCII bytes only can be no part
         /// of a word, so a piece of it needs no search.
         private var wordASCII: (UInt64, UInt64) = (0, 0)
-        /// Whether each word has been found.
-        private(set) var found: [Bool]
+        /// Whether the text after the last search may hold a word (it holds a byte some word holds).
+        private var pending = false
+        /// Whether each word has been found, as far as searched.
+        private var found: [Bool]
 
         /// Words already folded (`LabelText.fold`), each starting with a scalar of three bytes.
         init(_ markers: [String]) {
@@ -365,9 +381,26 @@ public enum ReportParser {
             found = Array(repeating: false, count: markers.count)
         }
 
-        /// Folds `text` onto the end of the text fed so far and notes the words now found.
+        /// Whether each word occurs in the text fed.
+        mutating func finish() -> [Bool] {
+            if pending { search() }
+            pending = false
+            return found
+        }
+
+        /// Folds `text` onto the end of the text fed so far. The words are searched for once a
+        /// kilobyte or so has gathered (and by `finish`), not piece by piece: each search also reads
+        /// the tail kept from before, which for short pieces is most of what it reads.
         mutating func feed(_ text: Substring) {
-            if window.count > keep { window.removeFirst(window.count - keep) }
+            switch asciiOnly(text) {
+            case .nothing: return
+            case .barrier:
+                // A byte no word holds stands for the piece: no word runs across it.
+                window.append(0)
+                searchWhenLong()
+                return
+            case .other: break
+            }
             let carried = window.count
             let appended: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out in
@@ -385,7 +418,39 @@ public enum ReportParser {
                     break
                 }
             }
-            if couldMatch { search() }
+            if couldMatch { pending = true }
+            searchWhenLong()
+        }
+
+        /// Searches the window when it has grown long, then keeps only the tail a word could start in.
+        private mutating func searchWhenLong() {
+            guard window.count >= 1024 else { return }
+            if pending { search() }
+            pending = false
+            window.removeFirst(window.count - keep)
+        }
+
+        /// What a piece of ASCII only (a number, a blank line) does to the search, decided without
+        /// folding it: folding keeps its bytes but spaces, tabs, line ends, quotes and `*`; when it
+        /// keeps none, `nothing`; when it keeps some and no word holds any of them, `barrier`: no
+        /// word runs into or across the piece. `other` for anything else (the piece is folded).
+        private enum Piece { case nothing, barrier, other }
+
+        private func asciiOnly(_ text: Substring) -> Piece {
+            let wordASCII = self.wordASCII
+            return text.utf8.withContiguousStorageIfAvailable { bytes -> Piece in
+                var kept = false
+                for byte in bytes {
+                    switch byte {
+                    case 0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0x2A: continue
+                    case 0x80...: return .other
+                    default:
+                        if (byte < 64 ? wordASCII.0 >> UInt64(byte) : wordASCII.1 >> UInt64(byte - 64)) & 1 != 0 { return .other }
+                        kept = true
+                    }
+                }
+                return kept ? .barrier : .nothing
+            } ?? .other
         }
 
         private mutating func search() {
@@ -602,16 +667,19 @@ public enum ReportParser {
         func isReport(_ text: String) -> Bool {
             LabelText.isShort(text, limit: 80) && !LabelText.contains(text, "。") && LabelText.contains(LabelText.fold(text), "报告")
         }
+        var titleAgency: String?  // `Metadata.agency(fromTitle: report.title)`, when already worked out
         if let position = candidates.firstIndex(where: { isReport($0.text) && Metadata.year(in: $0.text) != nil }) {
             report.title = candidates[position].text
+            titleAgency = Metadata.agency(fromTitle: report.title)
             // `洪泽区人民政府` on the line above `2023年政府信息公开工作年度报告`: the agency's line is
             // part of the title.
-            if Metadata.agency(fromTitle: report.title).isEmpty, position > 0 {
+            if titleAgency?.isEmpty == true, position > 0 {
                 let above = candidates[position - 1].text
                 if LabelText.isShort(above, limit: 30), !isReport(above), !LabelText.contains(above, "。"),
                     Metadata.year(in: above) == nil
                 {
                     report.title = above + report.title
+                    titleAgency = nil
                 }
             }
         } else {
@@ -629,25 +697,18 @@ public enum ReportParser {
                 report.title = any.text
             }
         }
-        // The preamble's text and the overview's, joined by a line feed (`Section.text` of each, written
-        // out: the generic `joined` costs more at start-up than the whole search).
-        var searchText = ""
-        func append(_ section: Section) {
-            for (index, paragraph) in section.paragraphs.enumerated() {
-                if index > 0 { searchText += "\n" }
-                searchText += paragraph.text
-            }
-        }
-        append(preamble)
+        // The preamble's paragraphs and the overview's, searched as if joined by line feeds (the two
+        // `Section.text`s joined by one) without joining them; a section without paragraphs is one
+        // empty text, so that the line feed after or before it is still there.
+        var texts = preamble.paragraphs.isEmpty ? [""] : preamble.paragraphs.map(\.text)
         if let overview = report.section(.overview) {
-            searchText += "\n"
-            append(overview)
+            texts += overview.paragraphs.isEmpty ? [""] : overview.paragraphs.map(\.text)
         }
-        report.period = Metadata.period(in: searchText)
+        report.period = Metadata.period(inParagraphs: texts)
         if report.title.isEmpty {
             diagnostics.append(Diagnostic(.warning, line: preamble.line, "没有找到报告标题：机关名称未知"))
         } else {
-            report.agency = Metadata.agency(fromTitle: report.title)
+            report.agency = titleAgency ?? Metadata.agency(fromTitle: report.title)
             report.year = Metadata.year(in: report.title)
         }
         if report.year == nil, let period = report.period { report.year = Metadata.year(in: period) }
