@@ -112,8 +112,7 @@ public struct BatchFigure: Sendable {
 /// Batch review: every report in two folders, paired by agency, each pair compared.
 public enum Batch {
     /// The ids and labels of the review sheet's rates the summary shows (`KeyIndicators`), in order.
-    public static let rates: [String] = KeyIndicatorSpec.all.filter { if case .ratio = $0.compute { true } else { false } }.map(
-        \.id)
+    public static let rates: [String] = KeyIndicatorSpec.rates.map(\.id)
 
     /// 本年新收 总计, 予以公开 总计, （七）总计, 行政许可, 行政处罚, 行政复议 总计, 行政诉讼 总计.
     public static let figures: [BatchFigure] = [
@@ -679,10 +678,22 @@ public enum Batch {
 
     /// The row of a compared pair: `how` it was paired, and the file to write its full comparison to.
     static func row(_ diff: ReportDiff, how: String, details: String?, detailsCSV: Bool) -> BatchRow {
-        // Counted in place: `filter` and `changedCells` would copy the findings and the cells.
-        let errors = diff.findings.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) }
-        let warnings = diff.findings.reduce(0) { $0 + ($1.severity == .warning ? 1 : 0) }
-        let changedCells = diff.cells.reduce(0) { $0 + ($1.status != .unchanged && $1.status != .unreadable ? 1 : 0) }
+        // Counted in place, by index: `filter`, `changedCells` and even `reduce` would copy the findings
+        // and the cells.
+        var errors = 0
+        var warnings = 0
+        for index in diff.findings.indices {
+            switch diff.findings[index].severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .note: break
+            }
+        }
+        var changedCells = 0
+        for index in diff.cells.indices {
+            let status = diff.cells[index].status
+            if status != .unchanged && status != .unreadable { changedCells += 1 }
+        }
         let differs = diff.hasDifferences
         let status: BatchRow.Status =
             diff.isIncomplete
@@ -696,11 +707,12 @@ public enum Batch {
             status: status, agency: diff.new.agency.isEmpty ? diff.old.agency : diff.new.agency,
             oldFile: diff.old.path, newFile: diff.new.path, oldYear: diff.old.year, newYear: diff.new.year,
             reason: how, cellsChanged: changedCells,
-            figures: figures.map { figure(diff, $0) }, errors: errors, warnings: warnings, sentencesAdded: count(.added),
+            figures: figures.indices.map { figure(diff, $0) }, errors: errors, warnings: warnings, sentencesAdded: count(.added),
             sentencesRemoved: count(.removed), sentencesEdited: count(.edited) + count(.numbersOnly),
             carried: carried, details: nil)
         row.differs = differs
-        row.rates = diff.keyIndicators.filter { Batch.rates.contains($0.id) }
+        // Only the rates are kept: the counts are not computed.
+        row.rates = KeyIndicators.compare(old: diff.old, new: diff.new, specs: KeyIndicatorSpec.rates)
         // A table filled last year and left entirely blank this year is more than a change.
         for table in TableKind.allCases where diff.tableBlankedThisYear(table) && !diff.tableNotCompared(table) {
             row.flags.append("\(table.label.split(separator: " ").first ?? "")今年整张留空")
@@ -722,10 +734,17 @@ public enum Batch {
         return row
     }
 
-    /// A key figure in both years: the cell, or the sum of its cells when all are numbers.
-    static func figure(_ diff: ReportDiff, _ figure: BatchFigure) -> (old: Cell?, new: Cell?, change: CellChange?) {
+    /// The cells of each of `figures`, resolved per template edition.
+    private static let figureCells = figures.map { ResolvedKeys($0.cells) }
+
+    /// A key figure (by position in `figures`) in both years: the cell, or the sum of its cells when
+    /// all are numbers.
+    static func figure(_ diff: ReportDiff, _ position: Int) -> (old: Cell?, new: Cell?, change: CellChange?) {
+        let figure = figures[position]
+        let resolved = figureCells[position]
         func value(_ report: Report) -> Cell {
-            let cells = figure.cells.map { report[$0] }
+            // `cell(at:)` is `report[key]` at the key's index.
+            let cells = resolved.indices(in: report.edition).map { report.cell(at: $0) }
             if cells.count == 1 { return cells[0] }
             guard cells.allSatisfy({ $0.number != nil }) else { return cells.first { $0.number == nil }! }
             let sum = cells.reduce(Quantity(0)) { $0 + $1.number! }

@@ -1,7 +1,8 @@
 /// One template table's cells by row and column position: each cell's index in `Report.cells`, or -1
 /// where the template has no such cell. Made once per template edition from the table's cell list, so
 /// that the rules reach a cell by an integer index rather than by hashing a `CellKey` (three strings).
-struct CellGrid: Sendable {
+/// A class: `of` hands out the one grid of a table without copying its table spec.
+final class CellGrid: Sendable {
     /// The table.
     let table: TableSpec
     /// `rows.count × columns.count` indices into `Report.cells`, row by row.
@@ -80,5 +81,29 @@ extension Report {
     func number(at index: Int) -> Quantity? {
         guard index >= 0 && index < cells.count, case .number(let value) = cells[index].value else { return nil }
         return value
+    }
+}
+
+/// Cell keys resolved once to their indices in `Report.cells` for each template edition (-1 where the
+/// edition has no such cell, as `CellGrid.index(of:in:)` gives), so that a rule or an indicator read
+/// on every report reaches its cells by index, without searching the template for each key.
+struct ResolvedKeys: Sendable {
+    /// The keys, in order.
+    let keys: [CellKey]
+    private let y2019: [Int]
+    private let y2021: [Int]
+
+    init(_ keys: [CellKey]) {
+        self.keys = keys
+        y2019 = keys.map { CellGrid.index(of: $0, in: .y2019) }
+        y2021 = keys.map { CellGrid.index(of: $0, in: .y2021) }
+    }
+
+    /// The keys' indices in a report of the edition, in the order of `keys`.
+    func indices(in edition: TemplateEdition) -> [Int] {
+        switch edition {
+        case .y2019: return y2019
+        case .y2021: return y2021
+        }
     }
 }
