@@ -413,10 +413,11 @@ public enum Batch {
 
     /// Rows worst first, then by agency, then by file.
     static func sorted(_ rows: [BatchRow]) -> [BatchRow] {
-        rows.sorted {
-            ($0.status.rank, $0.agency, $0.newFile ?? $0.oldFile ?? "")
-                < ($1.status.rank, $1.agency, $1.newFile ?? $1.oldFile ?? "")
-        }
+        // Positions sorted by keys taken once, then the rows in that order: the order sorting the rows
+        // themselves gives (the same comparisons), without moving the large rows about.
+        let keys = rows.map { ($0.status.rank, $0.agency, $0.newFile ?? $0.oldFile ?? "") }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        return order.map { rows[$0] }
     }
 
     /// `[37/120] 南关区执法局  约 12 秒后完成`.
@@ -595,7 +596,11 @@ public enum Batch {
         for index in new.indices where !usedNew.contains(index) {
             unpaired.append((new[index], reason(new[index], folded: newFolded[index], otherFolder: "旧年度")))
         }
-        return (pairs.sorted { $0.new.path < $1.new.path }, unpaired)
+        // Positions sorted, then the pairs taken in that order: the same order as sorting the pairs
+        // themselves (the same comparisons), without moving the large pairs about.
+        let paths = pairs.map(\.new.path)
+        let order = paths.indices.sorted { paths[$0] < paths[$1] }
+        return (order.map { pairs[$0] }, unpaired)
     }
 
     // MARK: Details

@@ -65,14 +65,17 @@ public enum BatchRenderer {
     public static func values(_ summary: BatchSummary) -> [[String: BatchValue]] {
         var result = summary.rows.map(values)
         result.append(totals(summary))
-        for skip in summary.skips {
-            let isNew = skip.path.hasPrefix(summary.newFolder)
-            result.append([
-                "status": .text(skippedStatus), "status_label": .text("已跳过"),
-                isNew ? "new_file" : "old_file": .text(skip.path), "reason": .text(skip.reason),
-            ])
-        }
+        for skip in summary.skips { result.append(skipValues(skip, summary)) }
         return result
+    }
+
+    /// The row of a skipped file.
+    static func skipValues(_ skip: BatchSkip, _ summary: BatchSummary) -> [String: BatchValue] {
+        let isNew = skip.path.hasPrefix(summary.newFolder)
+        return [
+            "status": .text(skippedStatus), "status_label": .text("已跳过"),
+            isNew ? "new_file" : "old_file": .text(skip.path), "reason": .text(skip.reason),
+        ]
     }
 
     /// A count or a year: its digits are the text.
@@ -91,27 +94,49 @@ public enum BatchRenderer {
     private static let rateKeys = Dictionary(
         uniqueKeysWithValues: Batch.rates.map { ($0, ("\($0)_old", "\($0)_new", "\($0)_points")) })
 
+    /// A row's values by column key (a column without a value may be absent, or `.empty`).
     static func values(_ row: BatchRow) -> [String: BatchValue] {
-        var values: [String: BatchValue] = [
-            "status": .text(row.status.rawValue), "status_label": .text(row.status.label), "agency": .text(row.agency),
-            "old_file": .text(row.oldFile ?? ""), "new_file": .text(row.newFile ?? ""), "old_year": number(row.oldYear),
-            "new_year": number(row.newYear), "cells_changed": number(row.cellsChanged), "errors": number(row.errors),
-            "warnings": number(row.warnings), "sentences_added": number(row.sentencesAdded),
-            "sentences_removed": number(row.sentencesRemoved), "sentences_edited": number(row.sentencesEdited),
-            "carried_overview": share(row.carried[.overview]), "carried_problems": share(row.carried[.problems]),
-            "carried_other": share(row.carried[.other]), "reason": .text(row.reason),
-            "flags": .text(row.flags.joined(separator: "；")), "details": .text(row.details ?? ""),
+        Dictionary(uniqueKeysWithValues: zip(columns, ordered(row)))
+    }
+
+    /// Each column's position in `columns`.
+    private static let position: [String: Int] = Dictionary(
+        uniqueKeysWithValues: columns.enumerated().map { ($0.element, $0.offset) })
+
+    /// The positions of a row's columns, looked up once: the fixed columns in the order `ordered`
+    /// fills them, and each key figure's and each rate's three.
+    private static let fixedPositions = [
+        "status", "status_label", "agency", "old_file", "new_file", "old_year", "new_year", "cells_changed", "errors",
+        "warnings", "sentences_added", "sentences_removed", "sentences_edited", "carried_overview", "carried_problems",
+        "carried_other", "reason", "flags", "details",
+    ].map { position[$0]! }
+    private static let figurePositions = figureKeys.map { (position[$0.0]!, position[$0.1]!, position[$0.2]!) }
+    private static let ratePositions = rateKeys.mapValues { (position[$0.0]!, position[$0.1]!, position[$0.2]!) }
+
+    /// A row's values in the order of `columns` (`.empty` where there is none): what `values(_:)` holds,
+    /// made without a dictionary of column keys, for the writers that go through the columns in order.
+    static func ordered(_ row: BatchRow) -> [BatchValue] {
+        var values = [BatchValue](repeating: .empty, count: columns.count)
+        let fixed: [BatchValue] = [
+            .text(row.status.rawValue), .text(row.status.label), .text(row.agency), .text(row.oldFile ?? ""),
+            .text(row.newFile ?? ""), number(row.oldYear), number(row.newYear), number(row.cellsChanged),
+            number(row.errors), number(row.warnings), number(row.sentencesAdded), number(row.sentencesRemoved),
+            number(row.sentencesEdited), share(row.carried[.overview]), share(row.carried[.problems]),
+            share(row.carried[.other]), .text(row.reason), .text(row.flags.joined(separator: "；")),
+            .text(row.details ?? ""),
         ]
-        for (keys, value) in zip(figureKeys, row.figures) {
-            values[keys.0] = number(value.old?.number)
-            values[keys.1] = number(value.new?.number)
-            values[keys.2] = tenths(value.change?.percentTenths)
+        for (position, value) in zip(fixedPositions, fixed) { values[position] = value }
+        for (positions, value) in zip(figurePositions, row.figures) {
+            values[positions.0] = number(value.old?.number)
+            values[positions.1] = number(value.new?.number)
+            values[positions.2] = tenths(value.change?.percentTenths)
         }
         for rate in row.rates {
-            let keys = rateKeys[rate.id] ?? ("\(rate.id)_old", "\(rate.id)_new", "\(rate.id)_points")
-            values[keys.0] = tenths(rate.old.value.rateTenths)
-            values[keys.1] = tenths(rate.new.value.rateTenths)
-            values[keys.2] = tenths(rate.pointsTenths)
+            // Every rate a row holds is one of `Batch.rates`, which have columns.
+            guard let positions = ratePositions[rate.id] else { continue }
+            values[positions.0] = tenths(rate.old.value.rateTenths)
+            values[positions.1] = tenths(rate.new.value.rateTenths)
+            values[positions.2] = tenths(rate.pointsTenths)
         }
         return values
     }
@@ -177,17 +202,19 @@ public enum BatchRenderer {
     /// The summary as CSV: English headers, or Chinese with `chineseHeaders` (`--csv-header zh`).
     public static func csv(_ summary: BatchSummary, chineseHeaders: Bool = false) -> String {
         var csv = CSVWriter(columns: columns, header: chineseHeaders ? table.map(\.label) : nil)
-        for row in values(summary) {
-            csv.row(
-                ordered: columns.map { column in
-                    switch row[column] ?? .empty {
-                    case .text(let text): return .text(text)
-                    case .number(let number): return .number(number.description)
-                    case .fixed(_, let text): return .number(text)
-                    case .empty: return .text("")
-                    }
-                })
+        func field(_ value: BatchValue) -> CSVWriter.Field {
+            switch value {
+            case .text(let text): return .text(text)
+            case .number(let number): return .number(number.description)
+            case .fixed(_, let text): return .number(text)
+            case .empty: return .text("")
+            }
         }
+        // Row by row, in column order (`values(summary)`'s rows, without a dictionary for each).
+        for row in summary.rows { csv.row(ordered: ordered(row).map(field)) }
+        let totals = self.totals(summary)
+        csv.row(ordered: columns.map { field(totals[$0] ?? .empty) })
+        for skip in summary.skips { csv.row(ordered: columns.map { field(skipValues(skip, summary)[$0] ?? .empty) }) }
         return csv.output
     }
 
@@ -274,10 +301,10 @@ public enum BatchRenderer {
     /// The summary as JSON: `rows` (each with the columns of the CSV), `totals`, `skipped`, `notes`, `counts`.
     public static func json(_ summary: BatchSummary) -> String {
         var json = JSONWriter()
-        func write(_ values: [String: BatchValue]) {
+        func write(_ values: [BatchValue]) {
             json.beginObject()
-            for column in columns {
-                switch values[column] ?? .empty {
+            for (column, value) in zip(columns, values) {
+                switch value {
                 case .text(let text): json.field(column, text)
                 case .number(let number): json.field(column, number: number)
                 case .fixed(_, let text): json.field(column, raw: text)
@@ -288,7 +315,7 @@ public enum BatchRenderer {
         }
         json.beginObject()
         json.beginArray("rows")
-        for row in summary.rows { write(values(row)) }
+        for row in summary.rows { write(ordered(row)) }
         json.endArray()
         json.beginObject("totals")
         let totals = self.totals(summary)
