@@ -536,6 +536,8 @@ public enum Batch {
         -> (pairs: [Pair], unpaired: [(Identity, String)])
     {
         var pairs: [Pair] = []
+        // The positions in `old` and `new` of each pair's reports, in the order of `pairs`.
+        var pairedAt: [(old: Int, new: Int)] = []
         var usedOld = Set<Int>()
         var usedNew = Set<Int>()
         if !explicit.isEmpty {
@@ -546,6 +548,7 @@ public enum Batch {
             for (a, b) in explicit {
                 guard let x = oldIndex[a], let y = newIndex[b], !usedOld.contains(x), !usedNew.contains(y) else { continue }
                 pairs.append(Pair(old: old[x], new: new[y], how: "pairs.csv"))
+                pairedAt.append((x, y))
                 usedOld.insert(x)
                 usedNew.insert(y)
             }
@@ -560,6 +563,7 @@ public enum Batch {
         func take(_ found: [Int], for index: Int, how: String) {
             let latest = found.max { (old[$0].year ?? 0, old[$1].path) < (old[$1].year ?? 0, old[$0].path) }!
             pairs.append(Pair(old: old[latest], new: new[index], how: how))
+            pairedAt.append((latest, index))
             usedOld.insert(latest)
             usedNew.insert(index)
         }
@@ -578,9 +582,12 @@ public enum Batch {
         }
         var pairedOld: [String: String] = [:]
         var pairedNew: [String: String] = [:]
-        for pair in pairs {
-            pairedOld[LabelText.fold(pair.old.agency)] = pair.old.path
-            pairedNew[LabelText.fold(pair.new.agency)] = pair.new.path
+        pairedOld.reserveCapacity(pairs.count)
+        pairedNew.reserveCapacity(pairs.count)
+        // The names folded above, not folded again.
+        for (x, y) in pairedAt {
+            pairedOld[oldFolded[x]] = old[x].path
+            pairedNew[newFolded[y]] = new[y].path
         }
         var unpaired: [(Identity, String)] = []
         func reason(_ report: Identity, folded: String, otherFolder: String) -> String {

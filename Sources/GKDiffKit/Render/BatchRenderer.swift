@@ -103,40 +103,74 @@ public enum BatchRenderer {
     private static let position: [String: Int] = Dictionary(
         uniqueKeysWithValues: columns.enumerated().map { ($0.element, $0.offset) })
 
-    /// The positions of a row's columns, looked up once: the fixed columns in the order `ordered`
-    /// fills them, and each key figure's and each rate's three.
-    private static let fixedPositions = [
-        "status", "status_label", "agency", "old_file", "new_file", "old_year", "new_year", "cells_changed", "errors",
-        "warnings", "sentences_added", "sentences_removed", "sentences_edited", "carried_overview", "carried_problems",
-        "carried_other", "reason", "flags", "details",
-    ].map { position[$0]! }
-    private static let figurePositions = figureKeys.map { (position[$0.0]!, position[$0.1]!, position[$0.2]!) }
-    private static let ratePositions = rateKeys.mapValues { (position[$0.0]!, position[$0.1]!, position[$0.2]!) }
+    /// The positions in `columns` of a row's columns, looked up once.
+    private struct Positions {
+        let status = position["status"]!
+        let statusLabel = position["status_label"]!
+        let agency = position["agency"]!
+        let oldFile = position["old_file"]!
+        let newFile = position["new_file"]!
+        let oldYear = position["old_year"]!
+        let newYear = position["new_year"]!
+        let cellsChanged = position["cells_changed"]!
+        let errors = position["errors"]!
+        let warnings = position["warnings"]!
+        let sentencesAdded = position["sentences_added"]!
+        let sentencesRemoved = position["sentences_removed"]!
+        let sentencesEdited = position["sentences_edited"]!
+        let carriedOverview = position["carried_overview"]!
+        let carriedProblems = position["carried_problems"]!
+        let carriedOther = position["carried_other"]!
+        let reason = position["reason"]!
+        let flags = position["flags"]!
+        let details = position["details"]!
+        /// Each key figure's three (old, new, change in per cent), in `Batch.figures` order.
+        let figures = figureKeys.map { (position[$0.0]!, position[$0.1]!, position[$0.2]!) }
+        /// Each rate's three (old, new, change in points), in `Batch.rates` order.
+        let rates = Batch.rates.map { rateKeys[$0]! }.map { (position[$0.0]!, position[$0.1]!, position[$0.2]!) }
+    }
+    private static let positions = Positions()
 
     /// A row's values in the order of `columns` (`.empty` where there is none): what `values(_:)` holds,
     /// made without a dictionary of column keys, for the writers that go through the columns in order.
     static func ordered(_ row: BatchRow) -> [BatchValue] {
+        let at = positions
         var values = [BatchValue](repeating: .empty, count: columns.count)
-        let fixed: [BatchValue] = [
-            .text(row.status.rawValue), .text(row.status.label), .text(row.agency), .text(row.oldFile ?? ""),
-            .text(row.newFile ?? ""), number(row.oldYear), number(row.newYear), number(row.cellsChanged),
-            number(row.errors), number(row.warnings), number(row.sentencesAdded), number(row.sentencesRemoved),
-            number(row.sentencesEdited), share(row.carried[.overview]), share(row.carried[.problems]),
-            share(row.carried[.other]), .text(row.reason), .text(row.flags.joined(separator: "；")),
-            .text(row.details ?? ""),
-        ]
-        for (position, value) in zip(fixedPositions, fixed) { values[position] = value }
-        for (positions, value) in zip(figurePositions, row.figures) {
-            values[positions.0] = number(value.old?.number)
-            values[positions.1] = number(value.new?.number)
-            values[positions.2] = tenths(value.change?.percentTenths)
+        values[at.status] = .text(row.status.rawValue)
+        values[at.statusLabel] = .text(row.status.label)
+        values[at.agency] = .text(row.agency)
+        values[at.oldFile] = .text(row.oldFile ?? "")
+        values[at.newFile] = .text(row.newFile ?? "")
+        values[at.oldYear] = number(row.oldYear)
+        values[at.newYear] = number(row.newYear)
+        values[at.cellsChanged] = number(row.cellsChanged)
+        values[at.errors] = number(row.errors)
+        values[at.warnings] = number(row.warnings)
+        values[at.sentencesAdded] = number(row.sentencesAdded)
+        values[at.sentencesRemoved] = number(row.sentencesRemoved)
+        values[at.sentencesEdited] = number(row.sentencesEdited)
+        values[at.carriedOverview] = share(row.carried[.overview])
+        values[at.carriedProblems] = share(row.carried[.problems])
+        values[at.carriedOther] = share(row.carried[.other])
+        values[at.reason] = .text(row.reason)
+        values[at.flags] = .text(row.flags.joined(separator: "；"))
+        values[at.details] = .text(row.details ?? "")
+        // By index: the figures and rates are not copied.
+        for index in row.figures.indices where index < at.figures.count {
+            let (old, new, change) = at.figures[index]
+            values[old] = number(row.figures[index].old?.number)
+            values[new] = number(row.figures[index].new?.number)
+            values[change] = tenths(row.figures[index].change?.percentTenths)
         }
-        for rate in row.rates {
-            // Every rate a row holds is one of `Batch.rates`, which have columns.
-            guard let positions = ratePositions[rate.id] else { continue }
-            values[positions.0] = tenths(rate.old.value.rateTenths)
-            values[positions.1] = tenths(rate.new.value.rateTenths)
-            values[positions.2] = tenths(rate.pointsTenths)
+        for index in row.rates.indices {
+            // A row's rates are `Batch.rates`, in order; any other is looked for by id.
+            let id = row.rates[index].id
+            let slot = index < Batch.rates.count && Batch.rates[index] == id ? index : Batch.rates.firstIndex(of: id)
+            guard let slot else { continue }
+            let (old, new, points) = at.rates[slot]
+            values[old] = tenths(row.rates[index].old.value.rateTenths)
+            values[new] = tenths(row.rates[index].new.value.rateTenths)
+            values[points] = tenths(row.rates[index].pointsTenths)
         }
         return values
     }
@@ -144,25 +178,41 @@ public enum BatchRenderer {
     /// The district's totals: rows per status, and each key figure summed over the pairs where both
     /// years are numbers, with the change of the sums.
     static func totals(_ summary: BatchSummary) -> [String: BatchValue] {
+        // One pass over the rows for the counts, and the positions of the pairs; the rows are reached
+        // by index throughout, never copied (`filter` would copy every row, once per status).
+        let rows = summary.rows
+        var perStatus = [Int](repeating: 0, count: BatchRow.Status.allCases.count)
+        var pairs: [Int] = []
+        var cellsChanged = 0
+        var errors = 0
+        var warnings = 0
+        for index in rows.indices {
+            perStatus[rows[index].status.rank] += 1
+            guard let changed = rows[index].cellsChanged else { continue }
+            pairs.append(index)
+            cellsChanged += changed
+            errors += rows[index].errors ?? 0
+            warnings += rows[index].warnings ?? 0
+        }
         let counts = BatchRow.Status.allCases.compactMap { status -> String? in
-            let count = summary.rows.filter { $0.status == status }.count
+            let count = perStatus[status.rank]
             return count == 0 ? nil : "\(status.label) \(count)"
         }
         var values: [String: BatchValue] = [
-            "status": .text(totalStatus), "status_label": .text("合计"),
-            "agency": .text("\(summary.rows.filter { $0.cellsChanged != nil }.count) 对"),
+            "status": .text(totalStatus), "status_label": .text("合计"), "agency": .text("\(pairs.count) 对"),
             "reason": .text(counts.joined(separator: "，")),
         ]
-        let pairs = summary.rows.filter { $0.cellsChanged != nil }
-        values["cells_changed"] = .number(Quantity(pairs.reduce(0) { $0 + ($1.cellsChanged ?? 0) }))
-        values["errors"] = .number(Quantity(pairs.reduce(0) { $0 + ($1.errors ?? 0) }))
-        values["warnings"] = .number(Quantity(pairs.reduce(0) { $0 + ($1.warnings ?? 0) }))
+        values["cells_changed"] = .number(Quantity(cellsChanged))
+        values["errors"] = .number(Quantity(errors))
+        values["warnings"] = .number(Quantity(warnings))
         for (index, figure) in Batch.figures.enumerated() {
             var old = Quantity(0)
             var new = Quantity(0)
             var any = false
-            for row in pairs where index < row.figures.count {
-                guard let a = row.figures[index].old?.number, let b = row.figures[index].new?.number else { continue }
+            for row in pairs where index < rows[row].figures.count {
+                guard let a = rows[row].figures[index].old?.number, let b = rows[row].figures[index].new?.number else {
+                    continue
+                }
                 old += a
                 new += b
                 any = true
@@ -180,8 +230,9 @@ public enum BatchRenderer {
             )
             var any = false
             for row in pairs {
-                guard let rate = row.rates.first(where: { $0.id == id }),
-                    case .rate(let a, let b) = rate.old.value, case .rate(let c, let d) = rate.new.value
+                guard let rate = rows[row].rates.firstIndex(where: { $0.id == id }),
+                    case .rate(let a, let b) = rows[row].rates[rate].old.value,
+                    case .rate(let c, let d) = rows[row].rates[rate].new.value
                 else { continue }
                 sums.oldNumerator += a
                 sums.oldDenominator += b
