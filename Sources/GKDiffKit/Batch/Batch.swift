@@ -556,6 +556,7 @@ public enum Batch {
         let oldFolded = old.map { LabelText.fold($0.agency) }
         let newFolded = new.map { LabelText.fold($0.agency) }
         var byName: [String: [Int]] = [:]
+        byName.reserveCapacity(old.count)
         for (index, name) in oldFolded.enumerated() where !name.isEmpty { byName[name, default: []].append(index) }
         func earlier(_ candidate: Identity, _ report: Identity) -> Bool {
             candidate.year == nil || report.year == nil || candidate.year! < report.year!
@@ -580,14 +581,17 @@ public enum Batch {
             if found.count > 1 && Set(found.map { old[$0].agency }).count > 1 { continue }  // ambiguous
             take(found, for: index, how: "机关名称相近")
         }
+        // The paired reports by folded name, for the reasons of the unpaired: made only when some report
+        // is unpaired (hashing a name is costly), from the names folded above.
         var pairedOld: [String: String] = [:]
         var pairedNew: [String: String] = [:]
-        pairedOld.reserveCapacity(pairs.count)
-        pairedNew.reserveCapacity(pairs.count)
-        // The names folded above, not folded again.
-        for (x, y) in pairedAt {
-            pairedOld[oldFolded[x]] = old[x].path
-            pairedNew[newFolded[y]] = new[y].path
+        if usedOld.count < old.count || usedNew.count < new.count {
+            pairedOld.reserveCapacity(pairs.count)
+            pairedNew.reserveCapacity(pairs.count)
+            for (x, y) in pairedAt {
+                pairedOld[oldFolded[x]] = old[x].path
+                pairedNew[newFolded[y]] = new[y].path
+            }
         }
         var unpaired: [(Identity, String)] = []
         func reason(_ report: Identity, folded: String, otherFolder: String) -> String {
