@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One template table's cells by row and column position: each cell's index in `Report.cells`, or -1
 /// where the template has no such cell. Made once per template edition from the table's cell list, so
 /// that the rules reach a cell by an integer index rather than by hashing a `CellKey` (three strings).
@@ -84,26 +86,31 @@ extension Report {
     }
 }
 
-/// Cell keys resolved once to their indices in `Report.cells` for each template edition (-1 where the
+/// Cell keys resolved to their indices in `Report.cells` for each template edition (-1 where the
 /// edition has no such cell, as `CellGrid.index(of:in:)` gives), so that a rule or an indicator read
-/// on every report reaches its cells by index, without searching the template for each key.
-struct ResolvedKeys: Sendable {
+/// on every report reaches its cells by index, without searching the template for each key. An
+/// edition's indices are resolved on first use (a run that never meets a 2019 report never builds
+/// the 2019 grids for them), then kept.
+final class ResolvedKeys: Sendable {
     /// The keys, in order.
     let keys: [CellKey]
-    private let y2019: [Int]
-    private let y2021: [Int]
+    private let y2019 = Mutex<[Int]?>(nil)
+    private let y2021 = Mutex<[Int]?>(nil)
 
-    init(_ keys: [CellKey]) {
-        self.keys = keys
-        y2019 = keys.map { CellGrid.index(of: $0, in: .y2019) }
-        y2021 = keys.map { CellGrid.index(of: $0, in: .y2021) }
-    }
+    init(_ keys: [CellKey]) { self.keys = keys }
 
     /// The keys' indices in a report of the edition, in the order of `keys`.
     func indices(in edition: TemplateEdition) -> [Int] {
         switch edition {
-        case .y2019: return y2019
-        case .y2021: return y2021
+        case .y2019: return y2019.withLock { resolved(&$0, in: .y2019) }
+        case .y2021: return y2021.withLock { resolved(&$0, in: .y2021) }
         }
+    }
+
+    private func resolved(_ cached: inout [Int]?, in edition: TemplateEdition) -> [Int] {
+        if let cached { return cached }
+        let indices = keys.map { CellGrid.index(of: $0, in: edition) }
+        cached = indices
+        return indices
     }
 }

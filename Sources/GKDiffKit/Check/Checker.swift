@@ -118,7 +118,7 @@ public enum Checker {
             findings.append(
                 Finding(
                     rule: sum.rule, severity: .error, year: report.year, acrossYears: false,
-                    message: "\(sum.label)：左边 \(a)，右边 \(b)，相差 \(a - b)", cells: cells, difference: a - b,
+                    message: "\(sum.label())：左边 \(a)，右边 \(b)，相差 \(a - b)", cells: cells, difference: a - b,
                     line: report.cells[sum.left[0]].line))
         }
         for (slot, rule) in [Rule.r1, .r2, .r3, .r4].enumerated() where notCheckable[slot] > 0 {
@@ -134,14 +134,14 @@ public enum Checker {
     }
 
     /// One sum of R1–R4 in a template edition: the cells of each side (indices of `Report.cells`, -1
-    /// where the template has no such cell) and the label of its finding.
+    /// where the template has no such cell) and the label of its finding (written only for a finding).
     struct SumCheck: Sendable {
         let rule: Rule
         /// 0 … 3 for R1 … R4: where a sum not checkable is counted.
         let slot: Int
         let left: [Int]
         let right: [Int]
-        let label: String
+        let label: @Sendable () -> String
     }
 
     /// The sums of R1–R4 of an edition, in the order their findings are made: R1 and R3 for each
@@ -168,7 +168,7 @@ public enum Checker {
             results.append(position)
         }
         let applicants = Array(0..<max(columns.count - 1, 0))
-        func sum(_ rule: Rule, _ slot: Int, left: [Int], right: [Int], label: String) {
+        func sum(_ rule: Rule, _ slot: Int, left: [Int], right: [Int], label: @escaping @Sendable () -> String) {
             sums.append(SumCheck(rule: rule, slot: slot, left: left, right: right, label: label))
         }
         let new = requests.row(RequestsRow.new.rawValue) ?? -1
@@ -176,26 +176,27 @@ public enum Checker {
         let resultsTotal = requests.row(RequestsRow.resultsTotal.rawValue) ?? -1
         let carriedForward = requests.row(RequestsRow.carriedForward.rawValue) ?? -1
         func index(_ row: Int, _ column: Int) -> Int { row < 0 ? -1 : requests.index(row, column) }
+        let count = results.count
         for (c, column) in columns.enumerated() {
             sum(
                 .r1, 0, left: [index(new, c), index(carriedOver, c)], right: [index(resultsTotal, c), index(carriedForward, c)],
-                label: "表二「\(column.label)」列 一+二 应等于 （七）总计+四")
+                label: { "表二「\(column.label)」列 一+二 应等于 （七）总计+四" })
             sum(
                 .r3, 2, left: [index(resultsTotal, c)], right: results.map { index($0, c) },
-                label: "表二「\(column.label)」列 （七）总计 应等于 \(results.count) 个办理结果行之和")
+                label: { "表二「\(column.label)」列 （七）总计 应等于 \(count) 个办理结果行之和" })
         }
         for (r, row) in rows.enumerated() {
             sum(
                 .r2, 1, left: [requests.index(r, column: ApplicantColumn.total.rawValue)],
                 right: applicants.map { requests.index(r, $0) },
-                label: "表二「\(row.fullLabel)」行 总计 应等于 六类申请人之和")
+                label: { "表二「\(row.fullLabel)」行 总计 应等于 六类申请人之和" })
         }
         let parts = [AppealsColumn.upheld, .corrected, .other, .pending]
         for (r, row) in appeals.table.rows.enumerated() {
             sum(
                 .r4, 3, left: [appeals.index(r, column: AppealsColumn.total.rawValue)],
                 right: parts.map { appeals.index(r, column: $0.rawValue) },
-                label: "表三「\(row.label)」总计 应等于 维持+纠正+其他+尚未审结")
+                label: { "表三「\(row.label)」总计 应等于 维持+纠正+其他+尚未审结" })
         }
         return sums
     }
