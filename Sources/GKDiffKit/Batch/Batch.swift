@@ -112,8 +112,7 @@ public struct BatchFigure: Sendable {
 /// Batch review: every report in two folders, paired by agency, each pair compared.
 public enum Batch {
     /// The ids and labels of the review sheet's rates the summary shows (`KeyIndicators`), in order.
-    public static let rates: [String] = KeyIndicatorSpec.all.filter { if case .ratio = $0.compute { true } else { false } }.map(
-        \.id)
+    public static let rates: [String] = KeyIndicatorSpec.rates.map(\.id)
 
     /// 本年新收 总计, 予以公开 总计, （七）总计, 行政许可, 行政处罚, 行政复议 总计, 行政诉讼 总计.
     public static let figures: [BatchFigure] = [
@@ -414,10 +413,11 @@ public enum Batch {
 
     /// Rows worst first, then by agency, then by file.
     static func sorted(_ rows: [BatchRow]) -> [BatchRow] {
-        rows.sorted {
-            ($0.status.rank, $0.agency, $0.newFile ?? $0.oldFile ?? "")
-                < ($1.status.rank, $1.agency, $1.newFile ?? $1.oldFile ?? "")
-        }
+        // Positions sorted by keys taken once, then the rows in that order: the order sorting the rows
+        // themselves gives (the same comparisons), without moving the large rows about.
+        let keys = rows.map { ($0.status.rank, $0.agency, $0.newFile ?? $0.oldFile ?? "") }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        return order.map { rows[$0] }
     }
 
     /// `[37/120] 南关区执法局  约 12 秒后完成`.
@@ -536,6 +536,8 @@ public enum Batch {
         -> (pairs: [Pair], unpaired: [(Identity, String)])
     {
         var pairs: [Pair] = []
+        // The positions in `old` and `new` of each pair's reports, in the order of `pairs`.
+        var pairedAt: [(old: Int, new: Int)] = []
         var usedOld = Set<Int>()
         var usedNew = Set<Int>()
         if !explicit.isEmpty {
@@ -546,6 +548,7 @@ public enum Batch {
             for (a, b) in explicit {
                 guard let x = oldIndex[a], let y = newIndex[b], !usedOld.contains(x), !usedNew.contains(y) else { continue }
                 pairs.append(Pair(old: old[x], new: new[y], how: "pairs.csv"))
+                pairedAt.append((x, y))
                 usedOld.insert(x)
                 usedNew.insert(y)
             }
@@ -553,6 +556,7 @@ public enum Batch {
         let oldFolded = old.map { LabelText.fold($0.agency) }
         let newFolded = new.map { LabelText.fold($0.agency) }
         var byName: [String: [Int]] = [:]
+        byName.reserveCapacity(old.count)
         for (index, name) in oldFolded.enumerated() where !name.isEmpty { byName[name, default: []].append(index) }
         func earlier(_ candidate: Identity, _ report: Identity) -> Bool {
             candidate.year == nil || report.year == nil || candidate.year! < report.year!
@@ -560,6 +564,7 @@ public enum Batch {
         func take(_ found: [Int], for index: Int, how: String) {
             let latest = found.max { (old[$0].year ?? 0, old[$1].path) < (old[$1].year ?? 0, old[$0].path) }!
             pairs.append(Pair(old: old[latest], new: new[index], how: how))
+            pairedAt.append((latest, index))
             usedOld.insert(latest)
             usedNew.insert(index)
         }
@@ -576,11 +581,17 @@ public enum Batch {
             if found.count > 1 && Set(found.map { old[$0].agency }).count > 1 { continue }  // ambiguous
             take(found, for: index, how: "机关名称相近")
         }
+        // The paired reports by folded name, for the reasons of the unpaired: made only when some report
+        // is unpaired (hashing a name is costly), from the names folded above.
         var pairedOld: [String: String] = [:]
         var pairedNew: [String: String] = [:]
-        for pair in pairs {
-            pairedOld[LabelText.fold(pair.old.agency)] = pair.old.path
-            pairedNew[LabelText.fold(pair.new.agency)] = pair.new.path
+        if usedOld.count < old.count || usedNew.count < new.count {
+            pairedOld.reserveCapacity(pairs.count)
+            pairedNew.reserveCapacity(pairs.count)
+            for (x, y) in pairedAt {
+                pairedOld[oldFolded[x]] = old[x].path
+                pairedNew[newFolded[y]] = new[y].path
+            }
         }
         var unpaired: [(Identity, String)] = []
         func reason(_ report: Identity, folded: String, otherFolder: String) -> String {
@@ -596,7 +607,11 @@ public enum Batch {
         for index in new.indices where !usedNew.contains(index) {
             unpaired.append((new[index], reason(new[index], folded: newFolded[index], otherFolder: "旧年度")))
         }
-        return (pairs.sorted { $0.new.path < $1.new.path }, unpaired)
+        // Positions sorted, then the pairs taken in that order: the same order as sorting the pairs
+        // themselves (the same comparisons), without moving the large pairs about.
+        let paths = pairs.map(\.new.path)
+        let order = paths.indices.sorted { paths[$0] < paths[$1] }
+        return (order.map { pairs[$0] }, unpaired)
     }
 
     // MARK: Details
@@ -679,10 +694,22 @@ public enum Batch {
 
     /// The row of a compared pair: `how` it was paired, and the file to write its full comparison to.
     static func row(_ diff: ReportDiff, how: String, details: String?, detailsCSV: Bool) -> BatchRow {
-        // Counted in place: `filter` and `changedCells` would copy the findings and the cells.
-        let errors = diff.findings.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) }
-        let warnings = diff.findings.reduce(0) { $0 + ($1.severity == .warning ? 1 : 0) }
-        let changedCells = diff.cells.reduce(0) { $0 + ($1.status != .unchanged && $1.status != .unreadable ? 1 : 0) }
+        // Counted in place, by index: `filter`, `changedCells` and even `reduce` would copy the findings
+        // and the cells.
+        var errors = 0
+        var warnings = 0
+        for index in diff.findings.indices {
+            switch diff.findings[index].severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .note: break
+            }
+        }
+        var changedCells = 0
+        for index in diff.cells.indices {
+            let status = diff.cells[index].status
+            if status != .unchanged && status != .unreadable { changedCells += 1 }
+        }
         let differs = diff.hasDifferences
         let status: BatchRow.Status =
             diff.isIncomplete
@@ -696,11 +723,12 @@ public enum Batch {
             status: status, agency: diff.new.agency.isEmpty ? diff.old.agency : diff.new.agency,
             oldFile: diff.old.path, newFile: diff.new.path, oldYear: diff.old.year, newYear: diff.new.year,
             reason: how, cellsChanged: changedCells,
-            figures: figures.map { figure(diff, $0) }, errors: errors, warnings: warnings, sentencesAdded: count(.added),
+            figures: figures.indices.map { figure(diff, $0) }, errors: errors, warnings: warnings, sentencesAdded: count(.added),
             sentencesRemoved: count(.removed), sentencesEdited: count(.edited) + count(.numbersOnly),
             carried: carried, details: nil)
         row.differs = differs
-        row.rates = diff.keyIndicators.filter { Batch.rates.contains($0.id) }
+        // Only the rates are kept: the counts are not computed.
+        row.rates = KeyIndicators.compare(old: diff.old, new: diff.new, specs: KeyIndicatorSpec.rates)
         // A table filled last year and left entirely blank this year is more than a change.
         for table in TableKind.allCases where diff.tableBlankedThisYear(table) && !diff.tableNotCompared(table) {
             row.flags.append("\(table.label.split(separator: " ").first ?? "")今年整张留空")
@@ -722,10 +750,17 @@ public enum Batch {
         return row
     }
 
-    /// A key figure in both years: the cell, or the sum of its cells when all are numbers.
-    static func figure(_ diff: ReportDiff, _ figure: BatchFigure) -> (old: Cell?, new: Cell?, change: CellChange?) {
+    /// The cells of each of `figures`, resolved per template edition.
+    private static let figureCells = figures.map { ResolvedKeys($0.cells) }
+
+    /// A key figure (by position in `figures`) in both years: the cell, or the sum of its cells when
+    /// all are numbers.
+    static func figure(_ diff: ReportDiff, _ position: Int) -> (old: Cell?, new: Cell?, change: CellChange?) {
+        let figure = figures[position]
+        let resolved = figureCells[position]
         func value(_ report: Report) -> Cell {
-            let cells = figure.cells.map { report[$0] }
+            // `cell(at:)` is `report[key]` at the key's index.
+            let cells = resolved.indices(in: report.edition).map { report.cell(at: $0) }
             if cells.count == 1 { return cells[0] }
             guard cells.allSatisfy({ $0.number != nil }) else { return cells.first { $0.number == nil }! }
             let sum = cells.reduce(Quantity(0)) { $0 + $1.number! }

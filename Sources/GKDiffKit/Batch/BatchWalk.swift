@@ -110,7 +110,11 @@ struct BatchWalk: Sendable {
             }
             pending += children.sorted { $0.shown > $1.shown }
         }
-        walk.files.sort { $0.path < $1.path }
+        // Positions sorted, then the files taken in that order: the order sorting the files themselves
+        // gives (the same comparisons), without moving the files about.
+        let paths = walk.files.map(\.path)
+        let order = paths.indices.sorted { paths[$0] < paths[$1] }
+        walk.files = order.map { walk.files[$0] }
         return walk
     }
 

@@ -1,7 +1,10 @@
+import Synchronization
+
 /// One template table's cells by row and column position: each cell's index in `Report.cells`, or -1
 /// where the template has no such cell. Made once per template edition from the table's cell list, so
 /// that the rules reach a cell by an integer index rather than by hashing a `CellKey` (three strings).
-struct CellGrid: Sendable {
+/// A class: `of` hands out the one grid of a table without copying its table spec.
+final class CellGrid: Sendable {
     /// The table.
     let table: TableSpec
     /// `rows.count × columns.count` indices into `Report.cells`, row by row.
@@ -80,5 +83,34 @@ extension Report {
     func number(at index: Int) -> Quantity? {
         guard index >= 0 && index < cells.count, case .number(let value) = cells[index].value else { return nil }
         return value
+    }
+}
+
+/// Cell keys resolved to their indices in `Report.cells` for each template edition (-1 where the
+/// edition has no such cell, as `CellGrid.index(of:in:)` gives), so that a rule or an indicator read
+/// on every report reaches its cells by index, without searching the template for each key. An
+/// edition's indices are resolved on first use (a run that never meets a 2019 report never builds
+/// the 2019 grids for them), then kept.
+final class ResolvedKeys: Sendable {
+    /// The keys, in order.
+    let keys: [CellKey]
+    private let y2019 = Mutex<[Int]?>(nil)
+    private let y2021 = Mutex<[Int]?>(nil)
+
+    init(_ keys: [CellKey]) { self.keys = keys }
+
+    /// The keys' indices in a report of the edition, in the order of `keys`.
+    func indices(in edition: TemplateEdition) -> [Int] {
+        switch edition {
+        case .y2019: return y2019.withLock { resolved(&$0, in: .y2019) }
+        case .y2021: return y2021.withLock { resolved(&$0, in: .y2021) }
+        }
+    }
+
+    private func resolved(_ cached: inout [Int]?, in edition: TemplateEdition) -> [Int] {
+        if let cached { return cached }
+        let indices = keys.map { CellGrid.index(of: $0, in: edition) }
+        cached = indices
+        return indices
     }
 }

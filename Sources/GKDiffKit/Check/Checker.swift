@@ -101,62 +101,25 @@ public enum Checker {
     /// Findings within one report.
     public static func check(_ report: Report) -> [Finding] {
         var findings: [Finding] = []
-        let requests = CellGrid.of(report.edition, .requests)
-        let appeals = CellGrid.of(report.edition, .appeals)
-        let rows = requests.table.rows
-        let columns = requests.table.columns
-        // The result rows （一）…（六） that （七）总计 sums, and the applicant columns 总计 sums, as positions.
-        var results: [Int] = []
-        for (position, row) in rows.enumerated() where row.group != nil && row.key != RequestsRow.resultsTotal.rawValue {
-            results.append(position)
-        }
-        let applicants = Array(0..<max(columns.count - 1, 0))
-
         // Counts of sums not checkable, for R1, R2, R3, R4.
         var notCheckable = [0, 0, 0, 0]
-        // Cells are reached by index (`CellGrid`) and only copied into a finding; the label is only
-        // written into a finding: built when one is made.
-        func sum(_ rule: Rule, _ slot: Int, left: [Int], right: [Int], label: @autoclosure () -> String) {
-            guard let a = total(left, in: report), let b = total(right, in: report) else {
-                notCheckable[slot] += 1
-                return
+        // Cells are reached by index (`CellGrid`, resolved once per edition in `sums`) and only copied
+        // into a finding.
+        for sum in sums(report.edition) {
+            guard let a = total(sum.left, in: report), let b = total(sum.right, in: report) else {
+                notCheckable[sum.slot] += 1
+                continue
             }
-            guard a != b else { return }
+            guard a != b else { continue }
             // Every index is a cell of the template here (a number was read from it).
-            let cells = (left + right).map {
+            let cells = (sum.left + sum.right).map {
                 FindingCell(key: report.edition.cellKeys[$0], year: report.year, cell: report.cells[$0])
             }
             findings.append(
                 Finding(
-                    rule: rule, severity: .error, year: report.year, acrossYears: false,
-                    message: "\(label())：左边 \(a)，右边 \(b)，相差 \(a - b)", cells: cells, difference: a - b,
-                    line: report.cells[left[0]].line))
-        }
-        let new = requests.row(RequestsRow.new.rawValue) ?? -1
-        let carriedOver = requests.row(RequestsRow.carriedOver.rawValue) ?? -1
-        let resultsTotal = requests.row(RequestsRow.resultsTotal.rawValue) ?? -1
-        let carriedForward = requests.row(RequestsRow.carriedForward.rawValue) ?? -1
-        func index(_ row: Int, _ column: Int) -> Int { row < 0 ? -1 : requests.index(row, column) }
-        for (c, column) in columns.enumerated() {
-            sum(
-                .r1, 0, left: [index(new, c), index(carriedOver, c)], right: [index(resultsTotal, c), index(carriedForward, c)],
-                label: "表二「\(column.label)」列 一+二 应等于 （七）总计+四")
-            sum(
-                .r3, 2, left: [index(resultsTotal, c)], right: results.map { index($0, c) },
-                label: "表二「\(column.label)」列 （七）总计 应等于 \(results.count) 个办理结果行之和")
-        }
-        for (r, row) in rows.enumerated() {
-            sum(
-                .r2, 1, left: [requests.index(r, column: ApplicantColumn.total.rawValue)],
-                right: applicants.map { requests.index(r, $0) },
-                label: "表二「\(row.fullLabel)」行 总计 应等于 六类申请人之和")
-        }
-        let parts = [AppealsColumn.upheld, .corrected, .other, .pending]
-        for (r, row) in appeals.table.rows.enumerated() {
-            sum(
-                .r4, 3, left: [appeals.index(r, column: AppealsColumn.total.rawValue)],
-                right: parts.map { appeals.index(r, column: $0.rawValue) },
-                label: "表三「\(row.label)」总计 应等于 维持+纠正+其他+尚未审结")
+                    rule: sum.rule, severity: .error, year: report.year, acrossYears: false,
+                    message: "\(sum.label())：左边 \(a)，右边 \(b)，相差 \(a - b)", cells: cells, difference: a - b,
+                    line: report.cells[sum.left[0]].line))
         }
         for (slot, rule) in [Rule.r1, .r2, .r3, .r4].enumerated() where notCheckable[slot] > 0 {
             findings.append(
@@ -170,6 +133,80 @@ public enum Checker {
         return (ReadProblems.findings(report) + findings).map { $0.located(in: report.path) }
     }
 
+    /// One sum of R1–R4 in a template edition: the cells of each side (indices of `Report.cells`, -1
+    /// where the template has no such cell) and the label of its finding (written only for a finding).
+    struct SumCheck: Sendable {
+        let rule: Rule
+        /// 0 … 3 for R1 … R4: where a sum not checkable is counted.
+        let slot: Int
+        let left: [Int]
+        let right: [Int]
+        let label: @Sendable () -> String
+    }
+
+    /// The sums of R1–R4 of an edition, in the order their findings are made: R1 and R3 for each
+    /// column of table 2, R2 for each of its rows, R4 for each row of table 3. Made once per edition.
+    static func sums(_ edition: TemplateEdition) -> [SumCheck] {
+        switch edition {
+        case .y2019: return sums2019
+        case .y2021: return sums2021
+        }
+    }
+
+    private static let sums2019 = makeSums(.y2019)
+    private static let sums2021 = makeSums(.y2021)
+
+    private static func makeSums(_ edition: TemplateEdition) -> [SumCheck] {
+        var sums: [SumCheck] = []
+        let requests = CellGrid.of(edition, .requests)
+        let appeals = CellGrid.of(edition, .appeals)
+        let rows = requests.table.rows
+        let columns = requests.table.columns
+        // The result rows （一）…（六） that （七）总计 sums, and the applicant columns 总计 sums, as positions.
+        var results: [Int] = []
+        for (position, row) in rows.enumerated() where row.group != nil && row.key != RequestsRow.resultsTotal.rawValue {
+            results.append(position)
+        }
+        let applicants = Array(0..<max(columns.count - 1, 0))
+        func sum(_ rule: Rule, _ slot: Int, left: [Int], right: [Int], label: @escaping @Sendable () -> String) {
+            sums.append(SumCheck(rule: rule, slot: slot, left: left, right: right, label: label))
+        }
+        let new = requests.row(RequestsRow.new.rawValue) ?? -1
+        let carriedOver = requests.row(RequestsRow.carriedOver.rawValue) ?? -1
+        let resultsTotal = requests.row(RequestsRow.resultsTotal.rawValue) ?? -1
+        let carriedForward = requests.row(RequestsRow.carriedForward.rawValue) ?? -1
+        func index(_ row: Int, _ column: Int) -> Int { row < 0 ? -1 : requests.index(row, column) }
+        let count = results.count
+        for (c, column) in columns.enumerated() {
+            sum(
+                .r1, 0, left: [index(new, c), index(carriedOver, c)], right: [index(resultsTotal, c), index(carriedForward, c)],
+                label: { "表二「\(column.label)」列 一+二 应等于 （七）总计+四" })
+            sum(
+                .r3, 2, left: [index(resultsTotal, c)], right: results.map { index($0, c) },
+                label: { "表二「\(column.label)」列 （七）总计 应等于 \(count) 个办理结果行之和" })
+        }
+        for (r, row) in rows.enumerated() {
+            sum(
+                .r2, 1, left: [requests.index(r, column: ApplicantColumn.total.rawValue)],
+                right: applicants.map { requests.index(r, $0) },
+                label: { "表二「\(row.fullLabel)」行 总计 应等于 六类申请人之和" })
+        }
+        let parts = [AppealsColumn.upheld, .corrected, .other, .pending]
+        for (r, row) in appeals.table.rows.enumerated() {
+            sum(
+                .r4, 3, left: [appeals.index(r, column: AppealsColumn.total.rawValue)],
+                right: parts.map { appeals.index(r, column: $0.rawValue) },
+                label: { "表三「\(row.label)」总计 应等于 维持+纠正+其他+尚未审结" })
+        }
+        return sums
+    }
+
+    /// Each table's short name (`表二`), for Q1's message.
+    private static let shortNames: [TableKind: String] = Dictionary(
+        uniqueKeysWithValues: TableKind.allCases.map { table in
+            (table, table.label.split(separator: " ").first.map(String.init) ?? table.label)
+        })
+
     /// Blank and missing tables (Q1).
     static func quality(_ report: Report) -> [Finding] {
         var findings: [Finding] = []
@@ -177,20 +214,21 @@ public enum Checker {
             let first = report.edition.firstIndex(of: table)
             let count = report.edition.table(table).cells.count
             guard first + count <= report.cells.count else { continue }
-            let cells = report.cells[first..<first + count]
             var blank = 0
             var missing = 0
-            for cell in cells {
-                switch cell.value {
+            // By index: the cells are not copied.
+            for index in first..<first + count {
+                switch report.cells[index].value {
                 case .blank: blank += 1
                 case .missing: missing += 1
                 default: break
                 }
             }
-            let name = table.label.split(separator: " ").first.map(String.init) ?? table.label
             // A table not found (all missing) is rule P1's, an error: not said again here.
-            if missing < cells.count && blank > 0 {
-                let whole = blank == cells.count ? "（整张表未填写）" : ""
+            if missing < count && blank > 0 {
+                let cells = report.cells[first..<first + count]
+                let name = shortNames[table]!
+                let whole = blank == count ? "（整张表未填写）" : ""
                 findings.append(
                     Finding(
                         rule: .q1, severity: .warning, year: report.year, acrossYears: false,
@@ -259,10 +297,13 @@ public enum Checker {
         }
         // X1: this year's carried over = last year's carried forward.
         var uncheckedX1 = 0
-        for column in Template.table(.requests).columns {
-            let thisKey = CellKey(table: .requests, row: RequestsRow.carriedOver.rawValue, column: column.key)
-            let lastKey = CellKey(table: .requests, row: RequestsRow.carriedForward.rawValue, column: column.key)
-            guard let x = new.cell(for: thisKey).number, let y = old.cell(for: lastKey).number else {
+        let thisIndices = carriedOver.indices(in: new.edition)
+        let lastIndices = carriedForward.indices(in: old.edition)
+        for (c, column) in Template.table(.requests).columns.enumerated() {
+            let thisKey = carriedOver.keys[c]
+            let lastKey = carriedForward.keys[c]
+            // `cell(at:)` with a resolved index is `cell(for:)` of the key.
+            guard let x = new.number(at: thisIndices[c]), let y = old.number(at: lastIndices[c]) else {
                 uncheckedX1 += 1
                 continue
             }
@@ -272,10 +313,10 @@ public enum Checker {
                         rule: .x1, severity: .error, year: nil, acrossYears: true,
                         message: "「\(column.label)」列：\(b)年 二、上年结转 \(x)，\(a)年 四、结转下年度继续办理 \(y)，相差 \(x - y)",
                         cells: [
-                            FindingCell(key: thisKey, year: b, cell: new.cell(for: thisKey), file: new.path),
-                            FindingCell(key: lastKey, year: a, cell: old.cell(for: lastKey), file: old.path),
+                            FindingCell(key: thisKey, year: b, cell: new.cell(at: thisIndices[c]), file: new.path),
+                            FindingCell(key: lastKey, year: a, cell: old.cell(at: lastIndices[c]), file: old.path),
                         ],
-                        difference: x - y, line: new.cell(for: thisKey).line))
+                        difference: x - y, line: new.cell(at: thisIndices[c]).line))
             }
         }
         if uncheckedX1 > 0 {
@@ -310,12 +351,31 @@ public enum Checker {
         return findings + acrossNarrative(diff) + jumps(diff)
     }
 
+    /// Table 2's 二、上年结转 and 四、结转下年度继续办理 in each of its columns (X1), resolved per edition.
+    private static let carriedOver = ResolvedKeys(
+        Template.table(.requests).columns.map {
+            CellKey(table: .requests, row: RequestsRow.carriedOver.rawValue, column: $0.key)
+        })
+    private static let carriedForward = ResolvedKeys(
+        Template.table(.requests).columns.map {
+            CellKey(table: .requests, row: RequestsRow.carriedForward.rawValue, column: $0.key)
+        })
+
+    /// Whether a section's text does not fold to `无`: true for no section (its text is empty). Seen on
+    /// the first scalars when it folds to more than two (`foldsToAtMostTwoScalars`), folded whole only
+    /// otherwise.
+    static func foldsToOtherThanNone(_ section: Section?) -> Bool {
+        guard let section else { return true }
+        if !foldsToAtMostTwoScalars(section.paragraphs) { return true }
+        return LabelText.fold(section.text) != "无"
+    }
+
     /// Q2 (section 五 copied from last year) and Q3 (a year that did not move forward).
     static func acrossNarrative(_ diff: ReportDiff) -> [Finding] {
         var findings: [Finding] = []
         if let problems = diff.sections.first(where: { $0.kind == .problems }), problems.oldTitle != nil,
             let carried = carriedCharacters(problems), carried >= 0.9,
-            LabelText.fold(diff.new.section(.problems)?.text ?? "") != "无"
+            foldsToOtherThanNone(diff.new.section(.problems))
         {
             let same = problems.sentences.allSatisfy { $0.status == .unchanged }
             let how = same ? "逐字相同（年份除外）" : "基本相同（\(DiffTextRenderer.percent(carried)) 的文字沿用上年）"
@@ -328,9 +388,10 @@ public enum Checker {
         // Q3: a sentence carried over into this year's report still says last year's year where last
         // year's report meant its own year. Only for one agency in adjacent years.
         if !diff.agenciesDiffer, let a = diff.old.year, let b = diff.new.year, b - a == 1 {
-            for section in diff.sections {
-                for change in section.sentences where change.keptYears.contains(a) {
-                    guard let new = change.new else { continue }
+            // By index: only the sentences with a kept year are copied.
+            for s in diff.sections.indices {
+                for c in diff.sections[s].sentences.indices where diff.sections[s].sentences[c].keptYears.contains(a) {
+                    guard let new = diff.sections[s].sentences[c].new else { continue }
                     let preview = new.text.unicodeScalars.count > 40 ? "\(new.text.prefix(40))…" : new.text
                     findings.append(
                         Finding(
@@ -365,9 +426,12 @@ public enum Checker {
     /// Q4: cells that grew more than five-fold or fell below a fifth, from a base of at least 10.
     static func jumps(_ diff: ReportDiff) -> [Finding] {
         var findings: [Finding] = []
-        for change in diff.cells {
+        for index in diff.cells.indices {
             // Only a number that grew or fell can have jumped (an unchanged one, or one from 0, cannot).
-            guard change.status == .increased || change.status == .decreased else { continue }
+            // Decided by index before the change is copied.
+            let status = diff.cells[index].status
+            guard status == .increased || status == .decreased else { continue }
+            let change = diff.cells[index]
             guard let a = change.old.number, let b = change.new.number, a >= 10 else { continue }
             if b > a * 5 || b * 5 < a {
                 findings.append(

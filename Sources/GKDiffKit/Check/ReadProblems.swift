@@ -14,9 +14,9 @@ enum ReadProblems {
             let first = report.edition.firstIndex(of: table.kind)
             let keys = report.edition.cellKeys[first..<first + table.cells.count]
             guard first + keys.count <= report.cells.count else { continue }
-            let cells = report.cells[first..<first + keys.count]
             let name = table.kind.label
-            if cells.allSatisfy({ $0.value == .missing }) {
+            // By index: the cells are not copied.
+            if (first..<first + keys.count).allSatisfy({ report.cells[$0].value == .missing }) {
                 let section = report.section(table.kind.section)
                 let why =
                     section == nil

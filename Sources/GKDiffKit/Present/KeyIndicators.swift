@@ -9,12 +9,15 @@ public struct KeyIndicators: Sendable {
     public var items: [KeyIndicator]
 
     /// The key indicators of one report.
-    public init(report: Report) {
-        items = KeyIndicatorSpec.all.map { spec in
+    public init(report: Report) { self.init(report: report, specs: KeyIndicatorSpec.all) }
+
+    /// The indicators of `specs` only, in their order.
+    init(report: Report, specs: [KeyIndicatorSpec]) {
+        items = specs.map { spec in
             var indicator = KeyIndicator(spec: spec, value: spec.value(in: report))
             // A count from one cell is shown as the report wrote it (`236.40`, not `236.4`).
             if case .sum(let keys) = spec.compute, keys.count == 1, case .count = indicator.value {
-                let cell = report.cell(for: keys[0])
+                let cell = report.cell(at: spec.cells.indices(in: report.edition)[0])
                 if cell.note == nil && !cell.raw.isEmpty && Quantity(string: cell.raw) == cell.number {
                     indicator.written = cell.raw
                 }
@@ -28,8 +31,13 @@ public struct KeyIndicators: Sendable {
 
     /// The indicators of two reports side by side, old → new, in the order shown.
     public static func compare(old: Report, new: Report) -> [KeyIndicatorChange] {
-        let a = KeyIndicators(report: old)
-        let b = KeyIndicators(report: new)
+        compare(old: old, new: new, specs: KeyIndicatorSpec.all)
+    }
+
+    /// The indicators of `specs` only, old → new, in their order (the batch keeps the rates alone).
+    static func compare(old: Report, new: Report, specs: [KeyIndicatorSpec]) -> [KeyIndicatorChange] {
+        let a = KeyIndicators(report: old, specs: specs)
+        let b = KeyIndicators(report: new, specs: specs)
         return zip(a.items, b.items).map { KeyIndicatorChange(old: $0.0, new: $0.1) }
     }
 }
@@ -198,39 +206,60 @@ struct KeyIndicatorSpec: Sendable {
     let label: String
     let formula: String
     let compute: Formula
+    /// The sum's cells, or the numerator's, resolved per template edition.
+    let cells: ResolvedKeys
+    /// The denominator's cells of a ratio, resolved per template edition.
+    let denominator: ResolvedKeys?
+
+    init(id: String, label: String, formula: String, compute: Formula) {
+        self.id = id
+        self.label = label
+        self.formula = formula
+        self.compute = compute
+        switch compute {
+        case .sum(let keys):
+            cells = ResolvedKeys(keys)
+            denominator = nil
+        case .ratio(let top, let bottom):
+            cells = ResolvedKeys(top)
+            denominator = ResolvedKeys(bottom)
+        }
+    }
+
+    /// True for a rate (a ratio of sums).
+    var isRatio: Bool { denominator != nil }
 
     /// The value in a report.
     func value(in report: Report) -> KeyIndicatorValue {
-        switch compute {
-        case .sum(let keys):
-            switch Self.total(keys, in: report) {
+        guard let bottom = denominator else {
+            switch Self.total(cells, in: report) {
             case .success(let value): return .count(value)
             case .failure(let reason): return .unavailable(reason: reason.text, rate: false)
             }
-        case .ratio(let top, let bottom):
-            let denominator: Quantity
-            switch Self.total(bottom, in: report) {
-            case .success(let value): denominator = value
-            case .failure(let reason): return .unavailable(reason: reason.text, rate: true)
-            }
-            switch Self.total(top, in: report) {
-            case .success(let numerator):
-                return denominator == 0 ? .zeroBase : .rate(numerator: numerator, denominator: denominator)
-            case .failure(let reason): return .unavailable(reason: reason.text, rate: true)
-            }
+        }
+        let denominator: Quantity
+        switch Self.total(bottom, in: report) {
+        case .success(let value): denominator = value
+        case .failure(let reason): return .unavailable(reason: reason.text, rate: true)
+        }
+        switch Self.total(cells, in: report) {
+        case .success(let numerator):
+            return denominator == 0 ? .zeroBase : .rate(numerator: numerator, denominator: denominator)
+        case .failure(let reason): return .unavailable(reason: reason.text, rate: true)
         }
     }
 
     struct Reason: Error { let text: String }
 
     /// The sum of the cells, or the first cell that is not a number, said as `「（七）总计·总计」空`.
-    static func total(_ keys: [CellKey], in report: Report) -> Result<Quantity, Reason> {
+    static func total(_ keys: ResolvedKeys, in report: Report) -> Result<Quantity, Reason> {
         var sum = Quantity(0)
-        for key in keys {
-            let cell = report.cell(for: key)
-            guard let number = cell.number else {
+        for (position, index) in keys.indices(in: report.edition).enumerated() {
+            guard let number = report.number(at: index) else {
+                let key = keys.keys[position]
+                let cell = report.cell(at: index)
                 let name = "「\(key.rowSpec.fullLabel)·\(key.columnSpec.label)」"
-                if cell.value == .missing && CellGrid.index(of: key, in: report.edition) < 0 {
+                if cell.value == .missing && index < 0 {
                     return .failure(Reason(text: "\(report.edition.rawValue) 年版模板没有\(name)"))
                 }
                 return .failure(Reason(text: "\(name)\(cell.value.display)"))
@@ -250,6 +279,9 @@ struct KeyIndicatorSpec: Sendable {
         "denied_state_secret", "denied_prohibited_by_law", "denied_security_stability", "denied_third_party",
         "denied_internal_affairs", "denied_process_info", "denied_enforcement_file", "denied_inquiry",
     ]
+
+    /// The rates of `all` (实质公开率, 不予公开率, 纠错率 …), in the order shown.
+    static let rates: [KeyIndicatorSpec] = all.filter(\.isRatio)
 
     /// Every key indicator, in the order shown.
     static let all: [KeyIndicatorSpec] = [

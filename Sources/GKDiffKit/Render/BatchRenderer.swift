@@ -65,14 +65,17 @@ public enum BatchRenderer {
     public static func values(_ summary: BatchSummary) -> [[String: BatchValue]] {
         var result = summary.rows.map(values)
         result.append(totals(summary))
-        for skip in summary.skips {
-            let isNew = skip.path.hasPrefix(summary.newFolder)
-            result.append([
-                "status": .text(skippedStatus), "status_label": .text("已跳过"),
-                isNew ? "new_file" : "old_file": .text(skip.path), "reason": .text(skip.reason),
-            ])
-        }
+        for skip in summary.skips { result.append(skipValues(skip, summary)) }
         return result
+    }
+
+    /// The row of a skipped file.
+    static func skipValues(_ skip: BatchSkip, _ summary: BatchSummary) -> [String: BatchValue] {
+        let isNew = skip.path.hasPrefix(summary.newFolder)
+        return [
+            "status": .text(skippedStatus), "status_label": .text("已跳过"),
+            isNew ? "new_file" : "old_file": .text(skip.path), "reason": .text(skip.reason),
+        ]
     }
 
     /// A count or a year: its digits are the text.
@@ -91,27 +94,83 @@ public enum BatchRenderer {
     private static let rateKeys = Dictionary(
         uniqueKeysWithValues: Batch.rates.map { ($0, ("\($0)_old", "\($0)_new", "\($0)_points")) })
 
+    /// A row's values by column key (a column without a value may be absent, or `.empty`).
     static func values(_ row: BatchRow) -> [String: BatchValue] {
-        var values: [String: BatchValue] = [
-            "status": .text(row.status.rawValue), "status_label": .text(row.status.label), "agency": .text(row.agency),
-            "old_file": .text(row.oldFile ?? ""), "new_file": .text(row.newFile ?? ""), "old_year": number(row.oldYear),
-            "new_year": number(row.newYear), "cells_changed": number(row.cellsChanged), "errors": number(row.errors),
-            "warnings": number(row.warnings), "sentences_added": number(row.sentencesAdded),
-            "sentences_removed": number(row.sentencesRemoved), "sentences_edited": number(row.sentencesEdited),
-            "carried_overview": share(row.carried[.overview]), "carried_problems": share(row.carried[.problems]),
-            "carried_other": share(row.carried[.other]), "reason": .text(row.reason),
-            "flags": .text(row.flags.joined(separator: "；")), "details": .text(row.details ?? ""),
-        ]
-        for (keys, value) in zip(figureKeys, row.figures) {
-            values[keys.0] = number(value.old?.number)
-            values[keys.1] = number(value.new?.number)
-            values[keys.2] = tenths(value.change?.percentTenths)
+        Dictionary(uniqueKeysWithValues: zip(columns, ordered(row)))
+    }
+
+    /// Each column's position in `columns`.
+    private static let position: [String: Int] = Dictionary(
+        uniqueKeysWithValues: columns.enumerated().map { ($0.element, $0.offset) })
+
+    /// The positions in `columns` of a row's columns, looked up once.
+    private struct Positions {
+        let status = position["status"]!
+        let statusLabel = position["status_label"]!
+        let agency = position["agency"]!
+        let oldFile = position["old_file"]!
+        let newFile = position["new_file"]!
+        let oldYear = position["old_year"]!
+        let newYear = position["new_year"]!
+        let cellsChanged = position["cells_changed"]!
+        let errors = position["errors"]!
+        let warnings = position["warnings"]!
+        let sentencesAdded = position["sentences_added"]!
+        let sentencesRemoved = position["sentences_removed"]!
+        let sentencesEdited = position["sentences_edited"]!
+        let carriedOverview = position["carried_overview"]!
+        let carriedProblems = position["carried_problems"]!
+        let carriedOther = position["carried_other"]!
+        let reason = position["reason"]!
+        let flags = position["flags"]!
+        let details = position["details"]!
+        /// Each key figure's three (old, new, change in per cent), in `Batch.figures` order.
+        let figures = figureKeys.map { (position[$0.0]!, position[$0.1]!, position[$0.2]!) }
+        /// Each rate's three (old, new, change in points), in `Batch.rates` order.
+        let rates = Batch.rates.map { rateKeys[$0]! }.map { (position[$0.0]!, position[$0.1]!, position[$0.2]!) }
+    }
+    private static let positions = Positions()
+
+    /// A row's values in the order of `columns` (`.empty` where there is none): what `values(_:)` holds,
+    /// made without a dictionary of column keys, for the writers that go through the columns in order.
+    static func ordered(_ row: BatchRow) -> [BatchValue] {
+        let at = positions
+        var values = [BatchValue](repeating: .empty, count: columns.count)
+        values[at.status] = .text(row.status.rawValue)
+        values[at.statusLabel] = .text(row.status.label)
+        values[at.agency] = .text(row.agency)
+        values[at.oldFile] = .text(row.oldFile ?? "")
+        values[at.newFile] = .text(row.newFile ?? "")
+        values[at.oldYear] = number(row.oldYear)
+        values[at.newYear] = number(row.newYear)
+        values[at.cellsChanged] = number(row.cellsChanged)
+        values[at.errors] = number(row.errors)
+        values[at.warnings] = number(row.warnings)
+        values[at.sentencesAdded] = number(row.sentencesAdded)
+        values[at.sentencesRemoved] = number(row.sentencesRemoved)
+        values[at.sentencesEdited] = number(row.sentencesEdited)
+        values[at.carriedOverview] = share(row.carried[.overview])
+        values[at.carriedProblems] = share(row.carried[.problems])
+        values[at.carriedOther] = share(row.carried[.other])
+        values[at.reason] = .text(row.reason)
+        values[at.flags] = .text(row.flags.joined(separator: "；"))
+        values[at.details] = .text(row.details ?? "")
+        // By index: the figures and rates are not copied.
+        for index in row.figures.indices where index < at.figures.count {
+            let (old, new, change) = at.figures[index]
+            values[old] = number(row.figures[index].old?.number)
+            values[new] = number(row.figures[index].new?.number)
+            values[change] = tenths(row.figures[index].change?.percentTenths)
         }
-        for rate in row.rates {
-            let keys = rateKeys[rate.id] ?? ("\(rate.id)_old", "\(rate.id)_new", "\(rate.id)_points")
-            values[keys.0] = tenths(rate.old.value.rateTenths)
-            values[keys.1] = tenths(rate.new.value.rateTenths)
-            values[keys.2] = tenths(rate.pointsTenths)
+        for index in row.rates.indices {
+            // A row's rates are `Batch.rates`, in order; any other is looked for by id.
+            let id = row.rates[index].id
+            let slot = index < Batch.rates.count && Batch.rates[index] == id ? index : Batch.rates.firstIndex(of: id)
+            guard let slot else { continue }
+            let (old, new, points) = at.rates[slot]
+            values[old] = tenths(row.rates[index].old.value.rateTenths)
+            values[new] = tenths(row.rates[index].new.value.rateTenths)
+            values[points] = tenths(row.rates[index].pointsTenths)
         }
         return values
     }
@@ -119,25 +178,41 @@ public enum BatchRenderer {
     /// The district's totals: rows per status, and each key figure summed over the pairs where both
     /// years are numbers, with the change of the sums.
     static func totals(_ summary: BatchSummary) -> [String: BatchValue] {
+        // One pass over the rows for the counts, and the positions of the pairs; the rows are reached
+        // by index throughout, never copied (`filter` would copy every row, once per status).
+        let rows = summary.rows
+        var perStatus = [Int](repeating: 0, count: BatchRow.Status.allCases.count)
+        var pairs: [Int] = []
+        var cellsChanged = 0
+        var errors = 0
+        var warnings = 0
+        for index in rows.indices {
+            perStatus[rows[index].status.rank] += 1
+            guard let changed = rows[index].cellsChanged else { continue }
+            pairs.append(index)
+            cellsChanged += changed
+            errors += rows[index].errors ?? 0
+            warnings += rows[index].warnings ?? 0
+        }
         let counts = BatchRow.Status.allCases.compactMap { status -> String? in
-            let count = summary.rows.filter { $0.status == status }.count
+            let count = perStatus[status.rank]
             return count == 0 ? nil : "\(status.label) \(count)"
         }
         var values: [String: BatchValue] = [
-            "status": .text(totalStatus), "status_label": .text("合计"),
-            "agency": .text("\(summary.rows.filter { $0.cellsChanged != nil }.count) 对"),
+            "status": .text(totalStatus), "status_label": .text("合计"), "agency": .text("\(pairs.count) 对"),
             "reason": .text(counts.joined(separator: "，")),
         ]
-        let pairs = summary.rows.filter { $0.cellsChanged != nil }
-        values["cells_changed"] = .number(Quantity(pairs.reduce(0) { $0 + ($1.cellsChanged ?? 0) }))
-        values["errors"] = .number(Quantity(pairs.reduce(0) { $0 + ($1.errors ?? 0) }))
-        values["warnings"] = .number(Quantity(pairs.reduce(0) { $0 + ($1.warnings ?? 0) }))
+        values["cells_changed"] = .number(Quantity(cellsChanged))
+        values["errors"] = .number(Quantity(errors))
+        values["warnings"] = .number(Quantity(warnings))
         for (index, figure) in Batch.figures.enumerated() {
             var old = Quantity(0)
             var new = Quantity(0)
             var any = false
-            for row in pairs where index < row.figures.count {
-                guard let a = row.figures[index].old?.number, let b = row.figures[index].new?.number else { continue }
+            for row in pairs where index < rows[row].figures.count {
+                guard let a = rows[row].figures[index].old?.number, let b = rows[row].figures[index].new?.number else {
+                    continue
+                }
                 old += a
                 new += b
                 any = true
@@ -155,8 +230,9 @@ public enum BatchRenderer {
             )
             var any = false
             for row in pairs {
-                guard let rate = row.rates.first(where: { $0.id == id }),
-                    case .rate(let a, let b) = rate.old.value, case .rate(let c, let d) = rate.new.value
+                guard let rate = rows[row].rates.firstIndex(where: { $0.id == id }),
+                    case .rate(let a, let b) = rows[row].rates[rate].old.value,
+                    case .rate(let c, let d) = rows[row].rates[rate].new.value
                 else { continue }
                 sums.oldNumerator += a
                 sums.oldDenominator += b
@@ -174,20 +250,32 @@ public enum BatchRenderer {
         return values
     }
 
+    /// How many rows' CSV fields are made at once (on all cores) before they are written.
+    private static let csvBlock = 256
+
+    /// A value as a CSV field: text, or a number's digits.
+    private static func field(_ value: BatchValue) -> CSVWriter.Field {
+        switch value {
+        case .text(let text): return .text(text)
+        case .number(let number): return .number(number.description)
+        case .fixed(_, let text): return .number(text)
+        case .empty: return .text("")
+        }
+    }
+
     /// The summary as CSV: English headers, or Chinese with `chineseHeaders` (`--csv-header zh`).
     public static func csv(_ summary: BatchSummary, chineseHeaders: Bool = false) -> String {
         var csv = CSVWriter(columns: columns, header: chineseHeaders ? table.map(\.label) : nil)
-        for row in values(summary) {
-            csv.row(
-                ordered: columns.map { column in
-                    switch row[column] ?? .empty {
-                    case .text(let text): return .text(text)
-                    case .number(let number): return .number(number.description)
-                    case .fixed(_, let text): return .number(text)
-                    case .empty: return .text("")
-                    }
-                })
+        // Row by row, in column order (`values(summary)`'s rows, without a dictionary for each); the
+        // fields of a block of rows made on all cores, then written in order.
+        let rows = summary.rows
+        for start in stride(from: 0, to: rows.count, by: csvBlock) {
+            let fields = parallelMap(min(csvBlock, rows.count - start)) { ordered(rows[start + $0]).map(field) }
+            for line in fields { csv.row(ordered: line) }
         }
+        let totals = self.totals(summary)
+        csv.row(ordered: columns.map { field(totals[$0] ?? .empty) })
+        for skip in summary.skips { csv.row(ordered: columns.map { field(skipValues(skip, summary)[$0] ?? .empty) }) }
         return csv.output
     }
 
@@ -274,10 +362,10 @@ public enum BatchRenderer {
     /// The summary as JSON: `rows` (each with the columns of the CSV), `totals`, `skipped`, `notes`, `counts`.
     public static func json(_ summary: BatchSummary) -> String {
         var json = JSONWriter()
-        func write(_ values: [String: BatchValue]) {
+        func write(_ values: [BatchValue]) {
             json.beginObject()
-            for column in columns {
-                switch values[column] ?? .empty {
+            for (column, value) in zip(columns, values) {
+                switch value {
                 case .text(let text): json.field(column, text)
                 case .number(let number): json.field(column, number: number)
                 case .fixed(_, let text): json.field(column, raw: text)
@@ -288,7 +376,7 @@ public enum BatchRenderer {
         }
         json.beginObject()
         json.beginArray("rows")
-        for row in summary.rows { write(values(row)) }
+        for row in summary.rows { write(ordered(row)) }
         json.endArray()
         json.beginObject("totals")
         let totals = self.totals(summary)
