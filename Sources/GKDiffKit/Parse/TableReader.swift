@@ -63,12 +63,14 @@ final class RowMatchers: Sendable {
         for key in groups { groupWords.append(key, flag: false, row: 0) }
         self.groupWords = groupWords
         var words = WordList()
+        words.reserve(rows.lazy.flatMap(\.match))
         for (position, row) in rows.enumerated() {
-            for m in row.match { words.append(m, flag: m.unicodeScalars.count >= 4, row: position) }
+            for m in row.match { words.append(m, flag: Self.hasFourScalars(m), row: position) }
         }
         self.matchWords = words
         var headers = WordList()
-        for word in headerWords { headers.append(word, flag: word.unicodeScalars.count >= 4, row: 0) }
+        headers.reserve(headerWords)
+        for word in headerWords { headers.append(word, flag: Self.hasFourScalars(word), row: 0) }
         self.headerMatchers = headers
         self.headerWords = headerWords
         self.plainHeaderWords = headerWords.allSatisfy(LabelText.isPlain)
@@ -76,13 +78,32 @@ final class RowMatchers: Sendable {
         self.matchStarts = Self.startFilter(rows.flatMap(\.match))
     }
 
+    /// `word.unicodeScalars.count >= 4`, counting the lead bytes of its UTF-8 no further than four.
+    static func hasFourScalars(_ word: String) -> Bool {
+        // A scalar is one to four bytes: the byte count mostly decides.
+        let size = word.utf8.count
+        if size < 4 { return false }
+        if size > 12 { return true }
+        var count = 0
+        for byte in word.utf8 where byte & 0xC0 != 0x80 {
+            count += 1
+            if count == 4 { return true }
+        }
+        return false
+    }
+
     /// A 65,536-bit filter of the words' first three bytes (`triple`); nil when a word is shorter.
     static func startFilter(_ words: [String]) -> [UInt64]? {
         guard words.allSatisfy({ $0.utf8.count >= 3 }) else { return nil }
-        var filter = [UInt64](repeating: 0, count: 1024)
+        // Zeroed in one go (`Array(repeating:count:)` writes the words one by one).
+        var filter = [UInt64](unsafeUninitializedCapacity: 1024) { buffer, count in
+            buffer.initialize(repeating: 0)
+            count = 1024
+        }
         for word in words {
-            let bytes = Array(word.utf8)
-            let hash = triple(bytes[0], bytes[1], bytes[2])
+            // The first three bytes, without an array of them all.
+            var bytes = word.utf8.makeIterator()
+            let hash = triple(bytes.next()!, bytes.next()!, bytes.next()!)
             filter[hash >> 6] |= 1 << UInt64(hash & 63)
         }
         return filter
@@ -190,6 +211,20 @@ struct WordList: Sendable {
     private(set) var rows: [Int] = []
 
     var count: Int { ends.count }
+
+    /// Reserves room for `words`, so that appending them does not grow the arrays step by step.
+    mutating func reserve<S: Sequence<String>>(_ words: S) {
+        var count = 0
+        var size = 0
+        for word in words {
+            count += 1
+            size += word.utf8.count
+        }
+        bytes.reserveCapacity(bytes.count + size)
+        ends.reserveCapacity(ends.count + count)
+        flags.reserveCapacity(flags.count + count)
+        rows.reserveCapacity(rows.count + count)
+    }
 
     mutating func append(_ word: String, flag: Bool, row: Int) {
         bytes += word.utf8
