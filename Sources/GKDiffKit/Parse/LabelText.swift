@@ -375,6 +375,11 @@ enum LabelText {
         return text.withUTF8 { t in needle.withUTF8 { n in firstMatch(t, n, prefixOnly: false) } }
     }
 
+    /// `contains(_:_:)` of UTF-8 bytes.
+    static func contains(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer { firstMatch(text, $0, prefixOnly: false) }
+    }
+
     /// True when `text` starts with `prefix`, compared as UTF-8 bytes.
     static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
         var text = text

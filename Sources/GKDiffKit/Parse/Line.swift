@@ -17,6 +17,29 @@ struct Line: Sendable {
     /// True when the line starts with a tab (one byte, so the first byte says it).
     var startsWithTab: Bool { text.utf8.first == 0x09 }
 
+    /// `isEmpty`, `startsWithTab` and `Line.count(of: 9, in: text, upTo: 2)`, from one look at a
+    /// native string's bytes (each of the three reaches the bytes through the substring's view).
+    var shape: LineShape {
+        if let shape = Line.withBytes(of: text, Line.shape) { return shape }
+        return LineShape(isEmpty: isEmpty, startsWithTab: startsWithTab, tabs: Line.count(of: 9, in: text, upTo: 2))
+    }
+
+    /// `shape` of the bytes of valid UTF-8 text.
+    static func shape(_ bytes: UnsafeBufferPointer<UInt8>) -> LineShape {
+        let tabs = count(of: 9, in: bytes, upTo: 2)
+        return LineShape(isEmpty: tabs == 0 && isBlank(bytes), startsWithTab: bytes.first == 0x09, tabs: tabs)
+    }
+
+    /// True when every scalar of the valid UTF-8 bytes is a space (`LabelText.isSpace`): `isEmpty` of
+    /// text without a tab.
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            guard LabelText.isSpace(LabelText.decode(bytes, at: &index)) else { return false }
+        }
+        return true
+    }
+
     /// The text without its first byte, for a line that starts with a tab: `text.dropFirst()` without
     /// the grapheme-breaking walk (a tab is a control character, a grapheme cluster of its own).
     var textAfterTab: Substring {
@@ -26,7 +49,7 @@ struct Line: Sendable {
     /// How many `byte`s the text holds, counting no further than `limit`; scans a native string's bytes
     /// in place. O(n).
     static func count(of byte: UInt8, in text: Substring, upTo limit: Int) -> Int {
-        if let counted = text.utf8.withContiguousStorageIfAvailable({ Line.count(of: byte, in: $0, upTo: limit) }) {
+        if let counted = Line.withBytes(of: text, { Line.count(of: byte, in: $0, upTo: limit) }) {
             return counted
         }
         var count = 0
@@ -35,6 +58,17 @@ struct Line: Sendable {
             if count >= limit { break }
         }
         return count
+    }
+
+    /// `text.utf8.withContiguousStorageIfAvailable(body)`, through the base string's UTF-8 view, whose
+    /// methods are inlined: the substring's view goes through a generic slice, some ninety
+    /// instructions a call. Nil when the text is not stored as contiguous UTF-8.
+    @inline(__always)
+    static func withBytes<R>(of text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        let utf8 = text.base.utf8
+        let start = utf8.distance(from: utf8.startIndex, to: text.startIndex)
+        let end = utf8.distance(from: utf8.startIndex, to: text.endIndex)
+        return utf8.withContiguousStorageIfAvailable { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     /// How many `byte`s `bytes` holds, counting no further than `limit`. O(n).
@@ -102,6 +136,16 @@ struct Line: Sendable {
     }
 }
 
+/// What the tab layouts ask of a line (`Line.shape`), worked out once per line.
+struct LineShape {
+    /// `Line.isEmpty`.
+    var isEmpty: Bool
+    /// `Line.startsWithTab`.
+    var startsWithTab: Bool
+    /// How many tabs the line holds, counting no further than 2.
+    var tabs: Int
+}
+
 /// A cell of text as it came out of the layout, before it is matched to the template.
 struct Token {
     var text: Substring
@@ -118,25 +162,30 @@ struct Token {
     var span = 1
     /// The file ended inside this cell: its text may be cut short.
     var isCut = false
+    /// What the token's key matches in the table being read (`TableReader.labelMatch`), once worked
+    /// out; nil before, and for tokens that are not label candidates.
+    var match: LabelMatch?
+
     /// `LabelText.key(text)` when the token may be a label (text, not a value, label-sized); empty
-    /// otherwise. Worked out once, for the rows are looked at more than once.
-    var key: String
+    /// otherwise. Matching reads the key's bytes (`TableReader.labelMatch`) without making it.
+    var key: String { reading == nil && isLabelSized ? LabelText.key(text) : "" }
+
+    /// True when the token may be a label: text, not a value, not a gap, label-sized.
+    var isLabelCandidate: Bool { reading == nil && !isGap && isLabelSized }
 
     init(_ text: Substring, line: Int) {
         self.text = LabelText.trim(text)
         self.line = line
         self.reading = CellText.read(trimmed: self.text)
         self.isLabelSized = LabelText.isShort(self.text, limit: TableReader.labelLimit)
-        self.key = reading == nil && isLabelSized ? LabelText.key(self.text) : ""
     }
 
     /// A token whose parts are already worked out (`pieces(of:separator:line:)`).
-    private init(text: Substring, line: Int, reading: CellReading?, isLabelSized: Bool, key: String) {
+    private init(text: Substring, line: Int, reading: CellReading?, isLabelSized: Bool) {
         self.text = text
         self.line = line
         self.reading = reading
         self.isLabelSized = isLabelSized
-        self.key = key
     }
 
     /// `Line.pieces(of: text, separator: separator).map { Token($0, line: line) }`, read on the text's
@@ -155,16 +204,17 @@ struct Token {
     /// returns false when the text holds more than `limit` separator bytes.
     static func append(_ text: Substring, separator: UInt8, line: Int, limit: Int, to tokens: inout [Token]) -> Bool {
         let utf8 = text.utf8
-        let appended = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        let appended = Line.withBytes(of: text) { bytes -> Bool in
             var separators = 0
             for byte in bytes where byte == separator {
                 separators += 1
                 if separators > limit { return false }
             }
             // Grown geometrically: reserving the exact count for every line (one cell each, in the
-            // cell-per-line layout) would copy the row's tokens at every line.
+            // cell-per-line layout) would copy the row's tokens at every line; and from eight, the
+            // cells of most rows, so that a row made line by line is not copied at 1, 2 and 4.
             let needed = tokens.count + separators + 1
-            if tokens.capacity < needed { tokens.reserveCapacity(max(needed, 2 * tokens.capacity)) }
+            if tokens.capacity < needed { tokens.reserveCapacity(max(needed, 2 * tokens.capacity, 8)) }
             /// The token of the bytes `start..<end`.
             func token(_ start: Int, _ end: Int) -> Token {
                 var from = start
@@ -181,7 +231,10 @@ struct Token {
                     guard LabelText.isSpace(LabelText.decode(bytes, at: &index)) else { break }
                     to = lead
                 }
-                let piece = text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]
+                // A piece that is the whole text (one cell a line) is the text itself: no slicing.
+                let piece =
+                    from == 0 && to == bytes.count
+                    ? text : text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]
                 let trimmed = UnsafeBufferPointer(rebasing: bytes[from..<to])
                 let reading = CellText.quickRead(trimmed) ?? CellText.read(trimmed: piece)
                 var labelSized = trimmed.count <= TableReader.labelLimit
@@ -190,8 +243,7 @@ struct Token {
                     for byte in trimmed where byte & 0xC0 != 0x80 { scalars += 1 }
                     labelSized = scalars <= TableReader.labelLimit
                 }
-                let key = reading == nil && labelSized ? LabelText.key(trimmed) : ""
-                return Token(text: piece, line: line, reading: reading, isLabelSized: labelSized, key: key)
+                return Token(text: piece, line: line, reading: reading, isLabelSized: labelSized)
             }
             Line.forEachPiece(of: bytes, separator: separator) { start, end in tokens.append(token(start, end)) }
             return true

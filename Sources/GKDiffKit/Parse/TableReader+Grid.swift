@@ -26,7 +26,7 @@ extension TableReader {
 
     /// Files every row of one grid.
     mutating func readGrid(_ table: DocumentTable) {
-        let rows = table.rows.map { row in
+        var rows = table.rows.map { row in
             row.cells.map { cell -> Token in
                 var token = Token(Substring(cell.text), line: cell.line)
                 token.column = cell.column
@@ -35,6 +35,7 @@ extension TableReader {
                 return token
             }
         }
+        matchLabels(&rows)
         // The width most data rows reach: one row with a cell too many must not make every other row
         // look one cell short.
         var widths: [Int] = []
@@ -112,7 +113,9 @@ extension TableReader {
             return
         }
         if let label, let labelIndex {
-            placeGrid(tokens, labelIndex: labelIndex, in: label, width: width, positions: positions, fromAbove: fromAbove)
+            placeGrid(
+                tokens, labelIndex: labelIndex, in: label, at: scan.labelRow, width: width, positions: positions,
+                fromAbove: fromAbove)
             return
         }
         if headerWords > 0 { sawHeader = true }
@@ -153,17 +156,20 @@ extension TableReader {
     }
 
     /// Puts a labelled grid row's values into the row's cells by column, or marks them unreadable.
+    /// `at`: the row's position in the spec, when known (then nothing is looked up by its key).
     mutating func placeGrid(
-        _ tokens: [Token], labelIndex: Int, in row: RowSpec, width: Int, positions: [Int]?, fromAbove: CoveredColumns
+        _ tokens: [Token], labelIndex: Int, in row: RowSpec, at rowPosition: Int? = nil, width: Int, positions: [Int]?,
+        fromAbove: CoveredColumns
     ) {
-        let columns = spec.columns(ofRow: row.key)
+        let columns = rowPosition.map { spec.rowColumns[$0] } ?? spec.columns(ofRow: row.key)
         let labelLine = tokens[labelIndex].line
-        guard !found.contains(row.key) else {
+        guard !(rowPosition.map { found.contains(row: $0) } ?? found.contains(row.key)) else {
             diagnostics.append(
                 Diagnostic(.warning, line: labelLine, "\(spec.kind.label)「\(row.label)」这一行出现了两次，只读取第一次"))
             return
         }
-        found.insert(row.key)
+        if let rowPosition { found.insert(row: rowPosition) } else { found.insert(row.key) }
+        let first = rowPosition.map { spec.rowFirstCells[$0] } ?? spec.firstCell[row.key]
         let label = tokens[labelIndex]
         let start = label.column + label.span
         var width = width
@@ -196,7 +202,7 @@ extension TableReader {
         switch result! {
         case .values(let values):
             for (position, (column, token)) in zip(columns, values).enumerated() {
-                set(row, position, cell(for: token, row: row, column: column))
+                set(first: first, position, cell(for: token, row: row, column: column))
             }
         case .cut(let values, let cut):
             diagnostics.append(
@@ -205,7 +211,7 @@ extension TableReader {
                     "文本在第 \(cut.line) 行中间结束：\(spec.kind.label)「\(row.label)」这一行最后一格「\(cut.text)」可能不完整，记为缺失；只读到 \(values.count) 格，其余 \(columns.count - values.count) 格记为缺失"
                 ))
             for (position, (column, token)) in zip(columns, values).enumerated() {
-                set(row, position, cell(for: token, row: row, column: column))
+                set(first: first, position, cell(for: token, row: row, column: column))
             }
         case .misfit(let reason):
             diagnostics.append(
@@ -213,7 +219,7 @@ extension TableReader {
                     .error, line: labelLine,
                     "\(spec.kind.label)「\(row.label)」这一行\(reason)：整行不读取，以免数字错位（\(preview(Array(tokens[(labelIndex + 1)...])))）"
                 ))
-            for position in columns.indices { set(row, position, Cell(value: .unreadable, raw: "", line: labelLine)) }
+            for position in columns.indices { set(first: first, position, Cell(value: .unreadable, raw: "", line: labelLine)) }
         }
     }
 
@@ -263,6 +269,7 @@ extension TableReader {
         _ tokens: [Token], from start: Int, positions: [Int], width: Int, fromAbove: CoveredColumns
     ) -> GridValues {
         var values: [Token] = []
+        values.reserveCapacity(positions.count)
         var reach = start
         for token in tokens where token.column >= start {
             if token.isCut { return .cut(values, token) }

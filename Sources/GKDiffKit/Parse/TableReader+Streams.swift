@@ -111,8 +111,8 @@ extension TableReader {
                 prose(token)
                 continue
             }
-            let key = token.key
-            var match = matchRow(key)
+            let named = labelMatch(token)
+            var match = named.row >= 0 ? spec.rows[named.row] : nil
             var label = token
             if match == nil, !textRun.isEmpty {
                 let joined = textRun.suffix(3).map(\.text).joined() + token.text
@@ -121,7 +121,7 @@ extension TableReader {
                     label = Token(Substring(joined), line: textRun.suffix(3).first!.line)
                 }
             }
-            if match != nil && isAmbiguous(key, written: token.text)
+            if match != nil && (named.row >= 0 ? named.isAmbiguous : isAmbiguous(token.key, written: token.text))
                 && !(index + 1 < tokens.count && tokens[index + 1].isFilledValue)
             {
                 match = nil
@@ -134,11 +134,11 @@ extension TableReader {
                 textRun = []
                 continue
             }
-            if isHeader(key) {
+            if named.isHeader {
                 closeRow()
                 closeOrphans()
                 sawHeader = true
-                noteMoneyUnit(key)
+                noteMoneyUnit(named)
                 textRun.append(token)
                 continue
             }

@@ -1,18 +1,19 @@
 /// The layouts of Word's text export, where a tab separates cells: one cell per line (seeds 000–002,
 /// 004) and one row per line (seed 003).
 extension TableReader {
-    /// Seeds 000–002, 004: a tab-started line is a cell, an empty line ends a row.
-    mutating func cellPerLineLayout(_ lines: ArraySlice<Line>) -> [[Token]] {
+    /// Seeds 000–002, 004: a tab-started line is a cell, an empty line ends a row. `shapes`: each
+    /// line's `Line.shape`, in order.
+    mutating func cellPerLineLayout(_ lines: ArraySlice<Line>, shapes: [LineShape]) -> [[Token]] {
         var rows: [[Token]] = []
         var current: [Token] = []
         func flush() {
             if !current.isEmpty { rows.append(current) }
             current = []
         }
-        for line in lines {
-            if line.isEmpty {
+        for (line, shape) in zip(lines, shapes) {
+            if shape.isEmpty {
                 flush()
-            } else if line.startsWithTab {
+            } else if shape.startsWithTab {
                 // The cells after the tab, straight onto the row (`split(line, separator: 9, dropFirst: true)`).
                 guard Token.append(line.textAfterTab, separator: 9, line: line.number, limit: Self.cellLimit - 1, to: &current)
                 else {
@@ -33,11 +34,12 @@ extension TableReader {
         return rows
     }
 
-    /// Seed 003 and converted HTML: one row per line, cells separated by tabs.
-    mutating func tabRowLayout(_ lines: ArraySlice<Line>) -> [[Token]] {
+    /// Seed 003 and converted HTML: one row per line, cells separated by tabs. `shapes`: each line's
+    /// `Line.shape`, in order.
+    mutating func tabRowLayout(_ lines: ArraySlice<Line>, shapes: [LineShape]) -> [[Token]] {
         var rows: [[Token]] = []
-        for line in lines where !line.isEmpty {
-            if Line.count(of: 9, in: line.text, upTo: 1) > 0 {
+        for (line, shape) in zip(lines, shapes) where !shape.isEmpty {
+            if shape.tabs > 0 {
                 if let parts = split(line, separator: 9, dropFirst: false) { rows.append(parts) } else { prose(line) }
             } else if belongsToTable(line.text) {
                 rows.append([Token(line.text, line: line.number)])

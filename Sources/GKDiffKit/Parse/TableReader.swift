@@ -26,15 +26,20 @@ enum TableLayout: String, Sendable {
 }
 
 /// What a table's labels are matched against, derived from its spec once (`TableSpec.matchers`)
-/// rather than for every table read.
-struct RowMatchers: Sendable {
+/// rather than for every table read. A class: passed around and captured by the matching closures
+/// with one reference count, not one per array.
+final class RowMatchers: Sendable {
     /// The rows' group headings, normalised (`LabelText.key`), each once.
     let groupKeys: [String]
+    /// `groupKeys` as bytes.
+    let groupWords: WordList
     /// The rows' match texts; `flag`: a label may merely start with it (four or more scalars); `row`:
     /// the row's position in the spec.
     let matchWords: WordList
     /// The header words; `flag`: a label may merely contain it (four or more scalars).
     let headerMatchers: WordList
+    /// The header words as written in the spec.
+    let headerWords: [String]
     /// True when every header word is `LabelText.isPlain`.
     let plainHeaderWords: Bool
     /// A 65,536-bit filter of the header words' first three bytes (`RowMatchers.triple`); nil when a
@@ -54,26 +59,51 @@ struct RowMatchers: Sendable {
             if !key.isEmpty && !groups.contains(key) { groups.append(key) }
         }
         self.groupKeys = groups
+        var groupWords = WordList()
+        for key in groups { groupWords.append(key, flag: false, row: 0) }
+        self.groupWords = groupWords
         var words = WordList()
+        words.reserve(rows.lazy.flatMap(\.match))
         for (position, row) in rows.enumerated() {
-            for m in row.match { words.append(m, flag: m.unicodeScalars.count >= 4, row: position) }
+            for m in row.match { words.append(m, flag: Self.hasFourScalars(m), row: position) }
         }
         self.matchWords = words
         var headers = WordList()
-        for word in headerWords { headers.append(word, flag: word.unicodeScalars.count >= 4, row: 0) }
+        headers.reserve(headerWords)
+        for word in headerWords { headers.append(word, flag: Self.hasFourScalars(word), row: 0) }
         self.headerMatchers = headers
+        self.headerWords = headerWords
         self.plainHeaderWords = headerWords.allSatisfy(LabelText.isPlain)
         self.headerStarts = Self.startFilter(headerWords)
         self.matchStarts = Self.startFilter(rows.flatMap(\.match))
     }
 
+    /// `word.unicodeScalars.count >= 4`, counting the lead bytes of its UTF-8 no further than four.
+    static func hasFourScalars(_ word: String) -> Bool {
+        // A scalar is one to four bytes: the byte count mostly decides.
+        let size = word.utf8.count
+        if size < 4 { return false }
+        if size > 12 { return true }
+        var count = 0
+        for byte in word.utf8 where byte & 0xC0 != 0x80 {
+            count += 1
+            if count == 4 { return true }
+        }
+        return false
+    }
+
     /// A 65,536-bit filter of the words' first three bytes (`triple`); nil when a word is shorter.
     static func startFilter(_ words: [String]) -> [UInt64]? {
         guard words.allSatisfy({ $0.utf8.count >= 3 }) else { return nil }
-        var filter = [UInt64](repeating: 0, count: 1024)
+        // Zeroed in one go (`Array(repeating:count:)` writes the words one by one).
+        var filter = [UInt64](unsafeUninitializedCapacity: 1024) { buffer, count in
+            buffer.initialize(repeating: 0)
+            count = 1024
+        }
         for word in words {
-            let bytes = Array(word.utf8)
-            let hash = triple(bytes[0], bytes[1], bytes[2])
+            // The first three bytes, without an array of them all.
+            var bytes = word.utf8.makeIterator()
+            let hash = triple(bytes.next()!, bytes.next()!, bytes.next()!)
             filter[hash >> 6] |= 1 << UInt64(hash & 63)
         }
         return filter
@@ -119,6 +149,8 @@ struct RowMatchers: Sendable {
         return headerMatchers.withBytes { words in
             headerStarts.withUnsafeBufferPointer { filter in
                 for at in 0..<(length - 2) {
+                    // A word starts with a lead byte, never inside a scalar.
+                    if key[at] & 0xC0 == 0x80 { continue }
                     let (a, b, c) = (key[at], key[at + 1], key[at + 2])
                     let hash = Self.triple(a, b, c)
                     guard filter[hash >> 6] & (1 << UInt64(hash & 63)) != 0 else { continue }
@@ -180,6 +212,20 @@ struct WordList: Sendable {
 
     var count: Int { ends.count }
 
+    /// Reserves room for `words`, so that appending them does not grow the arrays step by step.
+    mutating func reserve<S: Sequence<String>>(_ words: S) {
+        var count = 0
+        var size = 0
+        for word in words {
+            count += 1
+            size += word.utf8.count
+        }
+        bytes.reserveCapacity(bytes.count + size)
+        ends.reserveCapacity(ends.count + count)
+        flags.reserveCapacity(flags.count + count)
+        rows.reserveCapacity(rows.count + count)
+    }
+
     mutating func append(_ word: String, flag: Bool, row: Int) {
         bytes += word.utf8
         ends.append(bytes.count)
@@ -223,7 +269,7 @@ struct TableReader {
     let groupKeys: [String]
     /// The words labels are matched against (`spec.matchers`).
     let matchers: RowMatchers
-    var found: Set<String> = []
+    var found: RowSet
     var diagnostics: [Diagnostic] = []
     var paragraphs: [Paragraph] = []
     var sawHeader = false
@@ -235,15 +281,24 @@ struct TableReader {
     var moneyNoted = false
     /// Where the text ended, when it ended inside this table's section.
     var end: TextEnd?
-    /// The row `set` last looked up, and its first cell.
-    private var lastSet: (key: String, first: Int?)?
+    /// The row `set` last looked up (when `setLooked`), and its first cell: two plain properties, not
+    /// an optional tuple that is copied at every call.
+    private var setLooked = false
+    private var setKey = ""
+    private var setFirst: Int?
 
     init(spec: TableSpec) {
         self.spec = spec
-        self.cells = Array(repeating: .missing, count: spec.cells.count)
+        // Written in place: `Array(repeating:count:)` copies the cell through its generic path.
+        let missing = Cell.missing
+        let total = spec.cells.count
+        self.cells = Array(unsafeUninitializedCapacity: total) { buffer, count in
+            for index in 0..<total { (buffer.baseAddress! + index).initialize(to: missing) }
+            count = total
+        }
         self.groupKeys = spec.matchers.groupKeys
         self.matchers = spec.matchers
-        self.found.reserveCapacity(spec.rows.count)
+        self.found = RowSet(spec: spec)
     }
 
     /// Where the text of a report ended, for a table whose section runs to the end.
@@ -260,7 +315,8 @@ struct TableReader {
     static func read(_ spec: TableSpec, lines: ArraySlice<Line>, end: TextEnd? = nil) -> TableRead {
         var reader = TableReader(spec: spec)
         reader.end = end
-        let rows = reader.rows(from: lines)
+        var rows = reader.rows(from: lines)
+        reader.matchLabels(&rows)
         let lastData = rows.lastIndex { row in row.contains { $0.isFilledValue || $0.value == .blank } }
         reader.takeRows(rows, cutRow: end != nil ? lastData : nil)
         reader.finish(lastLine: lines.last?.number)
@@ -285,18 +341,22 @@ struct TableReader {
         var tableLines = 0
         var blankRuns = 0
         var previousEmpty = false
+        var shapes: [LineShape] = []
+        shapes.reserveCapacity(lines.count)
         for line in lines {
-            if line.isEmpty {
+            let shape = line.shape
+            shapes.append(shape)
+            if shape.isEmpty {
                 if !previousEmpty && plainLines > 0 { blankRuns += 1 }
                 previousEmpty = true
                 continue
             }
             previousEmpty = false
             // A tab after the first character: with a leading tab, a second one.
-            let leadingTab = line.startsWithTab
-            if Line.count(of: 9, in: line.text, upTo: leadingTab ? 2 : 1) > (leadingTab ? 1 : 0) {
+            let leadingTab = shape.startsWithTab
+            if shape.tabs > (leadingTab ? 1 : 0) {
                 tabRows += 1
-            } else if line.startsWithTab {
+            } else if leadingTab {
                 cellLines += 1
             } else if Self.hasPipe(line.text) {
                 pipeLines += 1
@@ -307,12 +367,12 @@ struct TableReader {
         }
         if tabRows >= 2 && tabRows >= cellLines {
             layout = .tabRows
-            return tabRowLayout(lines)
+            return tabRowLayout(lines, shapes: shapes)
         }
         // A section with no table lines of its own (prose only) keeps every line as prose.
         if cellLines >= 2 || (cellLines > 0 && pipeLines < 2) || (pipeLines < 2 && tableLines < 3) {
             layout = .cellPerLine
-            return cellPerLineLayout(lines)
+            return cellPerLineLayout(lines, shapes: shapes)
         }
         if pipeLines >= 2 {
             layout = .pipes
@@ -371,13 +431,13 @@ struct TableReader {
     func isDataRow(_ row: [Token]) -> Bool {
         if row.contains(where: \.isFilledValue) { return true }  // header lines hold no numbers
         var labelled = false
-        for token in row where token.value == nil && !token.isGap && token.isLabelSized {
-            let key = token.key
-            if matchRow(key) != nil {
-                if isAmbiguous(key, written: token.text) { return false }
+        for token in row where token.isLabelCandidate {
+            let match = labelMatch(token)
+            if match.row >= 0 {
+                if match.isAmbiguous { return false }
                 labelled = true
             }
-            if isHeader(key) { return false }
+            if match.isHeader { return false }
         }
         return labelled
     }
@@ -401,8 +461,8 @@ struct TableReader {
         let trimmed = LabelText.trim(text)
         if !LabelText.isShort(trimmed, limit: 60) { return false }
         if CellText.read(trimmed) != nil { return true }
-        let key = LabelText.key(trimmed)
-        return matchRow(key) != nil || isHeader(key)
+        let match = labelMatch(of: trimmed, ambiguity: false)
+        return match.row >= 0 || match.isHeader
     }
 
     mutating func prose(_ line: Line) {
@@ -464,6 +524,11 @@ struct TableReader {
         moneyInYuan = !LabelText.contains(key, "万元")
     }
 
+    /// The effect of a header on `moneyInYuan` (`noteMoneyUnit`).
+    mutating func noteMoneyUnit(_ match: LabelMatch) {
+        if match.money != .none { moneyInYuan = match.money == .yuan }
+    }
+
     /// What a row's cells say it is: header words, values, and the row label (the last cell that names
     /// a row; two cells naming two different rows are a conflict).
     struct RowScan {
@@ -471,6 +536,8 @@ struct TableReader {
         var hasValue = false
         var labelIndex: Int?
         var label: RowSpec?
+        /// The label's row: its position in the spec.
+        var labelRow: Int?
         var labelIsAmbiguous = false
         var conflict: (RowSpec, RowSpec)?
     }
@@ -483,18 +550,20 @@ struct TableReader {
                 scan.hasValue = true
                 continue
             }
-            if token.value != nil || token.isGap || !token.isLabelSized { continue }
-            let key = token.key
-            if isHeader(key) {
+            if !token.isLabelCandidate { continue }
+            let named = labelMatch(token)
+            if named.isHeader {
                 scan.headerWords += 1
-                noteMoneyUnit(key)
+                noteMoneyUnit(named)
             }
-            if let match = matchRow(key) {
-                let ambiguous = isAmbiguous(key, written: token.text)
+            if named.row >= 0 {
+                let match = spec.rows[named.row]
+                let ambiguous = named.isAmbiguous
                 if let label = scan.label, label.key != match.key, !ambiguous, !scan.labelIsAmbiguous {
                     scan.conflict = (label, match)
                 }
                 scan.label = match
+                scan.labelRow = named.row
                 scan.labelIndex = index
                 scan.labelIsAmbiguous = ambiguous
             }
@@ -530,7 +599,7 @@ struct TableReader {
             return
         }
         if let label, let labelIndex {
-            place(Array(row[(labelIndex + 1)...]), in: label, labelLine: row[labelIndex].line, cut: cut)
+            place(Array(row[(labelIndex + 1)...]), in: label, at: scan.labelRow, labelLine: row[labelIndex].line, cut: cut)
             return
         }
         if headerWords > 0 { sawHeader = true }
@@ -560,18 +629,20 @@ struct TableReader {
 
     /// Puts a row's value tokens into the row's cells, or marks them unreadable when they do not fit.
     /// `cut` is set for the last row of a table the text ends in: cells it never reached stay missing.
-    mutating func place(_ tokens: [Token], in row: RowSpec, labelLine: Int, cut: Bool) {
-        let columns = spec.columns(ofRow: row.key)
-        guard !found.contains(row.key) else {
+    /// `at`: the row's position in the spec, when known (then nothing is looked up by its key).
+    mutating func place(_ tokens: [Token], in row: RowSpec, at rowPosition: Int? = nil, labelLine: Int, cut: Bool) {
+        let columns = rowPosition.map { spec.rowColumns[$0] } ?? spec.columns(ofRow: row.key)
+        guard !(rowPosition.map { found.contains(row: $0) } ?? found.contains(row.key)) else {
             diagnostics.append(
                 Diagnostic(.warning, line: labelLine, "\(spec.kind.label)「\(row.label)」这一行出现了两次，只读取第一次"))
             return
         }
-        found.insert(row.key)
+        if let rowPosition { found.insert(row: rowPosition) } else { found.insert(row.key) }
+        let first = rowPosition.map { spec.rowFirstCells[$0] } ?? spec.firstCell[row.key]
         var tokens = tokens
         if cut, let kept = cutShort(&tokens, count: columns.count, what: "「\(row.label)」这一行", line: labelLine) {
             for (position, (column, token)) in zip(columns, kept).enumerated() {
-                set(row, position, cell(for: token, row: row, column: column))
+                set(first: first, position, cell(for: token, row: row, column: column))
             }
             return
         }
@@ -582,11 +653,11 @@ struct TableReader {
                     .error, line: labelLine,
                     "\(spec.kind.label)「\(row.label)」这一行有 \(count) 个单元格，应为 \(columns.count) 个：整行不读取，以免数字错位（\(preview(tokens))）"
                 ))
-            for position in columns.indices { set(row, position, Cell(value: .unreadable, raw: "", line: labelLine)) }
+            for position in columns.indices { set(first: first, position, Cell(value: .unreadable, raw: "", line: labelLine)) }
             return
         }
         for (position, (column, token)) in zip(columns, fitted).enumerated() {
-            set(row, position, cell(for: token, row: row, column: column))
+            set(first: first, position, cell(for: token, row: row, column: column))
         }
     }
 
@@ -694,15 +765,25 @@ struct TableReader {
     /// Sets the cell at `position` among the row's columns (`spec.columns(ofRow:)` order).
     mutating func set(_ row: RowSpec, _ position: Int, _ cell: Cell) {
         // A row's cells are set one after another: its first cell is looked up once, not per cell.
-        if lastSet?.key != row.key { lastSet = (row.key, spec.firstCell[row.key]) }
-        if let first = lastSet?.first { cells[first + position] = cell }
+        if !setLooked || setKey != row.key {
+            setLooked = true
+            setKey = row.key
+            setFirst = spec.firstCell[row.key]
+        }
+        if let first = setFirst { cells[first + position] = cell }
+    }
+
+    /// Sets the cell at `position` among the columns of the row whose first cell is `first` (none:
+    /// nothing is set).
+    mutating func set(first: Int?, _ position: Int, _ cell: Cell) {
+        if let first { cells[first + position] = cell }
     }
 
     // MARK: Finishing
 
     mutating func finish(lastLine: Int?) {
         if spec.kind == .appeals { placeAppeals() }
-        let missingRows = spec.rows.filter { !found.contains($0.key) }
+        let missingRows = spec.rows.indices.filter { !found.contains(row: $0) }.map { spec.rows[$0] }
         if missingRows.isEmpty { return }
         if found.isEmpty && spec.kind == .appeals && sawHeader && end == nil {
             // The header is there and the section ends without a data row: the agency left table 3 empty.

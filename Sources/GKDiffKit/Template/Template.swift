@@ -349,6 +349,8 @@ public struct TableSpec: Sendable {
     let rowIndex: [String: Int]
     let rowFirstCells: [Int]
     let rowColumns: [[ColumnSpec]]
+    /// By position, the position of the first row with the same key (`rowIndex[rows[i].key]`).
+    let rowCanonical: [Int]
 
     init(
         kind: TableKind, rows: [RowSpec], columns: [ColumnSpec], layout: [String: [ColumnSpec]],
@@ -368,16 +370,20 @@ public struct TableSpec: Sendable {
         var rowIndex = [String: Int](minimumCapacity: rows.count)
         var rowFirstCells: [Int] = []
         var rowColumns: [[ColumnSpec]] = []
+        var rowCanonical: [Int] = []
+        rowCanonical.reserveCapacity(rows.count)
         rowFirstCells.reserveCapacity(rows.count)
         rowColumns.reserveCapacity(rows.count)
         for (position, row) in rows.enumerated() {
             let rowLayout = layout[row.key] ?? []
             if let earlier = rowIndex[row.key] {
                 rowFirstCells.append(rowFirstCells[earlier])
+                rowCanonical.append(earlier)
             } else {
                 rowIndex[row.key] = position
                 firstCell[row.key] = cells.count
                 rowFirstCells.append(cells.count)
+                rowCanonical.append(position)
             }
             rowColumns.append(rowLayout)
             for column in rowLayout { cells.append((row: row, column: column)) }
@@ -388,6 +394,7 @@ public struct TableSpec: Sendable {
         self.rowIndex = rowIndex
         self.rowFirstCells = rowFirstCells
         self.rowColumns = rowColumns
+        self.rowCanonical = rowCanonical
     }
 
     /// The columns of one row, in order.
