@@ -696,15 +696,7 @@ public enum Batch {
     static func row(_ diff: ReportDiff, how: String, details: String?, detailsCSV: Bool) -> BatchRow {
         // Counted in place, by index: `filter`, `changedCells` and even `reduce` would copy the findings
         // and the cells.
-        var errors = 0
-        var warnings = 0
-        for index in diff.findings.indices {
-            switch diff.findings[index].severity {
-            case .error: errors += 1
-            case .warning: warnings += 1
-            case .note: break
-            }
-        }
+        let (errors, warnings) = diff.findingCounts
         var changedCells = 0
         for index in diff.cells.indices {
             let status = diff.cells[index].status

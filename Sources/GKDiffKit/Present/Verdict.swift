@@ -61,17 +61,7 @@ public struct Verdict: Sendable {
             for finding in diff.findings where finding.rule == .p1 && finding.file == path { places += 1 }
             if places > 0 { unread.append(Unread(side: side, path: path, places: places)) }
         }
-        var errors = 0
-        var warnings = 0
-        for finding in diff.findings {
-            switch finding.severity {
-            case .error: errors += 1
-            case .warning: warnings += 1
-            case .note: break
-            }
-        }
-        self.errors = errors
-        self.warnings = warnings
+        (errors, warnings) = diff.findingCounts
         // Per table, in one pass over the cells by index (no copies of them): whether it has cells,
         // whether every one is unreadable (`tableNotCompared`), whether this year's are all blank
         // and last year's not (`tableBlankedThisYear`).
@@ -113,5 +103,21 @@ public struct Verdict: Sendable {
     /// `上年报告 2 处，本年报告 3 处`: the reports not read completely.
     public var unreadText: String {
         unread.map { "\($0.side == .old ? "上年" : "本年")报告 \($0.places) 处" }.joined(separator: "，")
+    }
+}
+
+extension ReportDiff {
+    /// The error and the warning findings, counted in place (no filtered copy of the findings).
+    var findingCounts: (errors: Int, warnings: Int) {
+        var errors = 0
+        var warnings = 0
+        for index in findings.indices {
+            switch findings[index].severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .note: break
+            }
+        }
+        return (errors, warnings)
     }
 }

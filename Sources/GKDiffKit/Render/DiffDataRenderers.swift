@@ -58,6 +58,16 @@ public enum DiffCSVRenderer {
             kind: C.kind, section: C.section, table: C.table, status: C.status, statusLabel: C.statusLabel,
             severity: C.severity)
         let empty = CSVWriter.Row(columns: columns.count)
+        /// The cell's address and labels: section, table, row, column, row label, column label.
+        func cell(_ key: CellKey, into row: inout CSVWriter.Row) {
+            let specs = TemplateEdition.specs(of: key)
+            row.text(C.section, key.table.section.rawValue)
+            row.text(C.table, key.table.rawValue)
+            row.text(C.row, key.row)
+            row.text(C.column, key.column)
+            row.text(C.rowLabel, specs.row.fullLabel)
+            row.text(C.columnLabel, specs.column.label)
+        }
         for change in diff.keyIndicators {
             var row = empty
             row.text(C.kind, "indicator")
@@ -82,14 +92,8 @@ public enum DiffCSVRenderer {
             if let tenths = change.percentTenths { row.number(C.changePercent, CellChange.tenthsText(tenths)) }
             if let line = change.old.line { row.number(C.oldLine, String(line)) }
             if let line = change.new.line { row.number(C.newLine, String(line)) }
-            let specs = TemplateEdition.specs(of: change.key)
             row.text(C.kind, "cell")
-            row.text(C.section, change.key.table.section.rawValue)
-            row.text(C.table, change.key.table.rawValue)
-            row.text(C.row, change.key.row)
-            row.text(C.column, change.key.column)
-            row.text(C.rowLabel, specs.row.fullLabel)
-            row.text(C.columnLabel, specs.column.label)
+            cell(change.key, into: &row)
             row.text(C.status, change.status.rawValue)
             row.text(C.statusLabel, change.status.label)
             row.text(C.oldText, change.old.number == nil ? change.old.value.display : "")
@@ -100,15 +104,9 @@ public enum DiffCSVRenderer {
         }
         for item in diff.unmatched {
             let old = item.side == .old
-            let specs = TemplateEdition.specs(of: item.key)
             var row = empty
             row.text(C.kind, "unmatched")
-            row.text(C.section, item.key.table.section.rawValue)
-            row.text(C.table, item.key.table.rawValue)
-            row.text(C.row, item.key.row)
-            row.text(C.column, item.key.column)
-            row.text(C.rowLabel, specs.row.fullLabel)
-            row.text(C.columnLabel, specs.column.label)
+            cell(item.key, into: &row)
             row.text(C.status, old ? "only_old" : "only_new")
             row.text(C.statusLabel, "只有\(old ? "上年" : "本年")（\(item.template.rawValue) 年版模板）有")
             row.text(old ? C.oldText : C.newText, item.cell.number == nil ? item.cell.value.display : "")

@@ -28,20 +28,17 @@ public enum DiffTextRenderer {
         }
 
         /// `removed(text)` appended.
-        func removed(_ text: String, _ out: inout TextBytes) {
-            open(Self.removedCode, &out)
-            out.append("[-")
-            out.append(text)
-            out.append("-]")
-            close(&out)
-        }
+        func removed(_ text: String, _ out: inout TextBytes) { marked(text, Self.removedCode, "[-", "-]", &out) }
 
         /// `added(text)` appended.
-        func added(_ text: String, _ out: inout TextBytes) {
-            open(Self.addedCode, &out)
-            out.append("{+")
+        func added(_ text: String, _ out: inout TextBytes) { marked(text, Self.addedCode, "{+", "+}", &out) }
+
+        /// The text between its marks, in the colour `code`.
+        private func marked(_ text: String, _ code: String, _ start: String, _ end: String, _ out: inout TextBytes) {
+            open(code, &out)
+            out.append(start)
             out.append(text)
-            out.append("+}")
+            out.append(end)
             close(&out)
         }
     }
@@ -733,15 +730,7 @@ public enum DiffTextRenderer {
 
     /// `findingsBlock(_:)` appended to `out`.
     static func findingsBlock(_ diff: ReportDiff, into out: inout TextBytes) {
-        var errors = 0
-        var warnings = 0
-        for index in diff.findings.indices {
-            switch diff.findings[index].severity {
-            case .error: errors += 1
-            case .warning: warnings += 1
-            case .note: break
-            }
-        }
+        let (errors, warnings) = diff.findingCounts
         out.append("\n勾稽校验\n  错误 ")
         out.append(errors)
         out.append(" 项，警告 ")
