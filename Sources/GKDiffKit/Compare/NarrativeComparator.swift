@@ -280,26 +280,50 @@ struct NarrativeComparator {
         var used = [Bool](repeating: false, count: old.count)
         var usedCount = 0
         var partner = [Int](repeating: -1, count: new.count)  // new index → old index, or -1
-        // Titles compared without their numbering, as sorted characters, once each.
-        func prepared(_ blocks: [Block]) -> [(key: String, sorted: [Int])?] {
-            blocks.map { block in
-                block.title.map {
-                    let key = LabelText.key($0)
-                    return (LabelText.stripNumbering(key), LabelText.scalars(key).map { Int($0.value) }.sorted())
+        // Titles compared without their numbering, as sorted characters, once each (in arrays of
+        // plain types: an array of optional tuples, or a dictionary of keys, has its type made at
+        // run time the first time, which costs more than the pairing).
+        func prepared(_ blocks: [Block]) -> (titled: [Bool], keys: [String], sorted: [[Int]]) {
+            var titled: [Bool] = []
+            var keys: [String] = []
+            var sorted: [[Int]] = []
+            for block in blocks {
+                titled.append(block.title != nil)
+                if let title = block.title {
+                    let key = LabelText.key(title)
+                    var scalars = LabelText.scalars(key).map { Int($0.value) }
+                    Self.sort(&scalars)
+                    keys.append(LabelText.stripNumbering(key))
+                    sorted.append(scalars)
+                } else {
+                    keys.append("")
+                    sorted.append([])
                 }
             }
+            return (titled, keys, sorted)
         }
         let oldTitles = prepared(old)
         let newTitles = prepared(new)
-        // First the blocks whose titles are equal (numbering aside), by dictionary: O(n).
-        var byKey: [String: [Int]] = [:]
+        // First the blocks whose titles are equal (numbering aside): the old ones ordered by key (and
+        // position), each new key found by binary search. O(n log n).
+        var byKey: [Int] = []
         var untitled: [Int] = []
-        for (i, title) in oldTitles.enumerated() {
-            if let title { byKey[title.key, default: []].append(i) } else { untitled.append(i) }
+        for i in old.indices {
+            if oldTitles.titled[i] { byKey.append(i) } else { untitled.append(i) }
         }
-        for (j, title) in newTitles.enumerated() {
-            if let title {
-                if let i = byKey[title.key]?.first(where: { !used[$0] }) {
+        byKey.sort { oldTitles.keys[$0] != oldTitles.keys[$1] ? oldTitles.keys[$0] < oldTitles.keys[$1] : $0 < $1 }
+        for j in new.indices {
+            if newTitles.titled[j] {
+                let key = newTitles.keys[j]
+                var low = 0
+                var high = byKey.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if oldTitles.keys[byKey[middle]] < key { low = middle + 1 } else { high = middle }
+                }
+                while low < byKey.count && oldTitles.keys[byKey[low]] == key && used[byKey[low]] { low += 1 }
+                if low < byKey.count && oldTitles.keys[byKey[low]] == key {
+                    let i = byKey[low]
                     used[i] = true
                     usedCount += 1
                     partner[j] = i
@@ -313,16 +337,14 @@ struct NarrativeComparator {
         // Then the rest by title similarity (≥ 0.5, the best first); when many are left, only against
         // old blocks near the same place in the section, so that the work stays linear.
         let window = 32
-        for (j, title) in newTitles.enumerated() where partner[j] < 0 {
-            guard let title else { continue }
+        for j in new.indices where partner[j] < 0 && newTitles.titled[j] {
             let expected = new.count > 1 ? j * max(old.count - 1, 0) / (new.count - 1) : 0
             let range =
                 old.count - usedCount > 2 * window
                 ? max(0, expected - window)..<min(old.count, expected + window + 1) : 0..<old.count
             var best: (index: Int, score: Double)?
-            for i in range where !used[i] {
-                guard let candidate = oldTitles[i] else { continue }
-                let score = Self.bagSimilarity(candidate.sorted, title.sorted)
+            for i in range where !used[i] && oldTitles.titled[i] {
+                let score = Self.bagSimilarity(oldTitles.sorted[i], newTitles.sorted[j])
                 if score >= 0.5 && score > (best?.score ?? 0) { best = (i, score) }
             }
             if let best {
@@ -436,8 +458,9 @@ struct NarrativeComparator {
 
     /// The sorted token identities of a sentence, for `bagSimilarity`.
     private mutating func bag(_ sentence: Sentence, year: Int?) -> [Int] {
-        var ids: [Int] = []
-        identity.ids(of: sentence.text, year: year, into: &ids)
+        // Read into the scratch buffer and copied at its exact length: bags are kept for a block.
+        let count = identity.fill(&idBuffer, with: sentence.text, year: year)
+        var ids = Array(idBuffer[..<count])
         Self.sort(&ids)
         return ids
     }
@@ -632,7 +655,7 @@ struct NarrativeComparator {
         func text(_ side: Prepared, _ run: [Int]) -> String {
             guard let first = run.first, let last = run.last else { return "" }
             // A changed piece ends with its own text; the spaces after it are not part of the change.
-            return side.text(side.tokens.range(first, first).lowerBound..<side.tokens.details[last].end)
+            return side.text(side.tokens.range(first, first).lowerBound..<Int(side.tokens.details[last].end))
         }
         func flushSame() {
             if let start = sameStart { segments.append(.same(b.text(b.tokens.range(start, sameEnd)))) }

@@ -213,24 +213,27 @@ enum Sentences {
     /// the same as `text.unicodeScalars.count` without decoding. O(n).
     static func scalarCount(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let base = UnsafeRawPointer(bytes.baseAddress) else { return 0 }
-            // Eight bytes at a time: a continuation byte (10xxxxxx) is one whose top bit is set and
-            // next bit clear; the multiplication adds up the eight flags in the top byte.
-            var count = bytes.count
-            var index = 0
-            while index + 8 <= bytes.count {
-                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let continuation = (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
-                count -= Int(truncatingIfNeeded: (continuation &* 0x0101_0101_0101_0101) >> 56)
-                index += 8
-            }
-            while index < bytes.count {
-                if bytes[index] & 0xC0 == 0x80 { count -= 1 }
-                index += 1
-            }
-            return count
+        return text.withUTF8 { scalarCount($0) }
+    }
+
+    /// Number of unicode scalars of valid UTF-8 bytes. O(n).
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return 0 }
+        // Eight bytes at a time: a continuation byte (10xxxxxx) is one whose top bit is set and
+        // next bit clear; the multiplication adds up the eight flags in the top byte.
+        var count = bytes.count
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let continuation = (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
+            count -= Int(truncatingIfNeeded: (continuation &* 0x0101_0101_0101_0101) >> 56)
+            index += 8
         }
+        while index < bytes.count {
+            if bytes[index] & 0xC0 == 0x80 { count -= 1 }
+            index += 1
+        }
+        return count
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }

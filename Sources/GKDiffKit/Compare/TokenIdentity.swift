@@ -21,7 +21,7 @@ struct TokenIdentity {
         /// Byte range of tokens `first..<last`, with the spaces between them (a leading space of the
         /// sentence goes with its first token).
         func range(_ first: Int, _ last: Int) -> Range<Int> {
-            (first == 0 ? 0 : details[first].start)..<(last < details.count ? details[last].start : byteCount)
+            (first == 0 ? 0 : Int(details[first].start))..<(last < details.count ? Int(details[last].start) : byteCount)
         }
     }
 
@@ -31,9 +31,9 @@ struct TokenIdentity {
         /// are equal byte for byte.
         var raw: Int
         /// Byte offset of the token's start; a token runs to the next token's start.
-        var start: Int
+        var start: Int32
         /// Byte offset of the end of the token's own text (without the spaces after it).
-        var end: Int
+        var end: Int32
         /// Whether the token is a number.
         var isNumber: Bool
     }
@@ -42,8 +42,8 @@ struct TokenIdentity {
     mutating func ids(of text: String, year: Int?, into ids: inout [Int]) {
         var text = text
         ids = text.withUTF8 { bytes in
-            // As many slots as bytes (a token takes at least one), cut to the tokens read.
-            [Int](unsafeUninitializedCapacity: bytes.count) { ids, count in
+            // As many slots as scalars (a token takes at least one), cut to the tokens read.
+            [Int](unsafeUninitializedCapacity: Sentences.scalarCount(bytes)) { ids, count in
                 count = scan(bytes, year: year, ids: ids.baseAddress, details: nil)
             }
         }
@@ -68,8 +68,8 @@ struct TokenIdentity {
     mutating func tokens(of text: String, year: Int?) -> Tokens {
         var text = text
         return text.withUTF8 { bytes in
-            // As many slots as bytes (a token takes at least one), cut to the tokens read.
-            let capacity = bytes.count
+            // As many slots as scalars (a token takes at least one), cut to the tokens read.
+            let capacity = Sentences.scalarCount(bytes)
             var details: [Token] = []
             let ids = [Int](unsafeUninitializedCapacity: capacity) { ids, idsCount in
                 details = [Token](unsafeUninitializedCapacity: capacity) { details, detailsCount in
@@ -77,7 +77,7 @@ struct TokenIdentity {
                 }
                 idsCount = details.count
             }
-            return Tokens(ids: ids, details: details, byteCount: capacity)
+            return Tokens(ids: ids, details: details, byteCount: bytes.count)
         }
     }
 
@@ -93,7 +93,11 @@ struct TokenIdentity {
         var written = 0
         @inline(__always) func write(_ id: Int, _ start: Int, _ end: Int, _ number: Bool, _ raw: Int) {
             ids[written] = id
-            if let details { (details + written).initialize(to: Token(raw: raw, start: start, end: end, isNumber: number)) }
+            if let details {
+                (details + written).initialize(
+                    to: Token(
+                        raw: raw, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), isNumber: number))
+            }
             written += 1
         }
         let count = bytes.count
@@ -257,8 +261,8 @@ struct TokenIdentity {
         var text = text
         return text.withUTF8 { bytes in
             var result = ""
-            var position = tokens.details[index].start
-            while position < tokens.details[index].end {
+            var position = Int(tokens.details[index].start)
+            while position < Int(tokens.details[index].end) {
                 let (value, length) = normalizedScalar(bytes, at: position)
                 result.unicodeScalars.append(Unicode.Scalar(value).unsafelyUnwrapped)
                 position += length
