@@ -281,8 +281,8 @@ struct NarrativeComparator {
         var usedCount = 0
         var partner = [Int](repeating: -1, count: new.count)  // new index → old index, or -1
         // Titles compared without their numbering, as sorted characters, once each (in arrays of
-        // plain types: an array of optional tuples, or a dictionary of keys, has its type made at
-        // run time the first time, which costs more than the pairing).
+        // plain types: an array of optional tuples has its type made at run time the first time,
+        // which costs more than the pairing).
         func prepared(_ blocks: [Block]) -> (titled: [Bool], keys: [String], sorted: [[Int]]) {
             var titled: [Bool] = []
             var keys: [String] = []
@@ -304,26 +304,15 @@ struct NarrativeComparator {
         }
         let oldTitles = prepared(old)
         let newTitles = prepared(new)
-        // First the blocks whose titles are equal (numbering aside): the old ones ordered by key (and
-        // position), each new key found by binary search. O(n log n).
-        var byKey: [Int] = []
+        // First the blocks whose titles are equal (numbering aside), by dictionary: O(n).
+        var byKey: [String: [Int]] = [:]
         var untitled: [Int] = []
         for i in old.indices {
-            if oldTitles.titled[i] { byKey.append(i) } else { untitled.append(i) }
+            if oldTitles.titled[i] { byKey[oldTitles.keys[i], default: []].append(i) } else { untitled.append(i) }
         }
-        byKey.sort { oldTitles.keys[$0] != oldTitles.keys[$1] ? oldTitles.keys[$0] < oldTitles.keys[$1] : $0 < $1 }
         for j in new.indices {
             if newTitles.titled[j] {
-                let key = newTitles.keys[j]
-                var low = 0
-                var high = byKey.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if oldTitles.keys[byKey[middle]] < key { low = middle + 1 } else { high = middle }
-                }
-                while low < byKey.count && oldTitles.keys[byKey[low]] == key && used[byKey[low]] { low += 1 }
-                if low < byKey.count && oldTitles.keys[byKey[low]] == key {
-                    let i = byKey[low]
+                if let i = byKey[newTitles.keys[j]]?.first(where: { !used[$0] }) {
                     used[i] = true
                     usedCount += 1
                     partner[j] = i
