@@ -24,6 +24,8 @@ enum NarrativeNumbers {
         let name: String
         /// The keyword as scalars (made once, not per sentence).
         let keywordScalars: [Unicode.Scalar]
+        /// `through` as scalars.
+        let throughScalars: [Unicode.Scalar]?
 
         init(keyword: String, through: String?, key: CellKey, name: String) {
             self.keyword = keyword
@@ -31,6 +33,7 @@ enum NarrativeNumbers {
             self.key = key
             self.name = name
             keywordScalars = Array(keyword.unicodeScalars)
+            throughScalars = through.map { Array($0.unicodeScalars) }
         }
     }
 
@@ -137,6 +140,38 @@ enum NarrativeNumbers {
         statedNumber(Array(text.unicodeScalars), pattern)
     }
 
+    /// Words that put another subject between the keyword and the number, with their scalars.
+    static let otherSubjects: [(text: String, scalars: [Unicode.Scalar])] = ["诉讼", "和", "及", "与", "咨询", "不予"].map {
+        ($0, Array($0.unicodeScalars))
+    }
+
+    /// The words between a keyword and its number, searched as a string is (`String.contains`, which
+    /// matches whole characters), on the scalars when every one of them is a character of its own
+    /// that nothing else is canonically equivalent to (ASCII, CJK ideographs, full-width forms: what
+    /// such a gap nearly always holds), else on the string itself.
+    struct Gap {
+        let scalars: [Unicode.Scalar]
+        let plain: Bool
+
+        init(scalars: [Unicode.Scalar]) {
+            self.scalars = scalars
+            plain = scalars.allSatisfy {
+                switch $0.value {
+                case 0x20...0x7E, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+                default: return false
+                }
+            }
+        }
+
+        /// True when the gap holds `word` (a few CJK ideographs), given as text and as scalars.
+        func contains(_ word: String, _ wordScalars: [Unicode.Scalar]) -> Bool {
+            if plain { return NarrativeNumbers.occurs(wordScalars, in: scalars) }
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars)
+            return text.contains(word)
+        }
+    }
+
     /// `statedNumber` on the sentence's scalars.
     static func statedNumber(_ scalars: [Unicode.Scalar], _ pattern: Pattern) -> (Quantity, String)? {
         let keyword = pattern.keywordScalars
@@ -147,18 +182,22 @@ enum NarrativeNumbers {
             guard scalars[start] == keyword[0], scalars[start..<start + keyword.count].elementsEqual(keyword) else { continue }
             // `不予以公开` is not 予以公开.
             if pattern.keyword == "予以公开" && start > 0 && scalars[start - 1] == "不" { continue }
-            var index = start + keyword.count
-            var gap = ""
-            while index < scalars.count, gap.unicodeScalars.count <= maxGap, !Sentences.isDigit(scalars[index]),
+            let gapStart = start + keyword.count
+            var index = gapStart
+            while index < scalars.count, index - gapStart <= maxGap, !Sentences.isDigit(scalars[index]),
                 !isStop(scalars[index])
             {
-                gap.unicodeScalars.append(scalars[index])
                 index += 1
             }
-            guard index < scalars.count, Sentences.isDigit(scalars[index]), gap.unicodeScalars.count <= maxGap else { continue }
-            if let through = pattern.through, !gap.contains(through) { continue }
+            guard index < scalars.count, Sentences.isDigit(scalars[index]), index - gapStart <= maxGap else { continue }
+            let gap = Gap(scalars: Array(scalars[gapStart..<index]))
+            if let through = pattern.through, let throughScalars = pattern.throughScalars,
+                !gap.contains(through, throughScalars)
+            {
+                continue
+            }
             // Another subject between: `行政复议和行政诉讼2件`, `收到申请和咨询…`.
-            if ["诉讼", "和", "及", "与", "咨询", "不予"].contains(where: { gap.contains($0) }) { continue }
+            if otherSubjects.contains(where: { gap.contains($0.text, $0.scalars) }) { continue }
             var digits = ""
             while index < scalars.count, Sentences.isDigit(scalars[index]) {
                 digits.unicodeScalars.append(scalars[index])

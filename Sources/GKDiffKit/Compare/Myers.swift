@@ -15,134 +15,161 @@ enum Myers {
     /// The edit script from `old` to `new`. `maxCost` bounds the work; `degraded` tells whether the
     /// fallback was used.
     static func diff(_ old: [Int], _ new: [Int], maxCost: Int = 4_000) -> (steps: [EditStep], degraded: Bool) {
-        // Common prefix and suffix first: most report pairs share a lot of both.
-        var prefix = 0
-        while prefix < old.count && prefix < new.count && old[prefix] == new[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < old.count - prefix && suffix < new.count - prefix
-            && old[old.count - 1 - suffix] == new[new.count - 1 - suffix]
-        {
-            suffix += 1
-        }
-        let a = Array(old[prefix..<(old.count - suffix)])
-        let b = Array(new[prefix..<(new.count - suffix)])
-        var steps: [EditStep] = []
-        steps.reserveCapacity(old.count + new.count - prefix - suffix)
-        for k in 0..<prefix { steps.append(.equal(old: k, new: k)) }
-        var degraded = false
-        let middle: [EditStep]
-        if let core = core(a, b, maxCost: maxCost) {
-            middle = core
-        } else {
-            middle = anchored(a, b)
-            degraded = true
-        }
-        for step in middle {
-            switch step {
-            case .equal(let i, let j): steps.append(.equal(old: i + prefix, new: j + prefix))
-            case .delete(let i): steps.append(.delete(old: i + prefix))
-            case .insert(let j): steps.append(.insert(new: j + prefix))
+        old.withUnsafeBufferPointer { old in
+            new.withUnsafeBufferPointer { new in
+                // Common prefix and suffix first: most report pairs share a lot of both.
+                var prefix = 0
+                while prefix < old.count && prefix < new.count && old[prefix] == new[prefix] { prefix += 1 }
+                var suffix = 0
+                while suffix < old.count - prefix && suffix < new.count - prefix
+                    && old[old.count - 1 - suffix] == new[new.count - 1 - suffix]
+                {
+                    suffix += 1
+                }
+                let a = UnsafeBufferPointer(rebasing: old[prefix..<(old.count - suffix)])
+                let b = UnsafeBufferPointer(rebasing: new[prefix..<(new.count - suffix)])
+                if let steps = core(a, b, maxCost: maxCost, prefix: prefix, suffix: suffix) { return (steps, false) }
+                var steps: [EditStep] = []
+                steps.reserveCapacity(old.count + new.count - prefix - suffix)
+                for k in 0..<prefix { steps.append(.equal(old: k, new: k)) }
+                for step in anchored(Array(a), Array(b)) {
+                    switch step {
+                    case .equal(let i, let j): steps.append(.equal(old: i + prefix, new: j + prefix))
+                    case .delete(let i): steps.append(.delete(old: i + prefix))
+                    case .insert(let j): steps.append(.insert(new: j + prefix))
+                    }
+                }
+                for k in 0..<suffix { steps.append(.equal(old: old.count - suffix + k, new: new.count - suffix + k)) }
+                return (steps, true)
             }
         }
-        for k in 0..<suffix { steps.append(.equal(old: old.count - suffix + k, new: new.count - suffix + k)) }
-        return (steps, degraded)
     }
 
-    /// Plain Myers with a stored trace; nil when the edit distance exceeds `maxCost`.
-    private static func core(_ a: [Int], _ b: [Int], maxCost: Int) -> [EditStep]? {
+    /// Plain Myers with a stored trace, between `a` and `b`, the parts of two sequences between a
+    /// common prefix and suffix of the given lengths: the whole edit script, those included; nil
+    /// when the edit distance exceeds `maxCost`. The script is written in place, back to front, in
+    /// an array of its exact length.
+    private static func core(
+        _ a: UnsafeBufferPointer<Int>, _ b: UnsafeBufferPointer<Int>, maxCost: Int, prefix: Int, suffix: Int
+    ) -> [EditStep]? {
         let n = a.count
         let m = b.count
-        if n == 0 { return (0..<m).map { .insert(new: $0) } }
-        if m == 0 { return (0..<n).map { .delete(old: $0) } }
+        /// The script of edit distance `distance`, its middle walked back by `back(out, end)`.
+        func script(distance: Int, _ back: (UnsafeMutablePointer<EditStep>, Int) -> Void) -> [EditStep] {
+            let middle = distance + (n + m - distance) / 2
+            let total = prefix + middle + suffix
+            return [EditStep](unsafeUninitializedCapacity: total) { out, count in
+                let out = out.baseAddress.unsafelyUnwrapped
+                for k in 0..<prefix { (out + k).initialize(to: .equal(old: k, new: k)) }
+                back(out, prefix + middle)
+                for k in 0..<suffix {
+                    (out + prefix + middle + k).initialize(to: .equal(old: prefix + n + k, new: prefix + m + k))
+                }
+                count = total
+            }
+        }
+        if n == 0 || m == 0 {
+            return script(distance: n + m) { out, end in
+                for j in 0..<m { (out + prefix + j).initialize(to: .insert(new: prefix + j)) }
+                for i in 0..<n { (out + prefix + i).initialize(to: .delete(old: prefix + i)) }
+            }
+        }
         let limit = min(n + m, maxCost)
         // Every element of one side without a partner on the other is an edit: when that alone
         // exceeds the limit (two texts with little in common), the search below would fail after
         // limit² steps. O((n + m) log(n + m)).
-        if n + m > limit && n + m - 2 * commonCount(a, b) > limit { return nil }
+        if n + m > limit && n + m - 2 * commonCount(Array(a), Array(b)) > limit { return nil }
         let offset = limit + 1
         // x on each diagonal, as 32-bit values (x ≤ n).
         guard n < Int(Int32.max) && m < Int(Int32.max) else { return nil }
-        var v = [Int32](repeating: 0, count: 2 * limit + 3)
+        let v = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * limit + 3)
+        v.initialize(repeating: 0, count: 2 * limit + 3)
+        defer { v.deallocate() }
         // The trace keeps, for each d, only the diagonals step d can read (k − 1 … k + 1 for |k| ≤ d):
         // D² entries in all rather than D × the whole array (64 MB at D = 2,000 with the full copy).
-        var band = [Int32](repeating: 0, count: 64)  // the first `bandCount` are the trace
-        var bandCount = 0
-        var starts: [Int] = []
+        // Step d's are the 2d + 3 from d · (d + 2) on. Grown by doubling, never filled.
+        var band = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        var bandCapacity = 64
+        defer { band.deallocate() }
         // Through pointers: this loop is the comparison's inner loop, on sentences and on tokens.
-        let found = a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                v.withUnsafeMutableBufferPointer { v in
-                    for d in 0...limit {
-                        starts.append(bandCount)
-                        let width = 2 * d + 3
-                        if bandCount + width > band.count {
-                            band.append(contentsOf: repeatElement(0, count: max(band.count, width)))
-                        }
-                        band.withUnsafeMutableBufferPointer { band in
-                            for index in 0..<width { band[bandCount + index] = v[offset - d - 1 + index] }
-                        }
-                        bandCount += width
-                        var k = -d
-                        while k <= d {
-                            var x: Int
-                            if k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) {
-                                x = Int(v[offset + k + 1])
-                            } else {
-                                x = Int(v[offset + k - 1]) + 1
-                            }
-                            var y = x - k
-                            while x < n && y < m && a[x] == b[y] {
-                                x += 1
-                                y += 1
-                            }
-                            v[offset + k] = Int32(truncatingIfNeeded: x)
-                            if x >= n && y >= m { return true }
-                            k += 2
-                        }
-                    }
-                    return false
+        var found = -1
+        search: for d in 0...limit {
+            let start = d * (d + 2)
+            let width = 2 * d + 3
+            if start + width > bandCapacity {
+                let capacity = max(2 * bandCapacity, start + width)
+                let grown = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+                grown.moveInitialize(from: band, count: start)
+                band.deallocate()
+                band = grown
+                bandCapacity = capacity
+            }
+            (band + start).initialize(from: v + (offset - d - 1), count: width)
+            // Diagonal k at `diagonal[k]`; k ± 1 stay inside the array for |k| ≤ d ≤ limit, so both
+            // neighbours are read at once, and the arithmetic cannot overflow (unchecked).
+            let diagonal = v + offset
+            var k = -d
+            while k <= d {
+                let below = diagonal[k &- 1]
+                let above = diagonal[k &+ 1]
+                var x = k == -d || (k != d && below < above) ? Int(above) : Int(below) &+ 1
+                var y = x &- k
+                while x < n && y < m && a[x] == b[y] {
+                    x &+= 1
+                    y &+= 1
                 }
+                diagonal[k] = Int32(truncatingIfNeeded: x)
+                if x >= n && y >= m {
+                    found = d
+                    break search
+                }
+                k &+= 2
             }
         }
-        guard found else { return nil }
-        // Walk the trace back.
-        var steps: [EditStep] = []
-        steps.reserveCapacity(n + m)
-        var x = n
-        var y = m
-        for d in stride(from: starts.count - 1, through: 0, by: -1) {
-            // v[offset + k] of step d, for k in −d − 1 … d + 1.
-            func traced(_ k: Int) -> Int { Int(band[starts[d] + k + d + 1]) }
-            let k = x - y
-            let previousK: Int
-            if k == -d || (k != d && traced(k - 1) < traced(k + 1)) {
-                previousK = k + 1
-            } else {
-                previousK = k - 1
+        guard found >= 0 else { return nil }
+        // Walk the trace back, writing the script from its end.
+        return script(distance: found) { out, end in
+            var write = end
+            func put(_ step: EditStep) {
+                write -= 1
+                (out + write).initialize(to: step)
             }
-            let previousX = d == 0 ? 0 : traced(previousK)
-            let previousY = previousX - previousK
-            while x > previousX && y > previousY {
+            var x = n
+            var y = m
+            for d in stride(from: found, through: 0, by: -1) {
+                // v[offset + k] of step d, for k in −d − 1 … d + 1.
+                func traced(_ k: Int) -> Int { Int(band[d * (d + 2) + k + d + 1]) }
+                let k = x - y
+                let previousK: Int
+                if k == -d || (k != d && traced(k - 1) < traced(k + 1)) {
+                    previousK = k + 1
+                } else {
+                    previousK = k - 1
+                }
+                let previousX = d == 0 ? 0 : traced(previousK)
+                let previousY = previousX - previousK
+                while x > previousX && y > previousY {
+                    x -= 1
+                    y -= 1
+                    put(.equal(old: prefix + x, new: prefix + y))
+                }
+                if d > 0 {
+                    if x == previousX {
+                        y -= 1
+                        put(.insert(new: prefix + y))
+                    } else {
+                        x -= 1
+                        put(.delete(old: prefix + x))
+                    }
+                }
+            }
+            while x > 0 && y > 0 {
                 x -= 1
                 y -= 1
-                steps.append(.equal(old: x, new: y))
+                put(.equal(old: prefix + x, new: prefix + y))
             }
-            if d > 0 {
-                if x == previousX {
-                    y -= 1
-                    steps.append(.insert(new: y))
-                } else {
-                    x -= 1
-                    steps.append(.delete(old: x))
-                }
-            }
+            precondition(write == prefix, "Myers: the script's length")
         }
-        while x > 0 && y > 0 {
-            x -= 1
-            y -= 1
-            steps.append(.equal(old: x, new: y))
-        }
-        return steps.reversed()
     }
 
     /// How many elements the two sequences have in common, counted with multiplicity (an upper bound
@@ -223,133 +250,6 @@ enum Myers {
     }
 }
 
-/// Token identities: a single scalar is its own value; an ASCII token of up to eight characters (most
-/// numbers and words) is its characters packed into one integer; a longer or non-ASCII token (`1.5万`) is
-/// interned as a string; the report's own year and the years either side become fixed placeholders,
-/// so that `2023年` in last year's report equals `2024年` in this year's.
-struct TokenIdentity {
-    private var words: [String: Int] = [:]
-    /// `Sentences.normalized` of U+4E00…U+9FFF as met, stored as the value − U+4E00 + 1 (0: not yet,
-    /// or not in that block): for these it costs two table look-ups behind lazy initialisation, and a
-    /// report uses a few thousand of them over and over.
-    private var cjk: [UInt16] = []
-    /// Normalised scalars of the sentence being read (kept to reuse its storage).
-    private var scratch: [Unicode.Scalar] = []
-
-    /// The text's scalars, each `Sentences.normalized`, into `buffer` (replaced). O(n), written
-    /// through pointers: this runs on every scalar of the prose, several times.
-    mutating func normalizedScalars(_ text: String, into buffer: inout [Unicode.Scalar]) {
-        if cjk.isEmpty { cjk = [UInt16](repeating: 0, count: 0x9FFF - 0x4E00 + 1) }
-        var text = text
-        text.withUTF8 { bytes in
-            // As many slots as bytes (at least one byte a scalar), written in place and cut to the
-            // scalars written; the buffer's storage is reused from one sentence to the next.
-            if buffer.count < bytes.count {
-                buffer.append(contentsOf: repeatElement(" ", count: bytes.count - buffer.count))
-            } else if buffer.count > bytes.count {
-                buffer.removeLast(buffer.count - bytes.count)
-            }
-            let count = buffer.withUnsafeMutableBufferPointer { out in
-                cjk.withUnsafeMutableBufferPointer { cache in
-                    var index = 0
-                    var written = 0
-                    while index < bytes.count {
-                        let lead = bytes[index]
-                        if lead < 0x80 {  // ASCII is its own form
-                            out[written] = Unicode.Scalar(lead)
-                            written += 1
-                            index += 1
-                            continue
-                        }
-                        let (scalar, length) = Sentences.scalar(bytes, at: index)
-                        index += length
-                        out[written] = Self.normalized(scalar, cache)
-                        written += 1
-                    }
-                    return written
-                }
-            }
-            buffer.removeLast(bytes.count - count)
-        }
-    }
-
-    /// Scalars each `Sentences.normalized`, through the same cache as `normalizedScalars`. O(n).
-    mutating func normalized(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        if cjk.isEmpty { cjk = [UInt16](repeating: 0, count: 0x9FFF - 0x4E00 + 1) }
-        return cjk.withUnsafeMutableBufferPointer { cache in scalars.map { Self.normalized($0, cache) } }
-    }
-
-    /// `Sentences.normalized`, looked up in (and added to) the cache for U+4E00…U+9FFF.
-    @inline(__always)
-    private static func normalized(_ scalar: Unicode.Scalar, _ cache: UnsafeMutableBufferPointer<UInt16>) -> Unicode.Scalar {
-        let value = scalar.value
-        if value < 0x80 { return scalar }  // ASCII is its own form
-        guard value >= 0x4E00 && value <= 0x9FFF else { return Sentences.normalized(scalar) }
-        let cached = cache[Int(value - 0x4E00)]
-        if cached != 0 { return Unicode.Scalar(UInt32(cached) + 0x4DFF) ?? scalar }
-        let mapped = Sentences.normalized(scalar)
-        if mapped.value >= 0x4E00 && mapped.value <= 0x9FFF { cache[Int(value - 0x4E00)] = UInt16(mapped.value - 0x4DFF) }
-        return mapped
-    }
-
-    /// The identity of token `start..<end` of normalised `scalars`.
-    mutating func id(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, isNumber: Bool, year: Int?) -> Int {
-        if end - start == 1 { return Int(scalars[start].value) }
-        if isNumber, end - start == 4, let year, let value = Metadata.fourDigits(scalars, at: start) {
-            switch value - year {
-            case 0: return -1
-            case 1: return -2
-            case -1: return -3
-            default: break
-            }
-        }
-        if end - start <= 8 {
-            // Seven bits a character, none of them 0: distinct texts give distinct values, above
-            // every scalar value and every interned id.
-            var packed = 0
-            var ascii = true
-            for index in start..<end {
-                let value = scalars[index].value
-                if value >= 0x80 {
-                    ascii = false
-                    break
-                }
-                packed = packed << 7 | Int(value)
-            }
-            if ascii { return 1 << 62 | packed }
-        }
-        let next = words.count
-        return 0x20_0000 + value(&words[LabelText.string(scalars[start..<end]), default: next])
-    }
-
-    /// The identities of a sentence's tokens into `ids` (emptied first; its storage is reused). O(n).
-    mutating func ids(of text: String, year: Int?, into ids: inout [Int]) {
-        var buffer = scratch
-        scratch = []
-        defer { scratch = buffer }
-        normalizedScalars(text, into: &buffer)
-        ids.removeAll(keepingCapacity: true)
-        ids.reserveCapacity(buffer.count)
-        var index = 0
-        while index < buffer.count {
-            let scalar = buffer[index]
-            if LabelText.isSpace(scalar) {
-                index += 1
-                continue
-            }
-            if scalar.value >= 0x80 {
-                // Not ASCII (after normalising): never a number or a word, a token of its own.
-                ids.append(Int(scalar.value))
-                index += 1
-                continue
-            }
-            let (end, isNumber) = Sentences.tokenEnd(buffer, at: index)
-            ids.append(id(buffer, index, end, isNumber: isNumber, year: year))
-            index = end
-        }
-    }
-}
-
 /// Gives each distinct sentence (by its token identities) a small integer, in an open-addressing table
 /// of hashes that keeps each entry's text and year rather than its identities: a sentence costs a few
 /// words, not its tokens. The caller decides equality on a hash match (`NarrativeComparator.key`).
@@ -361,7 +261,7 @@ struct SentenceInterner {
     private var years: [Int] = []  // `Int.min` for none
 
     /// A hash of token identities (multiply and shift per element). O(n).
-    static func hash(_ ids: [Int]) -> Int {
+    static func hash(_ ids: UnsafeBufferPointer<Int>) -> Int {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15
         for id in ids {
             h = (h ^ UInt64(bitPattern: Int64(id))) &* 0xBF58_476D_1CE4_E5B9
@@ -408,7 +308,3 @@ struct SentenceInterner {
         return entry
     }
 }
-
-/// Reading through `inout` makes `Dictionary`'s `default:` subscript insert the default when the key
-/// is new, so that looking up and inserting cost one hash.
-private func value(_ slot: inout Int) -> Int { slot }

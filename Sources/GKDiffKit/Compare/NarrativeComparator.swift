@@ -153,13 +153,22 @@ struct NarrativeComparator {
 
     private func blocks(_ section: Section?) -> [Block] {
         guard let section else { return [] }
-        var titles: [Int: String] = [:]
-        for subsection in section.subsections where titles[subsection.line] == nil { titles[subsection.line] = subsection.text }
-        let titleLines = Set(titles.keys)
+        // The first title of each line, sorted by line and found by binary search (a dictionary or a
+        // set of lines would cost more to make, the first time, than a section's comparison).
+        var titles = section.subsections
+        if !titles.isEmpty {
+            // In line order, the first of a line first (a stable sort), then one a line.
+            titles = titles.indices.sorted { (titles[$0].line, $0) < (titles[$1].line, $1) }.map { titles[$0] }
+            var unique: [Paragraph] = []
+            for title in titles where unique.last?.line != title.line { unique.append(title) }
+            titles = unique
+        }
+        let titleLines = titles.map(\.line)
         var blocks = [Block(title: nil, sentences: [])]
         for paragraph in Self.unwrapped(section.paragraphs, titles: titleLines) {
-            if let title = titles[paragraph.line] {
-                blocks.append(Block(title: title, sentences: []))
+            let index = Self.position(of: paragraph.line, in: titleLines)
+            if index < titleLines.count && titleLines[index] == paragraph.line {
+                blocks.append(Block(title: titles[index].text, sentences: []))
             }
             blocks[blocks.count - 1].sentences += Sentences.split([paragraph])
         }
@@ -171,13 +180,18 @@ struct NarrativeComparator {
     /// `打印本页`, `来源：…`, `日期：…`) dropped, and a line that stops inside a sentence (hard-wrapped
     /// text, a title broken over two lines) joined with the next, which keeps the first one's line
     /// number. A subsection title or a numbered line always starts a paragraph of its own.
-    static func unwrapped(_ paragraphs: [Paragraph], titles: Set<Int>) -> [Paragraph] {
+    /// (`titles`: the lines of subsection titles, ascending.)
+    static func unwrapped(_ paragraphs: [Paragraph], titles: [Int]) -> [Paragraph] {
         var result: [Paragraph] = []
         var open = false  // the last paragraph stops inside a sentence
         for paragraph in paragraphs where !isPageChrome(paragraph.text) {
+            func isTitle(_ line: Int) -> Bool {
+                let index = position(of: line, in: titles)
+                return index < titles.count && titles[index] == line
+            }
             // Whether the line starts a paragraph of its own matters only after an unfinished one.
             func starts() -> Bool {
-                titles.contains(paragraph.line) || LabelText.startsWithSubsectionNumbering(paragraph.text)
+                isTitle(paragraph.line) || LabelText.startsWithSubsectionNumbering(paragraph.text)
                     || startsWithSectionNumbering(paragraph.text)
             }
             if open && !starts(), !result.isEmpty {
@@ -204,6 +218,17 @@ struct NarrativeComparator {
             }
         }
         return result
+    }
+
+    /// Where `line` is, or would go, in ascending `lines`. O(log n).
+    static func position(of line: Int, in lines: [Int]) -> Int {
+        var low = 0
+        var high = lines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lines[middle] < line { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// `三、…`, `3、…`, `一是…`: a line that starts a new paragraph even after an unfinished one.
@@ -255,26 +280,39 @@ struct NarrativeComparator {
         var used = [Bool](repeating: false, count: old.count)
         var usedCount = 0
         var partner = [Int](repeating: -1, count: new.count)  // new index → old index, or -1
-        // Titles compared without their numbering, as sorted characters, once each.
-        func prepared(_ blocks: [Block]) -> [(key: String, sorted: [Int])?] {
-            blocks.map { block in
-                block.title.map {
-                    let key = LabelText.key($0)
-                    return (LabelText.stripNumbering(key), LabelText.scalars(key).map { Int($0.value) }.sorted())
+        // Titles compared without their numbering, as sorted characters, once each (in arrays of
+        // plain types: an array of optional tuples has its type made at run time the first time,
+        // which costs more than the pairing).
+        func prepared(_ blocks: [Block]) -> (titled: [Bool], keys: [String], sorted: [[Int]]) {
+            var titled: [Bool] = []
+            var keys: [String] = []
+            var sorted: [[Int]] = []
+            for block in blocks {
+                titled.append(block.title != nil)
+                if let title = block.title {
+                    let key = LabelText.key(title)
+                    var scalars = LabelText.scalars(key).map { Int($0.value) }
+                    Self.sort(&scalars)
+                    keys.append(LabelText.stripNumbering(key))
+                    sorted.append(scalars)
+                } else {
+                    keys.append("")
+                    sorted.append([])
                 }
             }
+            return (titled, keys, sorted)
         }
         let oldTitles = prepared(old)
         let newTitles = prepared(new)
         // First the blocks whose titles are equal (numbering aside), by dictionary: O(n).
         var byKey: [String: [Int]] = [:]
         var untitled: [Int] = []
-        for (i, title) in oldTitles.enumerated() {
-            if let title { byKey[title.key, default: []].append(i) } else { untitled.append(i) }
+        for i in old.indices {
+            if oldTitles.titled[i] { byKey[oldTitles.keys[i], default: []].append(i) } else { untitled.append(i) }
         }
-        for (j, title) in newTitles.enumerated() {
-            if let title {
-                if let i = byKey[title.key]?.first(where: { !used[$0] }) {
+        for j in new.indices {
+            if newTitles.titled[j] {
+                if let i = byKey[newTitles.keys[j]]?.first(where: { !used[$0] }) {
                     used[i] = true
                     usedCount += 1
                     partner[j] = i
@@ -288,16 +326,14 @@ struct NarrativeComparator {
         // Then the rest by title similarity (≥ 0.5, the best first); when many are left, only against
         // old blocks near the same place in the section, so that the work stays linear.
         let window = 32
-        for (j, title) in newTitles.enumerated() where partner[j] < 0 {
-            guard let title else { continue }
+        for j in new.indices where partner[j] < 0 && newTitles.titled[j] {
             let expected = new.count > 1 ? j * max(old.count - 1, 0) / (new.count - 1) : 0
             let range =
                 old.count - usedCount > 2 * window
                 ? max(0, expected - window)..<min(old.count, expected + window + 1) : 0..<old.count
             var best: (index: Int, score: Double)?
-            for i in range where !used[i] {
-                guard let candidate = oldTitles[i] else { continue }
-                let score = Self.bagSimilarity(candidate.sorted, title.sorted)
+            for i in range where !used[i] && oldTitles.titled[i] {
+                let score = Self.bagSimilarity(oldTitles.sorted[i], newTitles.sorted[j])
                 if score >= 0.5 && score > (best?.score ?? 0) { best = (i, score) }
             }
             if let best {
@@ -335,22 +371,32 @@ struct NarrativeComparator {
     /// for the two sentences of an edit, and dropped after it.
     struct Prepared {
         var sentence: Sentence
-        var tokens: Sentences.Tokens
-        var ids: [Int]
+        var tokens: TokenIdentity.Tokens
+        var ids: [Int] { tokens.ids }
+
+        /// Text of the sentence's bytes in `range`.
+        func text(_ range: Range<Int>) -> String { Sentences.slice(sentence.text, range) }
+
+        /// The normalised text of one token (without the spaces after it).
+        func normalizedText(_ index: Int) -> String { TokenIdentity.normalizedText(sentence.text, tokens, index) }
+
+        /// True when token `index` and token `other` of `prepared` read the same once normalised, as
+        /// strings compare (canonical equivalence). Their unmasked identities decide, but when one
+        /// is a single non-ASCII scalar (which may have a canonical equivalent of another value).
+        func sameText(_ index: Int, as other: Int, of prepared: Prepared) -> Bool {
+            let x = tokens.details[index].raw
+            let y = prepared.tokens.details[other].raw
+            if x == y { return true }
+            if (0x80..<0x11_0000).contains(x) || (0x80..<0x11_0000).contains(y) {
+                return normalizedText(index) == prepared.normalizedText(other)
+            }
+            return false
+        }
     }
 
     /// The tokens and token identities of a sentence, for `tokenDiff`.
     private mutating func prepare(_ sentence: Sentence, year: Int?) -> Prepared {
-        let original = LabelText.scalars(sentence.text)
-        let tokens = Sentences.tokens(original, normalized: identity.normalized(original))
-        var ids: [Int] = []
-        ids.reserveCapacity(tokens.count)
-        for index in 0..<tokens.count {
-            ids.append(
-                identity.id(
-                    tokens.normalized, tokens.starts[index], tokens.ends[index], isNumber: tokens.isNumber[index], year: year))
-        }
-        return Prepared(sentence: sentence, tokens: tokens, ids: ids)
+        Prepared(sentence: sentence, tokens: identity.tokens(of: sentence.text, year: year))
     }
 
     /// The sentence's identity: equal for two sentences whose token identities are equal (the report
@@ -358,14 +404,15 @@ struct NarrativeComparator {
     /// known is compared with that entry (its bytes when both come from one report, else its token
     /// identities), so that two different sentences never share an identity.
     private mutating func key(_ sentence: Sentence, year: Int?) -> Int {
-        identity.ids(of: sentence.text, year: year, into: &idBuffer)
-        let hash = SentenceInterner.hash(idBuffer)
+        let count = identity.fill(&idBuffer, with: sentence.text, year: year)
+        let hash = idBuffer.withUnsafeBufferPointer { SentenceInterner.hash(UnsafeBufferPointer(rebasing: $0[..<count])) }
         var position = sentences.start(hash)
         while let entry = sentences.next(hash, at: &position) {
             let (text, entryYear) = sentences[entry]
             if entryYear == year && Self.sameBytes(text, sentence.text) { return entry }
-            identity.ids(of: text, year: entryYear, into: &otherBuffer)
-            if otherBuffer == idBuffer { return entry }
+            if identity.fill(&otherBuffer, with: text, year: entryYear) == count && idBuffer[..<count] == otherBuffer[..<count] {
+                return entry
+            }
         }
         return sentences.insert(hash, text: sentence.text, year: year, at: position)
     }
@@ -400,10 +447,64 @@ struct NarrativeComparator {
 
     /// The sorted token identities of a sentence, for `bagSimilarity`.
     private mutating func bag(_ sentence: Sentence, year: Int?) -> [Int] {
-        var ids: [Int] = []
-        identity.ids(of: sentence.text, year: year, into: &ids)
-        ids.sort()
+        // Read into the scratch buffer and copied at its exact length: bags are kept for a block.
+        let count = identity.fill(&idBuffer, with: sentence.text, year: year)
+        var ids = Array(idBuffer[..<count])
+        Self.sort(&ids)
         return ids
+    }
+
+    /// Sorts integers in place: a quicksort (median of three) finished by insertion sort, on the
+    /// buffer. Bags need only some order; this one costs a fraction of the standard library's
+    /// stable sort on a few hundred identities. O(n log n) expected.
+    static func sort(_ values: inout [Int]) {
+        values.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 1 else { return }
+            quicksort(base, 0, buffer.count - 1)
+        }
+    }
+
+    private static func quicksort(_ a: UnsafeMutablePointer<Int>, _ low: Int, _ high: Int) {
+        func swap(_ i: Int, _ j: Int) { (a[i], a[j]) = (a[j], a[i]) }
+        var low = low
+        var high = high
+        while high - low > 16 {
+            let middle = low + (high - low) / 2
+            if a[middle] < a[low] { swap(middle, low) }
+            if a[high] < a[low] { swap(high, low) }
+            if a[high] < a[middle] { swap(high, middle) }
+            let pivot = a[middle]
+            var i = low
+            var j = high
+            while i <= j {
+                while a[i] < pivot { i += 1 }
+                while a[j] > pivot { j -= 1 }
+                if i <= j {
+                    swap(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            // The smaller side first by recursion, the larger by the loop: O(log n) depth.
+            if j - low < high - i {
+                if low < j { quicksort(a, low, j) }
+                low = i
+            } else {
+                if i < high { quicksort(a, i, high) }
+                high = j
+            }
+        }
+        var index = low + 1
+        while index <= high {
+            let value = a[index]
+            var slot = index
+            while slot > low && a[slot - 1] > value {
+                a[slot] = a[slot - 1]
+                slot -= 1
+            }
+            a[slot] = value
+            index += 1
+        }
     }
 
     private mutating func compareSentences(_ old: [Sentence], _ new: [Sentence], subsection: String?)
@@ -457,7 +558,7 @@ struct NarrativeComparator {
                 if lowest >= removed.count { break }
                 let prepared = prepare(new[j], year: newYear)
                 var addedBag = prepared.ids
-                addedBag.sort()
+                Self.sort(&addedBag)
                 var best = -1
                 var bestScore = 0.0
                 for candidate in lowest..<removed.count {
@@ -540,36 +641,36 @@ struct NarrativeComparator {
         var addedRun: [Int] = []
         var sameStart: Int?
         var sameEnd = 0
-        func text(_ tokens: Sentences.Tokens, _ run: [Int]) -> String {
+        func text(_ side: Prepared, _ run: [Int]) -> String {
             guard let first = run.first, let last = run.last else { return "" }
             // A changed piece ends with its own text; the spaces after it are not part of the change.
-            return LabelText.string(tokens.scalars[tokens.range(first, first).lowerBound..<tokens.ends[last]])
+            return side.text(side.tokens.range(first, first).lowerBound..<Int(side.tokens.details[last].end))
         }
         func flushSame() {
-            if let start = sameStart { segments.append(.same(b.tokens.text(start, sameEnd))) }
+            if let start = sameStart { segments.append(.same(b.text(b.tokens.range(start, sameEnd)))) }
             sameStart = nil
         }
         var keptYears: [Int] = []
         func flushRuns() {
             if removedRun.isEmpty && addedRun.isEmpty { return }
             if removedRun.count == addedRun.count,
-                zip(removedRun, addedRun).allSatisfy({ a.tokens.normalizedText($0) == b.tokens.normalizedText($1) })
+                zip(removedRun, addedRun).allSatisfy({ a.sameText($0, as: $1, of: b) })
             {
                 // The same text on both sides, told apart only by the year masking.
                 for index in addedRun {
-                    if let year = Int(b.tokens.normalizedText(index)) { keptYears.append(year) }
+                    if let year = Int(b.normalizedText(index)) { keptYears.append(year) }
                 }
-                segments.append(.same(text(b.tokens, addedRun)))
+                segments.append(.same(text(b, addedRun)))
                 removedRun = []
                 addedRun = []
                 return
             }
-            if removedRun.count != addedRun.count || !removedRun.allSatisfy({ a.tokens.isNumber[$0] })
-                || !addedRun.allSatisfy({ b.tokens.isNumber[$0] })
+            if removedRun.count != addedRun.count || !removedRun.allSatisfy({ a.tokens.details[$0].isNumber })
+                || !addedRun.allSatisfy({ b.tokens.details[$0].isNumber })
             {
                 numbersOnly = false
             }
-            segments.append(.change(text(a.tokens, removedRun), text(b.tokens, addedRun)))
+            segments.append(.change(text(a, removedRun), text(b, addedRun)))
             removedRun = []
             addedRun = []
         }

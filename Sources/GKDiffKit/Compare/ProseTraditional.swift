@@ -1,7 +1,8 @@
 /// Traditional → simplified characters for comparing prose: the 2663 one-character pairs of the
 /// CUHK table that hanziconv 0.3.2 ships (Apache License 2.0, © 2014 Bernard Yue) and a few variants,
 /// written by `Scripts/traditional_table.py`. Only used to decide whether two texts say the same
-/// thing: what is shown is always the text as written.
+/// thing: what is shown is always the text as written. The comparison reads these pairs through
+/// `ProseFold`, written out from them (and checked against them by `ProseFoldTests`).
 enum ProseTraditional {
     /// The simplified form of a scalar value in U+4E00…U+9FFF, or the value itself.
     static func simplified(_ value: UInt32) -> UInt32 {
@@ -11,8 +12,8 @@ enum ProseTraditional {
     }
 
     /// Indexed by scalar − U+4E00: the simplified scalar − U+4E00 + 1 (every simplified form of the
-    /// table is in U+4E00…U+9FFF too), or 0 when the character is its own. Two bytes an entry: the
-    /// table is made once per process, on every comparison's way.
+    /// table is in U+4E00…U+9FFF too), or 0 when the character is its own. Two bytes an entry; made
+    /// only when asked (the comparison asks `ProseFold`).
     private static let table: [UInt16] = {
         var table = [UInt16](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
         // Both texts are three-byte UTF-8 characters and line feeds: read them in step on their bytes

@@ -86,37 +86,50 @@ enum Sentences {
         if start == 0 && end == bytes.count && end > 0 {
             sentences.append(Sentence(text: whole, line: line))
         } else if start < end {
-            sentences.append(
-                Sentence(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), line: line))
+            sentences.append(Sentence(text: slice(whole, start..<end), line: line))
         }
     }
 
+    /// The text of `text`'s UTF-8 bytes in `range` (on scalar boundaries), copied as a substring is:
+    /// without validating the bytes again, as `String(decoding:as:)` would.
+    static func slice(_ text: String, _ range: Range<Int>) -> String {
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let to = utf8.index(from, offsetBy: range.count)
+        return String(text[from..<to])
+    }
+
     /// The scalar whose UTF-8 bytes start at `index`, and how many bytes it takes.
+    @inline(__always)
     static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
-        let lead = bytes[index]
-        let value: UInt32
-        let length: Int
-        if lead < 0x80 {
-            return (Unicode.Scalar(lead), 1)
-        } else if lead < 0xE0 {
-            value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-            length = 2
-        } else if lead < 0xF0 {
-            value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-            length = 3
-        } else {
-            value =
-                UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                | UInt32(bytes[index + 3] & 0x3F)
-            length = 4
-        }
+        let (value, length) = scalarValue(bytes, at: index)
         // Swift strings hold valid UTF-8: every value decoded is a scalar.
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
+    /// The value of the scalar whose UTF-8 bytes (valid UTF-8) start at `index`, and how many bytes
+    /// it takes.
+    @inline(__always)
+    static func scalarValue(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+        let lead = bytes[index]
+        if lead < 0x80 {
+            return (UInt32(lead), 1)
+        } else if lead < 0xE0 {
+            return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
+        } else if lead < 0xF0 {
+            return (UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+        } else {
+            return (
+                UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                    | UInt32(bytes[index + 3] & 0x3F), 4
+            )
+        }
+    }
+
     /// A sentence cut into tokens: a CJK character, a punctuation mark, an ASCII word, or a number with
     /// its `.`, `,`, `%`, `万`/`亿` as one token (`17`, `96.8%`, `1.5万`). Spaces belong to the token before
-    /// them, so the tokens put together give the sentence back.
+    /// them, so the tokens put together give the sentence back. The comparison reads tokens from the
+    /// bytes (`TokenIdentity`); this scalar form is the reference the tests hold that reading to.
     struct Tokens {
         /// The sentence's scalars.
         var scalars: [Unicode.Scalar]
@@ -131,22 +144,6 @@ enum Sentences {
         var normalized: [Unicode.Scalar] = []
 
         var count: Int { starts.count }
-
-        /// Scalar range of tokens `first..<last`, with the spaces between them (a leading space of the
-        /// sentence goes with its first token).
-        func range(_ first: Int, _ last: Int) -> Range<Int> {
-            (first == 0 ? 0 : starts[first])..<(last < starts.count ? starts[last] : scalars.count)
-        }
-
-        /// The normalised text of one token (without the spaces after it).
-        func normalizedText(_ index: Int) -> String {
-            LabelText.string(normalized[starts[index]..<ends[index]])
-        }
-
-        /// Text of tokens `first..<last`.
-        func text(_ first: Int, _ last: Int) -> String {
-            LabelText.string(scalars[range(first, last)])
-        }
     }
 
     /// Tokens of a sentence. O(n) in its length, no allocation per token.
@@ -216,19 +213,39 @@ enum Sentences {
     /// the same as `text.unicodeScalars.count` without decoding. O(n).
     static func scalarCount(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { bytes in
-            var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-            return count
+        return text.withUTF8 { scalarCount($0) }
+    }
+
+    /// Number of unicode scalars of valid UTF-8 bytes. O(n).
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return 0 }
+        // Eight bytes at a time: a continuation byte (10xxxxxx) is one whose top bit is set and
+        // next bit clear; the multiplication adds up the eight flags in the top byte.
+        var count = bytes.count
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let continuation = (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
+            count -= Int(truncatingIfNeeded: (continuation &* 0x0101_0101_0101_0101) >> 56)
+            index += 8
         }
+        while index < bytes.count {
+            if bytes[index] & 0xC0 == 0x80 { count -= 1 }
+            index += 1
+        }
+        return count
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
     /// `A`…`Z`, `a`…`z`: the ASCII scalars whose `properties.isAlphabetic` is true, without the
     /// property look-up.
-    static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool { isASCIILetter(scalar.value) }
+
+    /// `isASCIILetter` of a scalar value.
+    @inline(__always)
+    static func isASCIILetter(_ value: UInt32) -> Bool {
+        switch value {
         case 0x41...0x5A, 0x61...0x7A: return true
         default: return false
         }
@@ -240,16 +257,21 @@ enum Sentences {
     /// report in two encodings, in Traditional characters or typed with the other punctuation
     /// compares as the same text; what is shown stays as written.
     static func normalized(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        var v = scalar.value
-        if v < 0x80 { return scalar }  // ASCII is its own form
-        switch v {
-        case 0xFF01...0xFF5E: v -= 0xFEE0
-        case 0x201C, 0x201D, 0x300C, 0x300D: v = 0x22
-        case 0x2018, 0x2019: v = 0x27
-        case 0x3000, 0xA0: v = 0x20
-        case 0x4E00...: v = ProseTraditional.simplified(Traditional.simplified(v))
-        default: break
+        Unicode.Scalar(normalizedValue(scalar.value)) ?? scalar
+    }
+
+    /// `normalized` on a scalar value. O(1): the Traditional characters are looked up in constant
+    /// tables (`ProseFold`), nothing is built at run time.
+    @inline(__always)
+    static func normalizedValue(_ value: UInt32) -> UInt32 {
+        if value < 0x80 { return value }  // ASCII is its own form
+        if value >= 0x4E00 && value <= 0x9FFF { return ProseFold.simplified(value) }
+        switch value {
+        case 0xFF01...0xFF5E: return value - 0xFEE0
+        case 0x201C, 0x201D, 0x300C, 0x300D: return 0x22
+        case 0x2018, 0x2019: return 0x27
+        case 0x3000, 0xA0: return 0x20
+        default: return value
         }
-        return Unicode.Scalar(v) ?? scalar
     }
 }
