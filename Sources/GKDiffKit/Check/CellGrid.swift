@@ -14,10 +14,11 @@ final class CellGrid: Sendable {
         let table = edition.table(kind)
         let base = edition.firstIndex(of: kind)
         var indices = [Int](repeating: -1, count: table.rows.count * table.columns.count)
-        // `cells` holds each row's cells together, from `firstCell`, in the order of its layout.
-        for (row, spec) in table.rows.enumerated() {
-            guard let first = table.firstCell[spec.key] else { continue }
-            for (offset, cell) in table.columns(ofRow: spec.key).enumerated() {
+        // `cells` holds each row's cells together, from `firstCell`, in the order of its layout: by
+        // position, `rowFirstCells` and `rowColumns` (a repeated key's row has its first row's).
+        for row in table.rows.indices {
+            let first = table.rowFirstCells[row]
+            for (offset, cell) in table.rowColumns[row].enumerated() {
                 guard let column = table.columns.firstIndex(where: { $0.key == cell.key }) else { continue }
                 indices[row * table.columns.count + column] = base + first + offset
             }

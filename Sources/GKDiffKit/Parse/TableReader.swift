@@ -42,7 +42,7 @@ final class RowMatchers: Sendable {
     let headerWords: [String]
     /// True when every header word is `LabelText.isPlain`.
     let plainHeaderWords: Bool
-    /// A 65,536-bit filter of the header words' first three bytes (`RowMatchers.triple`); nil when a
+    /// A 4,096-bit filter of the header words' first three bytes (`RowMatchers.triple`); nil when a
     /// header word is shorter than three bytes (then `isHeader` tries every word at every place).
     let headerStarts: [UInt64]?
     /// The same filter of the match words' first three bytes; nil when a match word is shorter.
@@ -60,6 +60,7 @@ final class RowMatchers: Sendable {
         }
         self.groupKeys = groups
         var groupWords = WordList()
+        groupWords.reserve(groups)
         for key in groups { groupWords.append(key, flag: false, row: 0) }
         self.groupWords = groupWords
         var words = WordList()
@@ -75,7 +76,7 @@ final class RowMatchers: Sendable {
         self.headerWords = headerWords
         self.plainHeaderWords = headerWords.allSatisfy(LabelText.isPlain)
         self.headerStarts = Self.startFilter(headerWords)
-        self.matchStarts = Self.startFilter(rows.flatMap(\.match))
+        self.matchStarts = Self.startFilter(rows.lazy.flatMap(\.match))
     }
 
     /// `word.unicodeScalars.count >= 4`, counting the lead bytes of its UTF-8 no further than four.
@@ -92,13 +93,15 @@ final class RowMatchers: Sendable {
         return false
     }
 
-    /// A 65,536-bit filter of the words' first three bytes (`triple`); nil when a word is shorter.
-    static func startFilter(_ words: [String]) -> [UInt64]? {
+    /// A 4,096-bit filter of the words' first three bytes (`triple`); nil when a word is shorter.
+    /// Small, since it is made for every table at start-up (8 KB zeroed six times cost 50 K
+    /// instructions); for the few dozen words a table has it still passes few other places.
+    static func startFilter<S: Sequence<String>>(_ words: S) -> [UInt64]? {
         guard words.allSatisfy({ $0.utf8.count >= 3 }) else { return nil }
         // Zeroed in one go (`Array(repeating:count:)` writes the words one by one).
-        var filter = [UInt64](unsafeUninitializedCapacity: 1024) { buffer, count in
+        var filter = [UInt64](unsafeUninitializedCapacity: 64) { buffer, count in
             buffer.initialize(repeating: 0)
-            count = 1024
+            count = 64
         }
         for word in words {
             // The first three bytes, without an array of them all.
@@ -117,10 +120,10 @@ final class RowMatchers: Sendable {
         return filter[hash >> 6] & (1 << UInt64(hash & 63)) != 0
     }
 
-    /// A 16-bit hash of three bytes.
+    /// A 12-bit hash of three bytes.
     @inline(__always)
     static func triple(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
-        (Int(a) &* 961 &+ Int(b) &* 31 &+ Int(c)) & 0xFFFF
+        (Int(a) &* 961 &+ Int(b) &* 31 &+ Int(c)) & 0xFFF
     }
 
     /// The row (position in the spec) of the first match word that `key` equals or, for a word that

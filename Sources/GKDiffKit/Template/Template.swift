@@ -9,9 +9,15 @@ public enum Template {
     public static let tables: [TableSpec] = [proactive, requests, appeals]
 
     /// Every cell of the template in report order: 10 + 175 + 15 = 200.
-    public static let cellKeys: [CellKey] = tables.flatMap { table in
-        table.cells.map { CellKey(table: table.kind, row: $0.row.key, column: $0.column.key) }
-    }
+    /// Written into one array of its final size (a `flatMap` of `map`s grew and copied it per table).
+    public static let cellKeys: [CellKey] = {
+        var keys: [CellKey] = []
+        keys.reserveCapacity(tables.reduce(0) { $0 + $1.cells.count })
+        for table in tables {
+            for cell in table.cells { keys.append(CellKey(table: table.kind, row: cell.row.key, column: cell.column.key)) }
+        }
+        return keys
+    }()
 
     /// The spec of one table.
     public static func table(_ kind: TableKind) -> TableSpec {
@@ -140,7 +146,6 @@ public enum Template {
         ]
         return TableSpec(
             kind: .requests, rows: rows, columns: columns,
-            layout: Dictionary(uniqueKeysWithValues: rows.map { ($0.key, columns) }),
             headerWords: [
                 "本列数据的勾稽关系", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织",
                 "法律服务机构", "其他", "总计", "本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理",
@@ -171,7 +176,6 @@ public enum Template {
         ]
         return TableSpec(
             kind: .appeals, rows: rows, columns: columns,
-            layout: Dictionary(uniqueKeysWithValues: rows.map { ($0.key, columns) }),
             headerWords: [
                 "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉",
                 "复议后起诉",
@@ -331,8 +335,6 @@ public struct TableSpec: Sendable {
     public let rows: [RowSpec]
     /// All columns the table uses, in template order.
     public let columns: [ColumnSpec]
-    /// The columns each row has (table 1 rows differ).
-    let layout: [String: [ColumnSpec]]
     /// Normalised header texts that are neither rows nor values.
     let headerWords: [String]
     /// Where merged-cell filler sits in tab rows.
@@ -340,8 +342,9 @@ public struct TableSpec: Sendable {
     /// Every (row, column) pair of the table, in report order; computed once, since the parser and
     /// the comparator ask for it per report.
     public let cells: [(row: RowSpec, column: ColumnSpec)]
-    /// Position in `cells` of each row's first cell, by row key.
-    let firstCell: [String: Int]
+    /// Position in `cells` of each row's first cell, by row key: `rowIndex` and `rowFirstCells`, not
+    /// a dictionary of its own built at start-up.
+    var firstCell: FirstCells { FirstCells(rowIndex: rowIndex, rowFirstCells: rowFirstCells) }
     /// The normalised texts the parser matches labels against.
     let matchers: RowMatchers
     /// Position in `rows` of each row (its first, should a key repeat), by key; and by position, the
@@ -352,21 +355,21 @@ public struct TableSpec: Sendable {
     /// By position, the position of the first row with the same key (`rowIndex[rows[i].key]`).
     let rowCanonical: [Int]
 
+    /// `layout`: the columns each row has (table 1 rows differ), a row not named having none; nil
+    /// when every row has every column. Looked up once per row here, then kept by position.
     init(
-        kind: TableKind, rows: [RowSpec], columns: [ColumnSpec], layout: [String: [ColumnSpec]],
+        kind: TableKind, rows: [RowSpec], columns: [ColumnSpec], layout: KeyValuePairs<String, [ColumnSpec]>? = nil,
         headerWords: [String], padding: PaddingSide
     ) {
         self.kind = kind
         self.rows = rows
         self.columns = columns
-        self.layout = layout
         self.headerWords = headerWords
         self.padding = padding
         // One pass over the rows, each row's key looked up once in `layout` and once in `rowIndex`
         // (a repeated key keeps its first row's place and first cell).
         var cells: [(row: RowSpec, column: ColumnSpec)] = []
         cells.reserveCapacity(rows.count * columns.count)
-        var firstCell = [String: Int](minimumCapacity: rows.count)
         var rowIndex = [String: Int](minimumCapacity: rows.count)
         var rowFirstCells: [Int] = []
         var rowColumns: [[ColumnSpec]] = []
@@ -375,13 +378,17 @@ public struct TableSpec: Sendable {
         rowFirstCells.reserveCapacity(rows.count)
         rowColumns.reserveCapacity(rows.count)
         for (position, row) in rows.enumerated() {
-            let rowLayout = layout[row.key] ?? []
+            let rowLayout: [ColumnSpec]
+            if let layout {
+                rowLayout = layout.first { $0.key == row.key }?.value ?? []
+            } else {
+                rowLayout = columns
+            }
             if let earlier = rowIndex[row.key] {
                 rowFirstCells.append(rowFirstCells[earlier])
                 rowCanonical.append(earlier)
             } else {
                 rowIndex[row.key] = position
-                firstCell[row.key] = cells.count
                 rowFirstCells.append(cells.count)
                 rowCanonical.append(position)
             }
@@ -389,7 +396,6 @@ public struct TableSpec: Sendable {
             for column in rowLayout { cells.append((row: row, column: column)) }
         }
         self.cells = cells
-        self.firstCell = firstCell
         self.matchers = RowMatchers(rows: rows, headerWords: headerWords)
         self.rowIndex = rowIndex
         self.rowFirstCells = rowFirstCells
@@ -398,13 +404,21 @@ public struct TableSpec: Sendable {
     }
 
     /// The columns of one row, in order.
-    public func columns(ofRow key: String) -> [ColumnSpec] { layout[key] ?? [] }
+    public func columns(ofRow key: String) -> [ColumnSpec] { rowIndex[key].map { rowColumns[$0] } ?? [] }
 
     /// Spec of a row by key.
     public func row(_ key: String) -> RowSpec? { rows.first { $0.key == key } }
 
     /// Spec of a column by key.
     public func column(_ key: String) -> ColumnSpec? { columns.first { $0.key == key } }
+}
+
+/// A table's first cell of each row, by row key (`TableSpec.firstCell`).
+struct FirstCells {
+    let rowIndex: [String: Int]
+    let rowFirstCells: [Int]
+
+    subscript(key: String) -> Int? { rowIndex[key].map { rowFirstCells[$0] } }
 }
 
 /// The address of one template cell: `requests.new.total`.

@@ -62,7 +62,6 @@ extension Template {
         }
         return TableSpec(
             kind: .requests, rows: rows, columns: requests.columns,
-            layout: Dictionary(uniqueKeysWithValues: rows.map { ($0.key, requests.columns) }),
             headerWords: requests.headerWords.filter { $0 != "其他处理" },
             padding: .leading)
     }()
