@@ -141,7 +141,24 @@ public enum Checker {
         let slot: Int
         let left: [Int]
         let right: [Int]
-        let label: @Sendable () -> String
+        /// The edition, and the position of the column (R1, R3) or row (R2, R4) the sum is about:
+        /// its label is written from them only for a finding, with no closure made per sum.
+        let edition: TemplateEdition
+        let position: Int
+        /// R3: how many result rows are summed.
+        let count: Int
+
+        /// The label of the sum's finding.
+        func label() -> String {
+            let requests = edition.table(.requests)
+            switch rule {
+            case .r1: return "表二「\(requests.columns[position].label)」列 一+二 应等于 （七）总计+四"
+            case .r3: return "表二「\(requests.columns[position].label)」列 （七）总计 应等于 \(count) 个办理结果行之和"
+            case .r2: return "表二「\(requests.rows[position].fullLabel)」行 总计 应等于 六类申请人之和"
+            default:
+                return "表三「\(edition.table(.appeals).rows[position].label)」总计 应等于 维持+纠正+其他+尚未审结"
+            }
+        }
     }
 
     /// The sums of R1–R4 of an edition, in the order their findings are made: R1 and R3 for each
@@ -168,35 +185,35 @@ public enum Checker {
             results.append(position)
         }
         let applicants = Array(0..<max(columns.count - 1, 0))
-        func sum(_ rule: Rule, _ slot: Int, left: [Int], right: [Int], label: @escaping @Sendable () -> String) {
-            sums.append(SumCheck(rule: rule, slot: slot, left: left, right: right, label: label))
+        let count = results.count
+        sums.reserveCapacity(columns.count * 2 + rows.count + appeals.table.rows.count)
+        func sum(_ rule: Rule, _ slot: Int, left: [Int], right: [Int], position: Int) {
+            sums.append(
+                SumCheck(
+                    rule: rule, slot: slot, left: left, right: right, edition: edition, position: position,
+                    count: count))
         }
         let new = requests.row(RequestsRow.new.rawValue) ?? -1
         let carriedOver = requests.row(RequestsRow.carriedOver.rawValue) ?? -1
         let resultsTotal = requests.row(RequestsRow.resultsTotal.rawValue) ?? -1
         let carriedForward = requests.row(RequestsRow.carriedForward.rawValue) ?? -1
         func index(_ row: Int, _ column: Int) -> Int { row < 0 ? -1 : requests.index(row, column) }
-        let count = results.count
-        for (c, column) in columns.enumerated() {
+        for c in columns.indices {
             sum(
                 .r1, 0, left: [index(new, c), index(carriedOver, c)], right: [index(resultsTotal, c), index(carriedForward, c)],
-                label: { "表二「\(column.label)」列 一+二 应等于 （七）总计+四" })
-            sum(
-                .r3, 2, left: [index(resultsTotal, c)], right: results.map { index($0, c) },
-                label: { "表二「\(column.label)」列 （七）总计 应等于 \(count) 个办理结果行之和" })
+                position: c)
+            sum(.r3, 2, left: [index(resultsTotal, c)], right: results.map { index($0, c) }, position: c)
         }
-        for (r, row) in rows.enumerated() {
+        for r in rows.indices {
             sum(
                 .r2, 1, left: [requests.index(r, column: ApplicantColumn.total.rawValue)],
-                right: applicants.map { requests.index(r, $0) },
-                label: { "表二「\(row.fullLabel)」行 总计 应等于 六类申请人之和" })
+                right: applicants.map { requests.index(r, $0) }, position: r)
         }
         let parts = [AppealsColumn.upheld, .corrected, .other, .pending]
-        for (r, row) in appeals.table.rows.enumerated() {
+        for r in appeals.table.rows.indices {
             sum(
                 .r4, 3, left: [appeals.index(r, column: AppealsColumn.total.rawValue)],
-                right: parts.map { appeals.index(r, column: $0.rawValue) },
-                label: { "表三「\(row.label)」总计 应等于 维持+纠正+其他+尚未审结" })
+                right: parts.map { appeals.index(r, column: $0.rawValue) }, position: r)
         }
         return sums
     }
