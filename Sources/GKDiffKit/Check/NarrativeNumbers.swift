@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension Rule {
     /// N1: a figure the prose states that its table contradicts (a warning).
     public static let n1 = Rule(
@@ -79,11 +85,11 @@ enum NarrativeNumbers {
         // paragraphs with one are split (a sentence never spans two paragraphs).
         var paragraphs: [Paragraph] = []
         for section in report.sections {
-            for paragraph in section.paragraphs where LabelText.contains(paragraph.text, "件") { paragraphs.append(paragraph) }
+            for paragraph in section.paragraphs where holdsJian(paragraph.text) { paragraphs.append(paragraph) }
         }
         for sentence in Sentences.split(paragraphs) {
             // Most sentences state no count: only those with a `件` are read further.
-            guard sentence.text.unicodeScalars.contains("件") else { continue }
+            guard holdsJian(sentence.text) else { continue }
             let scalars = Array(sentence.text.unicodeScalars)
             if widerScopeScalars.contains(where: { occurs($0, in: scalars) }) { continue }
             if let year = report.year, namesAnotherYear(scalars, year: year) { continue }
@@ -103,6 +109,23 @@ enum NarrativeNumbers {
             }
         }
         return findings
+    }
+
+    /// True when the text holds `件` (UTF-8 E4 BB B6), as `LabelText.contains(text, "件")`: its last
+    /// byte found with `memchr` (many bytes an instruction), then the two before it compared. A lead
+    /// byte E4 is never a continuation byte, so the three bytes together are the character. O(n).
+    static func holdsJian(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var offset = 2
+            while offset < bytes.count, let found = memchr(base + offset, 0xB6, bytes.count - offset) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if bytes[index - 1] == 0xBB && bytes[index - 2] == 0xE4 { return true }
+                offset = index + 1
+            }
+            return false
+        }
     }
 
     /// `widerScope` as scalars, searched without making a string per sentence.
