@@ -106,6 +106,8 @@ for count in batch_sizes:
         write(f"{batch_old}/{i:04d}.txt", a.replace(agency, name))
         write(f"{batch_new}/{i:04d}.txt", b.replace(agency, name))
     batch_folders[count] = (batch_old, batch_new)
+# The 12,000 batch files were just written: flushed now, so that their write-back is not timed.
+os.sync()
 
 difflib_script = f"{inputs}/difflib_char.py"
 write(difflib_script, '''import difflib, sys
@@ -118,7 +120,9 @@ print(sum(1 for o in ops if o[0] != "equal"))
 
 # --- timing ---------------------------------------------------------------------------------------
 def measure(cmd, n, statuses=(0, 1)):
-    """Median wall time of n runs, and the exit status of the last."""
+    """Median wall time of n runs after one untimed warm-up run (as `hyperfine --warmup 1`: the inputs
+    are in the page cache, and a first run's page faults are not counted), and the exit status of the last."""
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     times = []
     for _ in range(n):
         t = time.perf_counter()
