@@ -205,7 +205,7 @@ batch_seconds = {}
 for count in batch_sizes:
     print(f"-- batch: {count} pairs (2 folders)")
     batch_old, batch_new = batch_folders[count]
-    batch_seconds[count], _ = case(f"gkdiff --batch ({count} pairs)", [bin, "--batch", "--format", "csv", "-o", f"{inputs}/summary.csv", batch_old, batch_new], n=3, count=False)
+    batch_seconds[count], _ = case(f"gkdiff --batch ({count} pairs)", [bin, "--batch", "--format", "csv", "-o", f"{inputs}/summary.csv", batch_old, batch_new], n=5, count=False)
 
 print()
 print("targets (issues 14 and 15)                          measured             target")
