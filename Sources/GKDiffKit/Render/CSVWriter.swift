@@ -1,24 +1,9 @@
 /// RFC 4180 CSV for Excel and WPS: UTF-8 with a byte order mark, CRLF line ends, fields quoted when they
 /// hold a comma, quote, CR or LF, and text fields that a spreadsheet would run as a formula
 /// (starting with `=`, `+`, `-`, `@`, tab or CR) prefixed with `'`.
-struct CSVWriter {
+struct CSVWriter: ByteOutput {
     /// The CSV so far, as UTF-8 bytes (a byte order mark first).
-    private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
-    /// The CSV so far.
-    var output: String { String(decoding: bytes, as: UTF8.self) }
-
-    /// The CSV written since the last `take`, handed on and forgotten (to pass a long output on in
-    /// pieces); `output` and `take` after it give only what follows.
-    mutating func take() -> String {
-        defer { bytes.removeAll(keepingCapacity: true) }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// `take()` handed to `deliver` as UTF-8 bytes.
-    mutating func take(_ deliver: (UnsafeBufferPointer<UInt8>) -> Void) {
-        bytes.withUnsafeBufferPointer(deliver)
-        bytes.removeAll(keepingCapacity: true)
-    }
+    var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
     let columns: [String]
     /// Each column's position in `columns` (made when a row is first given by column names).
     private lazy var position: [String: Int] = {

@@ -1,23 +1,8 @@
 /// A small JSON writer with keys in the order written (stable output for people and diffs), writing
 /// UTF-8 bytes.
-struct JSONWriter {
+struct JSONWriter: ByteOutput {
     /// The JSON so far, as UTF-8 bytes.
-    private(set) var bytes: [UInt8] = []
-    /// The JSON so far.
-    var output: String { String(decoding: bytes, as: UTF8.self) }
-
-    /// The JSON written since the last `take`, handed on and forgotten (to pass a long output on in
-    /// pieces); `output` and `take` after it give only what follows.
-    mutating func take() -> String {
-        defer { bytes.removeAll(keepingCapacity: true) }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// `take()` handed to `deliver` as UTF-8 bytes.
-    mutating func take(_ deliver: (UnsafeBufferPointer<UInt8>) -> Void) {
-        bytes.withUnsafeBufferPointer(deliver)
-        bytes.removeAll(keepingCapacity: true)
-    }
+    var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
 
     /// Appends a line feed (after the last closing bracket).

@@ -57,3 +57,27 @@ struct TextBytes {
     /// The text as a `String` (its UTF-8 checked once).
     var string: String { String(decoding: bytes, as: UTF8.self) }
 }
+
+/// An output written as UTF-8 bytes into `bytes` (the CSV and JSON writers), handed on in pieces.
+protocol ByteOutput {
+    /// The output so far (since the last `take`), as UTF-8 bytes.
+    var bytes: [UInt8] { get set }
+}
+
+extension ByteOutput {
+    /// The output so far.
+    var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The output written since the last `take`, handed on and forgotten (to pass a long output on in
+    /// pieces); `output` and `take` after it give only what follows.
+    mutating func take() -> String {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `take()` handed to `deliver` as UTF-8 bytes.
+    mutating func take(_ deliver: (UnsafeBufferPointer<UInt8>) -> Void) {
+        bytes.withUnsafeBufferPointer(deliver)
+        bytes.removeAll(keepingCapacity: true)
+    }
+}
