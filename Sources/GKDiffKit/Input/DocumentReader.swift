@@ -29,7 +29,7 @@ public enum DocumentReader {
         case .text:
             // Counted before decoding: 31 MB of one-character lines would otherwise take gigabytes.
             // (In UTF-16 text a character may hold a 0x0A byte too: an upper bound there.)
-            let lineFeeds = bytes.withUnsafeBufferPointer { Self.lineFeeds(in: $0, upTo: lineLimit + 1) }
+            let lineFeeds = bytes.withUnsafeBufferPointer { Line.count(of: 0x0A, in: $0, upTo: lineLimit + 1) }
             guard lineFeeds <= lineLimit else { throw GKDiffError.tooManyLines(path, lineLimit) }
             // Plain UTF-8 text straight from the bytes; anything else decoded first.
             document = try plainUTF8(bytes, path: path) ?? Self.document(from: SourceText.decode(bytes, path: path))

@@ -150,19 +150,6 @@ extension DocumentReader {
         }
     }
 
-    /// How many line feeds `bytes` holds, counting no further than `limit` (`Line.count(of: 0x0A, …)`,
-    /// with `memchr` from one to the next). O(n).
-    static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        var count = 0
-        var offset = 0
-        while count < limit, offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
-            count += 1
-            offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-        }
-        return count
-    }
-
     /// True when the text holds a line feed (`memchr` on a native string's bytes).
     static func hasLineFeed(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in
