@@ -251,14 +251,15 @@ enum Myers {
 }
 
 /// Gives each distinct sentence (by its token identities) a small integer, in an open-addressing table
-/// of hashes that keeps each entry's text and year rather than its identities: a sentence costs a few
-/// words, not its tokens. The caller decides equality on a hash match (`NarrativeComparator.key`).
+/// of hashes that keeps for each entry a number the caller gives (where its sentence is) rather than
+/// its identities: a sentence costs a few words, not its tokens. The caller decides equality on a
+/// hash match (`NarrativeComparator.key`). Made anew for each block of sentences (`reset`).
 struct SentenceInterner {
     /// Entry index, or -1 for an empty slot; a power of two long.
-    private var slots = [Int](repeating: -1, count: 64)
-    private var hashes: [Int] = []
-    private var texts: [String] = []
-    private var years: [Int] = []  // `Int.min` for none
+    private var slots = [Int32](repeating: -1, count: 64)
+    /// Each entry's hash (its low 32 bits: enough to pass over nearly every other entry).
+    private var hashes: [UInt32] = []
+    private var members: [Int] = []
 
     /// A hash of token identities (multiply and shift per element). O(n).
     static func hash(_ ids: UnsafeBufferPointer<Int>) -> Int {
@@ -270,39 +271,52 @@ struct SentenceInterner {
         return Int(bitPattern: UInt(h ^ UInt64(ids.count)))
     }
 
+    /// Empties the table, sized for `count` sentences (at most half full then, so it never grows).
+    mutating func reset(count: Int) {
+        var size = 64
+        while size < 2 * count { size *= 2 }
+        if slots.count == size {
+            slots.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+        } else {
+            slots = [Int32](repeating: -1, count: size)
+        }
+        hashes.removeAll(keepingCapacity: true)
+        members.removeAll(keepingCapacity: true)
+        hashes.reserveCapacity(count)
+        members.reserveCapacity(count)
+    }
+
     /// Where the probe for `hash` starts.
     func start(_ hash: Int) -> Int { hash & (slots.count - 1) }
 
     /// The next entry with this hash from `position` on, advancing `position`; nil at an empty slot
     /// (then `position` is where a new entry goes).
     func next(_ hash: Int, at position: inout Int) -> Int? {
+        let low = UInt32(truncatingIfNeeded: hash)
         while true {
-            let entry = slots[position]
+            let entry = Int(slots[position])
             if entry < 0 { return nil }
             position = (position + 1) & (slots.count - 1)
-            if hashes[entry] == hash { return entry }
+            if hashes[entry] == low { return entry }
         }
     }
 
-    /// An entry's text and year.
-    subscript(entry: Int) -> (text: String, year: Int?) {
-        (texts[entry], years[entry] == Int.min ? nil : years[entry])
-    }
+    /// An entry's member (the number given to `insert`).
+    subscript(entry: Int) -> Int { members[entry] }
 
     /// Adds an entry at the empty slot `position` found by `next`; returns its id.
-    mutating func insert(_ hash: Int, text: String, year: Int?, at position: Int) -> Int {
+    mutating func insert(_ hash: Int, member: Int, at position: Int) -> Int {
         let entry = hashes.count
-        hashes.append(hash)
-        texts.append(text)
-        years.append(year ?? Int.min)
-        slots[position] = entry
+        hashes.append(UInt32(truncatingIfNeeded: hash))
+        members.append(member)
+        slots[position] = Int32(truncatingIfNeeded: entry)
         if 2 * hashes.count > slots.count {
-            // Grow to keep the table at most half full.
-            slots = [Int](repeating: -1, count: 2 * slots.count)
+            // More entries than `reset` was told of: grow to keep the table at most half full.
+            slots = [Int32](repeating: -1, count: 2 * slots.count)
             for (index, hash) in hashes.enumerated() {
-                var slot = hash & (slots.count - 1)
+                var slot = Int(hash) & (slots.count - 1)
                 while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
-                slots[slot] = index
+                slots[slot] = Int32(truncatingIfNeeded: index)
             }
         }
         return entry

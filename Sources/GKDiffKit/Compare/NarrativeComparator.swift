@@ -103,15 +103,30 @@ struct NarrativeComparator {
         let (oldTitle, newTitle, oldLine, newLine) = (old?.title, new?.title, old?.line, new?.line)
         (old, new) = (nil, nil)
         split()
-        var changes: [SentenceChange] = []
         var degraded = false
         let pairs = pairBlocks(oldBlocks, newBlocks)
         (oldBlocks, newBlocks) = ([], [])
+        // Each block aligned and its edits chosen first, so that the changes are counted before the
+        // array that holds them is made, at its exact length: it is the comparison's largest, kept to
+        // the end, and one grown by doubling would stand up to half empty.
+        var plans: [Plan] = []
+        plans.reserveCapacity(pairs.count)
+        var changeCount = 0
         for (a, b) in pairs {
-            let result = compareSentences(a?.sentences ?? [], b?.sentences ?? [], subsection: b?.title ?? a?.title)
-            changes += result.changes
-            degraded = degraded || result.degraded
+            let plan = plan(a?.sentences ?? [], b?.sentences ?? [])
+            changeCount += plan.count
+            degraded = degraded || plan.degraded
+            plans.append(plan)
         }
+        var changes: [SentenceChange] = []
+        changes.reserveCapacity(changeCount)
+        for index in pairs.indices {
+            let (a, b) = pairs[index]
+            let plan = plans[index]
+            plans[index] = Plan()
+            apply(plan, a?.sentences ?? [], b?.sentences ?? [], subsection: b?.title ?? a?.title, into: &changes)
+        }
+        assert(changes.count == changeCount, "the changes as counted")
         // Characters counted on the UTF-8 bytes, without decoding.
         var newSentences = 0
         var newCharacters = 0
@@ -120,10 +135,10 @@ struct NarrativeComparator {
         var carriedCharacters = 0
         var matched = 0
         for change in changes {
-            let newLength = change.new.map { Sentences.scalarCount($0.text) } ?? 0
+            let newLength = change.new?.scalarCount ?? 0
             if change.new != nil { newSentences += 1 }
             newCharacters += newLength
-            if let old = change.old { oldCharacters += Sentences.scalarCount(old.text) }
+            if let old = change.old { oldCharacters += old.scalarCount }
             switch change.status {
             case .unchanged:
                 carried += 1
@@ -170,7 +185,7 @@ struct NarrativeComparator {
             if index < titleLines.count && titleLines[index] == paragraph.line {
                 blocks.append(Block(title: titles[index].text, sentences: []))
             }
-            blocks[blocks.count - 1].sentences += Sentences.split([paragraph])
+            Sentences.split(paragraph, into: &blocks[blocks.count - 1].sentences)
         }
         if blocks[0].sentences.isEmpty { blocks.removeFirst() }
         return blocks
@@ -273,8 +288,8 @@ struct NarrativeComparator {
     private func pairBlocks(_ old: [Block], _ new: [Block]) -> [(Block?, Block?)] {
         if old.count <= 1 && new.count <= 1 || old.allSatisfy({ $0.title == nil }) || new.allSatisfy({ $0.title == nil }) {
             // Nothing to align on: the whole section as one block.
-            let a = old.isEmpty ? nil : Block(title: nil, sentences: old.flatMap(\.sentences))
-            let b = new.isEmpty ? nil : Block(title: nil, sentences: new.flatMap(\.sentences))
+            let a = old.isEmpty ? nil : Block(title: nil, sentences: Self.joined(old))
+            let b = new.isEmpty ? nil : Block(title: nil, sentences: Self.joined(new))
             return [(a, b)]
         }
         var used = [Bool](repeating: false, count: old.count)
@@ -349,20 +364,36 @@ struct NarrativeComparator {
             if i >= 0 {
                 // Old blocks before this partner that nobody took are shown as removed here.
                 while nextOld < i {
-                    if !used[nextOld] { result.append((old[nextOld], nil)) }
+                    if !used[nextOld] { result.append((Self.trimmed(old[nextOld]), nil)) }
                     nextOld += 1
                 }
                 nextOld = max(nextOld, i + 1)
-                result.append((old[i], b))
+                result.append((Self.trimmed(old[i]), Self.trimmed(b)))
             } else {
-                result.append((nil, b))
+                result.append((nil, Self.trimmed(b)))
             }
         }
         while nextOld < old.count {
-            if !used[nextOld] { result.append((old[nextOld], nil)) }
+            if !used[nextOld] { result.append((Self.trimmed(old[nextOld]), nil)) }
             nextOld += 1
         }
         return result
+    }
+
+    /// The sentences of blocks in one array of their exact count: the sentences are kept while the
+    /// section is compared, and an array grown by appending stands up to half empty.
+    static func joined(_ blocks: [Block]) -> [Sentence] {
+        var result: [Sentence] = []
+        result.reserveCapacity(blocks.reduce(0) { $0 + $1.sentences.count })
+        for block in blocks { result += block.sentences }
+        return result
+    }
+
+    /// The block, its sentences in an array of their exact count when a large one has much room to spare.
+    static func trimmed(_ block: Block) -> Block {
+        let sentences = block.sentences
+        guard sentences.count >= 64 && sentences.capacity - sentences.count > sentences.count / 8 else { return block }
+        return Block(title: block.title, sentences: joined([block]))
     }
 
     // MARK: Sentences
@@ -375,10 +406,13 @@ struct NarrativeComparator {
         var ids: [Int] { tokens.ids }
 
         /// Text of the sentence's bytes in `range`.
-        func text(_ range: Range<Int>) -> String { Sentences.slice(sentence.text, range) }
+        func text(_ range: Range<Int>) -> String {
+            let start = Int(sentence.start)
+            return Sentences.slice(sentence.source, (start + range.lowerBound)..<(start + range.upperBound))
+        }
 
         /// The normalised text of one token (without the spaces after it).
-        func normalizedText(_ index: Int) -> String { TokenIdentity.normalizedText(sentence.text, tokens, index) }
+        func normalizedText(_ index: Int) -> String { sentence.withUTF8 { TokenIdentity.normalizedText($0, tokens, index) } }
 
         /// True when token `index` and token `other` of `prepared` read the same once normalised, as
         /// strings compare (canonical equivalence). Their unmasked identities decide, but when one
@@ -396,25 +430,37 @@ struct NarrativeComparator {
 
     /// The tokens and token identities of a sentence, for `tokenDiff`.
     private mutating func prepare(_ sentence: Sentence, year: Int?) -> Prepared {
-        Prepared(sentence: sentence, tokens: identity.tokens(of: sentence.text, year: year))
+        Prepared(sentence: sentence, tokens: sentence.withUTF8 { identity.tokens(of: $0, year: year) })
     }
 
-    /// The sentence's identity: equal for two sentences whose token identities are equal (the report
-    /// years masked). Interned by a hash of the token identities; a sentence whose hash is already
-    /// known is compared with that entry (its bytes when both come from one report, else its token
-    /// identities), so that two different sentences never share an identity.
-    private mutating func key(_ sentence: Sentence, year: Int?) -> Int {
-        let count = identity.fill(&idBuffer, with: sentence.text, year: year)
+    /// The sentence's identity within a block: equal for two sentences whose token identities are
+    /// equal (the report years masked). Interned by a hash of the token identities; a sentence whose
+    /// hash is already known is compared with that entry (its bytes when both come from one report,
+    /// else its token identities), so that two different sentences never share an identity. `member`
+    /// is the sentence's place (`old[i]` as `i`, `new[j]` as `old.count + j`).
+    private mutating func key(
+        _ sentence: Sentence, year: Int?, member: Int, _ old: [Sentence], _ new: [Sentence]
+    ) -> Int {
+        let count = sentence.withUTF8 { identity.fill(&idBuffer, with: $0, year: year) }
         let hash = idBuffer.withUnsafeBufferPointer { SentenceInterner.hash(UnsafeBufferPointer(rebasing: $0[..<count])) }
         var position = sentences.start(hash)
         while let entry = sentences.next(hash, at: &position) {
-            let (text, entryYear) = sentences[entry]
-            if entryYear == year && Self.sameBytes(text, sentence.text) { return entry }
-            if identity.fill(&otherBuffer, with: text, year: entryYear) == count && idBuffer[..<count] == otherBuffer[..<count] {
+            let other = sentences[entry]
+            let (entrySentence, entryYear) = other < old.count ? (old[other], oldYear) : (new[other - old.count], newYear)
+            if entryYear == year && Self.sameBytes(entrySentence, sentence) { return entry }
+            if entrySentence.withUTF8({ identity.fill(&otherBuffer, with: $0, year: entryYear) }) == count
+                && idBuffer[..<count] == otherBuffer[..<count]
+            {
                 return entry
             }
         }
-        return sentences.insert(hash, text: sentence.text, year: year, at: position)
+        return sentences.insert(hash, member: member, at: position)
+    }
+
+    /// True when the two sentences have the same UTF-8 bytes. O(n).
+    static func sameBytes(_ a: Sentence, _ b: Sentence) -> Bool {
+        guard a.byteCount == b.byteCount else { return false }
+        return a.withUTF8 { x in b.withUTF8 { y in sameBytes(x, y) } }
     }
 
     /// True when the two strings have the same UTF-8 bytes (`LabelText.sameBytes`), compared through
@@ -423,32 +469,33 @@ struct NarrativeComparator {
         guard a.utf8.count == b.utf8.count else { return false }
         var a = a
         var b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                guard let p = UnsafeRawPointer(x.baseAddress), let q = UnsafeRawPointer(y.baseAddress) else { return true }
-                // Eight bytes at a time, then the rest.
-                var index = 0
-                while index + 8 <= x.count {
-                    if p.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                        != q.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    {
-                        return false
-                    }
-                    index += 8
-                }
-                while index < x.count {
-                    if x[index] != y[index] { return false }
-                    index += 1
-                }
-                return true
+        return a.withUTF8 { x in b.withUTF8 { y in sameBytes(x, y) } }
+    }
+
+    /// True when the two buffers, of the same length, hold the same bytes. O(n).
+    @inline(__always)
+    static func sameBytes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = UnsafeRawPointer(x.baseAddress), let q = UnsafeRawPointer(y.baseAddress) else { return true }
+        // Eight bytes at a time, then the rest.
+        var index = 0
+        while index + 8 <= x.count {
+            if p.loadUnaligned(fromByteOffset: index, as: UInt64.self) != q.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            {
+                return false
             }
+            index += 8
         }
+        while index < x.count {
+            if x[index] != y[index] { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The sorted token identities of a sentence, for `bagSimilarity`.
     private mutating func bag(_ sentence: Sentence, year: Int?) -> [Int] {
         // Read into the scratch buffer and copied at its exact length: bags are kept for a block.
-        let count = identity.fill(&idBuffer, with: sentence.text, year: year)
+        let count = sentence.withUTF8 { identity.fill(&idBuffer, with: $0, year: year) }
         var ids = Array(idBuffer[..<count])
         Self.sort(&ids)
         return ids
@@ -507,25 +554,102 @@ struct NarrativeComparator {
         }
     }
 
-    private mutating func compareSentences(_ old: [Sentence], _ new: [Sentence], subsection: String?)
-        -> (changes: [SentenceChange], degraded: Bool)
-    {
+    /// A block's alignment, and which of its removed and added sentences pair as edits.
+    struct Plan {
+        var steps: [EditStep] = []
+        /// For each added sentence of each run that `pair` considered, in order, the position in its
+        /// run of the removed sentence it pairs with, or -1.
+        var partners: [Int] = []
+        /// How many changes the block gives.
+        var count = 0
+        /// True when the alignment was the coarse one.
+        var degraded = false
+    }
+
+    /// Aligns a block's sentences (Myers on their identities) and pairs, in each run of removed and
+    /// added sentences, the near-identical ones (`pair`).
+    private mutating func plan(_ old: [Sentence], _ new: [Sentence]) -> Plan {
+        sentences.reset(count: old.count + new.count)
         var a: [Int] = []
         a.reserveCapacity(old.count)
-        for sentence in old { a.append(key(sentence, year: oldYear)) }
+        for (i, sentence) in old.enumerated() { a.append(key(sentence, year: oldYear, member: i, old, new)) }
         var b: [Int] = []
         b.reserveCapacity(new.count)
-        for sentence in new { b.append(key(sentence, year: newYear)) }
-        let (steps, degraded) = Myers.diff(a, b, maxCost: Self.sentenceCostLimit)
-        var changes: [SentenceChange] = []
-        changes.reserveCapacity(max(a.count, b.count))
+        for (j, sentence) in new.enumerated() { b.append(key(sentence, year: newYear, member: old.count + j, old, new)) }
+        var plan = Plan()
+        (plan.steps, plan.degraded) = Myers.diff(a, b, maxCost: Self.sentenceCostLimit)
         var removed: [Int] = []
         var added: [Int] = []
-        for step in steps {
+        for step in plan.steps {
+            switch step {
+            case .equal:
+                if !removed.isEmpty || !added.isEmpty {
+                    plan.count += pair(removed, added, old, new, into: &plan.partners)
+                    removed.removeAll(keepingCapacity: true)
+                    added.removeAll(keepingCapacity: true)
+                }
+                plan.count += 1
+            case .delete(let i): removed.append(i)
+            case .insert(let j): added.append(j)
+            }
+        }
+        if !removed.isEmpty || !added.isEmpty { plan.count += pair(removed, added, old, new, into: &plan.partners) }
+        return plan
+    }
+
+    /// Whether `pair` considers a run of removed and added sentences.
+    static func pairs(removed: Int, added: Int) -> Bool { removed > 0 && removed * added <= pairingLimit }
+
+    /// Within a run of removed and added sentences, pairs each added sentence with the most similar
+    /// removed one (in order, similarity ≥ 0.5) as an edit; the rest stay added or removed. Appends
+    /// each added sentence's partner to `partners` (when the run is considered, `pairs`); returns how
+    /// many changes the run gives. Token bags are made only here, for runs small enough to pair.
+    private mutating func pair(
+        _ removed: [Int], _ added: [Int], _ old: [Sentence], _ new: [Sentence], into partners: inout [Int]
+    ) -> Int {
+        guard Self.pairs(removed: removed.count, added: added.count) else { return removed.count + added.count }
+        var removedBags: [[Int]] = []
+        removedBags.reserveCapacity(removed.count)
+        for i in removed { removedBags.append(bag(old[i], year: oldYear)) }
+        var lowest = 0
+        var paired = 0
+        for j in added {
+            guard lowest < removed.count else {
+                partners.append(-1)
+                continue
+            }
+            let addedBag = bag(new[j], year: newYear)
+            var best = -1
+            var bestScore = 0.0
+            for candidate in lowest..<removed.count {
+                let score = Self.bagSimilarity(removedBags[candidate], addedBag)
+                if score >= 0.5 && score > bestScore {
+                    best = candidate
+                    bestScore = score
+                }
+            }
+            partners.append(best)
+            if best >= 0 {
+                lowest = best + 1
+                paired += 1
+            }
+        }
+        return removed.count + added.count - paired
+    }
+
+    /// Appends a block's changes, as `plan` aligned and paired them, to `changes`: the pairs token by
+    /// token (`tokenDiff`).
+    private mutating func apply(
+        _ plan: Plan, _ old: [Sentence], _ new: [Sentence], subsection: String?, into changes: inout [SentenceChange]
+    ) {
+        var removed: [Int] = []
+        var added: [Int] = []
+        var nextPartner = 0
+        for step in plan.steps {
             switch step {
             case .equal(let i, let j):
                 if !removed.isEmpty || !added.isEmpty {
-                    pair(removed, added, old, new, subsection, into: &changes)
+                    edit(removed, added, old, new, plan.partners, &nextPartner, subsection, into: &changes)
                     removed.removeAll(keepingCapacity: true)
                     added.removeAll(keepingCapacity: true)
                 }
@@ -534,51 +658,21 @@ struct NarrativeComparator {
             case .insert(let j): added.append(j)
             }
         }
-        if !removed.isEmpty || !added.isEmpty { pair(removed, added, old, new, subsection, into: &changes) }
-        return (changes, degraded)
+        if !removed.isEmpty || !added.isEmpty {
+            edit(removed, added, old, new, plan.partners, &nextPartner, subsection, into: &changes)
+        }
     }
 
-    /// Within a block of removed and added sentences, pairs each added sentence with the most similar
-    /// removed one (in order, similarity ≥ 0.5) as an edit; the rest stay added or removed. Token bags
-    /// are made only here, for blocks small enough to pair, and the removed side's only once.
-    private mutating func pair(
-        _ removed: [Int], _ added: [Int], _ old: [Sentence], _ new: [Sentence], _ subsection: String?,
-        into changes: inout [SentenceChange]
+    /// The changes of a run of removed and added sentences, paired as `partners` says from
+    /// `nextPartner` on (when `pair` considered the run), appended in order.
+    private mutating func edit(
+        _ removed: [Int], _ added: [Int], _ old: [Sentence], _ new: [Sentence], _ partners: [Int], _ nextPartner: inout Int,
+        _ subsection: String?, into changes: inout [SentenceChange]
     ) {
-        var partner = [Int](repeating: -1, count: added.count)  // added position → removed position
-        // The added sentences paired, in order, prepared once for both the bag and the token diff (at
-        // most min(removed, added) ≤ 200 of them, as the block is at most `pairingLimit`).
-        var preparedAdded: [Prepared] = []
-        if !removed.isEmpty && removed.count * added.count <= Self.pairingLimit {
-            var removedBags: [[Int]] = []
-            removedBags.reserveCapacity(removed.count)
-            for i in removed { removedBags.append(bag(old[i], year: oldYear)) }
-            var lowest = 0
-            for (position, j) in added.enumerated() {
-                if lowest >= removed.count { break }
-                let prepared = prepare(new[j], year: newYear)
-                var addedBag = prepared.ids
-                Self.sort(&addedBag)
-                var best = -1
-                var bestScore = 0.0
-                for candidate in lowest..<removed.count {
-                    let score = Self.bagSimilarity(removedBags[candidate], addedBag)
-                    if score >= 0.5 && score > bestScore {
-                        best = candidate
-                        bestScore = score
-                    }
-                }
-                if best >= 0 {
-                    partner[position] = best
-                    lowest = best + 1
-                    preparedAdded.append(prepared)
-                }
-            }
-        }
+        let considered = Self.pairs(removed: removed.count, added: added.count)
         var nextRemoved = 0
-        var nextPrepared = 0
         for (position, j) in added.enumerated() {
-            let candidate = partner[position]
+            let candidate = considered ? partners[nextPartner + position] : -1
             if candidate >= 0 {
                 while nextRemoved < candidate {
                     changes.append(
@@ -587,8 +681,7 @@ struct NarrativeComparator {
                     nextRemoved += 1
                 }
                 let i = removed[candidate]
-                let (pieces, numbersOnly, kept) = Self.tokenDiff(prepare(old[i], year: oldYear), preparedAdded[nextPrepared])
-                nextPrepared += 1
+                let (pieces, numbersOnly, kept) = Self.tokenDiff(prepare(old[i], year: oldYear), prepare(new[j], year: newYear))
                 let changed = pieces.contains { if case .same = $0 { return false } else { return true } }
                 var change = SentenceChange(
                     status: !changed ? .unchanged : numbersOnly ? .numbersOnly : .edited, old: old[i],
@@ -600,6 +693,7 @@ struct NarrativeComparator {
                 changes.append(SentenceChange(status: .added, old: nil, new: new[j], subsection: subsection, pieces: []))
             }
         }
+        if considered { nextPartner += added.count }
         while nextRemoved < removed.count {
             changes.append(
                 SentenceChange(status: .removed, old: old[removed[nextRemoved]], new: nil, subsection: subsection, pieces: []))
@@ -720,7 +814,16 @@ struct NarrativeComparator {
     }
 
     static func pieces(_ segments: [Segment]) -> [TextPiece] {
+        // Counted first: the pieces are kept to the end, in an array of their exact count.
+        var count = 0
+        for segment in segments {
+            switch segment {
+            case .same: count += 1
+            case .change(let old, let new): count += (old.isEmpty ? 0 : 1) + (new.isEmpty ? 0 : 1)
+            }
+        }
         var pieces: [TextPiece] = []
+        pieces.reserveCapacity(count)
         for segment in segments {
             switch segment {
             case .same(let text): pieces.append(.same(text))

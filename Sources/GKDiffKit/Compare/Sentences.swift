@@ -1,9 +1,62 @@
-/// A sentence of the narrative with where it came from.
+/// A sentence of the narrative with where it came from. It holds its paragraph's text and where in
+/// it the sentence is, rather than a copy of its own: a report's sentences share their paragraphs'
+/// storage (a copy each, with a header and an allocation, made the sentences half of the peak heap).
 public struct Sentence: Sendable, Hashable {
-    /// The sentence as written, with its closing punctuation.
-    public var text: String
+    /// The text the sentence is part of (its paragraph's, shared).
+    let source: String
+    /// Where the sentence's UTF-8 bytes are in `source`'s.
+    let start: UInt32
+    let end: UInt32
     /// The source line.
     public var line: Int
+
+    /// A sentence that is all of `text`.
+    public init(text: String, line: Int) {
+        self.init(source: text, bytes: 0..<text.utf8.count, line: line)
+    }
+
+    /// The sentence of `source`'s UTF-8 bytes in `bytes` (on scalar boundaries).
+    init(source: String, bytes: Range<Int>, line: Int) {
+        if bytes.upperBound <= Int(UInt32.max) {
+            self.source = source
+            start = UInt32(truncatingIfNeeded: bytes.lowerBound)
+            end = UInt32(truncatingIfNeeded: bytes.upperBound)
+        } else {
+            // (Never for a report's paragraph, which is far shorter: then a copy of its own.)
+            self.source = Sentences.slice(source, bytes)
+            start = 0
+            end = UInt32(truncatingIfNeeded: bytes.count)
+        }
+        self.line = line
+    }
+
+    /// The sentence as written, with its closing punctuation: its paragraph's text when it is all of
+    /// it, else a copy of its part.
+    public var text: String {
+        if start == 0 && Int(end) == source.utf8.count { return source }
+        return Sentences.slice(source, Int(start)..<Int(end))
+    }
+
+    /// The length of the sentence's UTF-8 bytes.
+    var byteCount: Int { Int(end &- start) }
+
+    /// Calls `body` with the sentence's UTF-8 bytes (its part of its paragraph's storage).
+    @inline(__always)
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        var source = source
+        let (start, end) = (Int(start), Int(end))
+        return try source.withUTF8 { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// Number of unicode scalars of the sentence, counted on its bytes. O(n).
+    var scalarCount: Int { withUTF8 { Sentences.scalarCount($0) } }
+
+    public static func == (a: Sentence, b: Sentence) -> Bool { a.line == b.line && a.text == b.text }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(line)
+    }
 }
 
 /// Splitting prose into sentences and sentences into tokens, scanning unicode scalars.
@@ -11,61 +64,63 @@ enum Sentences {
     /// Sentences of paragraphs: split after `。！？；!?;` and at each paragraph end, never inside
     /// `“”`, `（）` or `()`, never on the `.` of a decimal (a `.` never ends a sentence). Scans the
     /// UTF-8 bytes (every mark is recognised by its lead byte and the two after it); each sentence is
-    /// trimmed of spaces and copied once (a paragraph that is one sentence, untrimmed, is not copied:
-    /// the sentence shares its text). O(n).
+    /// trimmed of spaces and shares its paragraph's text (nothing is copied). O(n).
     static func split(_ paragraphs: [Paragraph]) -> [Sentence] {
         var sentences: [Sentence] = []
-        for paragraph in paragraphs {
-            var text = paragraph.text
-            text.withUTF8 { bytes in
-                var start = 0
-                var depth = 0
-                var quoted = false
-                var index = 0
-                while index < bytes.count {
-                    let lead = bytes[index]
-                    var cut = false
-                    if lead < 0x80 {
-                        switch lead {
-                        case UInt8(ascii: "("): depth += 1
-                        case UInt8(ascii: ")"): depth = max(0, depth - 1)
-                        case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"): cut = true
-                        default: break
-                        }
-                        index += 1
-                    } else if lead < 0xE0 {
-                        index += 2
-                    } else if lead < 0xF0 {
-                        // The marks start with E2, E3 or EF; CJK ideographs (E4…E9) are passed at once.
-                        if lead != 0xE2 && lead != 0xE3 && lead != 0xEF {
-                            index += 3
-                            continue
-                        }
-                        switch (lead, bytes[index + 1], bytes[index + 2]) {
-                        case (0xE2, 0x80, 0x9C): quoted = true  // “
-                        case (0xE2, 0x80, 0x9D): quoted = false  // ”
-                        case (0xEF, 0xBC, 0x88): depth += 1  // （
-                        case (0xEF, 0xBC, 0x89): depth = max(0, depth - 1)  // ）
-                        case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x81), (0xEF, 0xBC, 0x9F), (0xEF, 0xBC, 0x9B): cut = true  // 。！？；
-                        default: break
-                        }
-                        index += 3
-                    } else {
-                        index += 4
-                    }
-                    if cut && depth == 0 && !quoted {
-                        add(bytes, start..<index, line: paragraph.line, whole: paragraph.text, to: &sentences)
-                        start = index
-                    }
-                }
-                add(bytes, start..<bytes.count, line: paragraph.line, whole: paragraph.text, to: &sentences)
-            }
-        }
+        for paragraph in paragraphs { split(paragraph, into: &sentences) }
         return sentences
     }
 
-    /// Appends the bytes of a piece, trimmed of spaces (`LabelText.isSpace`), unless nothing is left;
-    /// `whole` is the text of all of `bytes`, taken as it is when the piece is all of it.
+    /// The sentences of a paragraph (`split`), appended to `sentences`. O(n).
+    static func split(_ paragraph: Paragraph, into sentences: inout [Sentence]) {
+        var text = paragraph.text
+        text.withUTF8 { bytes in
+            var start = 0
+            var depth = 0
+            var quoted = false
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                var cut = false
+                if lead < 0x80 {
+                    switch lead {
+                    case UInt8(ascii: "("): depth += 1
+                    case UInt8(ascii: ")"): depth = max(0, depth - 1)
+                    case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"): cut = true
+                    default: break
+                    }
+                    index += 1
+                } else if lead < 0xE0 {
+                    index += 2
+                } else if lead < 0xF0 {
+                    // The marks start with E2, E3 or EF; CJK ideographs (E4…E9) are passed at once.
+                    if lead != 0xE2 && lead != 0xE3 && lead != 0xEF {
+                        index += 3
+                        continue
+                    }
+                    switch (lead, bytes[index + 1], bytes[index + 2]) {
+                    case (0xE2, 0x80, 0x9C): quoted = true  // “
+                    case (0xE2, 0x80, 0x9D): quoted = false  // ”
+                    case (0xEF, 0xBC, 0x88): depth += 1  // （
+                    case (0xEF, 0xBC, 0x89): depth = max(0, depth - 1)  // ）
+                    case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x81), (0xEF, 0xBC, 0x9F), (0xEF, 0xBC, 0x9B): cut = true  // 。！？；
+                    default: break
+                    }
+                    index += 3
+                } else {
+                    index += 4
+                }
+                if cut && depth == 0 && !quoted {
+                    add(bytes, start..<index, line: paragraph.line, whole: paragraph.text, to: &sentences)
+                    start = index
+                }
+            }
+            add(bytes, start..<bytes.count, line: paragraph.line, whole: paragraph.text, to: &sentences)
+        }
+    }
+
+    /// Appends the bytes of a piece, trimmed of spaces (`LabelText.isSpace`), unless nothing is left,
+    /// as a part of `whole`, the text of all of `bytes`.
     private static func add(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, whole: String,
         to sentences: inout [Sentence]
@@ -83,11 +138,7 @@ enum Sentences {
             guard LabelText.isSpace(scalar(bytes, at: lead).scalar) else { break }
             end = lead
         }
-        if start == 0 && end == bytes.count && end > 0 {
-            sentences.append(Sentence(text: whole, line: line))
-        } else if start < end {
-            sentences.append(Sentence(text: slice(whole, start..<end), line: line))
-        }
+        if start < end { sentences.append(Sentence(source: whole, bytes: start..<end, line: line)) }
     }
 
     /// The text of `text`'s UTF-8 bytes in `range` (on scalar boundaries), copied as a substring is:

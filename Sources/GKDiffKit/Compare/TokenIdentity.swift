@@ -54,31 +54,37 @@ struct TokenIdentity {
     /// there are. O(n).
     mutating func fill(_ buffer: inout [Int], with text: String, year: Int?) -> Int {
         var text = text
-        return text.withUTF8 { bytes in
-            if buffer.count < bytes.count {
-                buffer.append(contentsOf: repeatElement(0, count: max(bytes.count, 2 * buffer.count) - buffer.count))
-            }
-            return buffer.withUnsafeMutableBufferPointer { ids in
-                scan(bytes, year: year, ids: ids.baseAddress, details: nil)
-            }
+        return text.withUTF8 { fill(&buffer, with: $0, year: year) }
+    }
+
+    /// `fill(_:with:year:)` of a sentence's UTF-8 bytes. O(n).
+    mutating func fill(_ buffer: inout [Int], with bytes: UnsafeBufferPointer<UInt8>, year: Int?) -> Int {
+        if buffer.count < bytes.count {
+            buffer.append(contentsOf: repeatElement(0, count: max(bytes.count, 2 * buffer.count) - buffer.count))
+        }
+        return buffer.withUnsafeMutableBufferPointer { ids in
+            scan(bytes, year: year, ids: ids.baseAddress, details: nil)
         }
     }
 
     /// A sentence's tokens, for a token diff. O(n).
     mutating func tokens(of text: String, year: Int?) -> Tokens {
         var text = text
-        return text.withUTF8 { bytes in
-            // As many slots as scalars (a token takes at least one), cut to the tokens read.
-            let capacity = Sentences.scalarCount(bytes)
-            var details: [Token] = []
-            let ids = [Int](unsafeUninitializedCapacity: capacity) { ids, idsCount in
-                details = [Token](unsafeUninitializedCapacity: capacity) { details, detailsCount in
-                    detailsCount = scan(bytes, year: year, ids: ids.baseAddress, details: details.baseAddress)
-                }
-                idsCount = details.count
+        return text.withUTF8 { tokens(of: $0, year: year) }
+    }
+
+    /// The tokens of a sentence's UTF-8 bytes, for a token diff. O(n).
+    mutating func tokens(of bytes: UnsafeBufferPointer<UInt8>, year: Int?) -> Tokens {
+        // As many slots as scalars (a token takes at least one), cut to the tokens read.
+        let capacity = Sentences.scalarCount(bytes)
+        var details: [Token] = []
+        let ids = [Int](unsafeUninitializedCapacity: capacity) { ids, idsCount in
+            details = [Token](unsafeUninitializedCapacity: capacity) { details, detailsCount in
+                detailsCount = scan(bytes, year: year, ids: ids.baseAddress, details: details.baseAddress)
             }
-            return Tokens(ids: ids, details: details, byteCount: bytes.count)
+            idsCount = details.count
         }
+        return Tokens(ids: ids, details: details, byteCount: bytes.count)
     }
 
     /// Writes each token's identity (and, where a pointer is given, its details) for the tokens of
@@ -259,16 +265,19 @@ struct TokenIdentity {
     /// it as a string. O(n) in the token.
     static func normalizedText(_ text: String, _ tokens: Tokens, _ index: Int) -> String {
         var text = text
-        return text.withUTF8 { bytes in
-            var result = ""
-            var position = Int(tokens.details[index].start)
-            while position < Int(tokens.details[index].end) {
-                let (value, length) = normalizedScalar(bytes, at: position)
-                result.unicodeScalars.append(Unicode.Scalar(value).unsafelyUnwrapped)
-                position += length
-            }
-            return result
+        return text.withUTF8 { normalizedText($0, tokens, index) }
+    }
+
+    /// `normalizedText(_:_:_:)` of a sentence's UTF-8 bytes. O(n) in the token.
+    static func normalizedText(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: Tokens, _ index: Int) -> String {
+        var result = ""
+        var position = Int(tokens.details[index].start)
+        while position < Int(tokens.details[index].end) {
+            let (value, length) = normalizedScalar(bytes, at: position)
+            result.unicodeScalars.append(Unicode.Scalar(value).unsafelyUnwrapped)
+            position += length
         }
+        return result
     }
 }
 
