@@ -300,9 +300,15 @@ extension ReportComparator {
         if old.edition == new.edition {
             let keys = old.cellKeys
             let count = min(keys.count, old.cells.count, new.cells.count)
-            var cells: [CellChange] = []
-            cells.reserveCapacity(count)
-            for index in 0..<count { cells.append(CellChange(key: keys[index], old: old.cells[index], new: new.cells[index])) }
+            // Each change made in its slot: appending one copies it in and destroys the original
+            // (a retain and a release of each of its strings, for each of the 200 cells).
+            let cells = [CellChange](unsafeUninitializedCapacity: count) { slots, initialized in
+                for index in 0..<count {
+                    (slots.baseAddress.unsafelyUnwrapped + index).initialize(
+                        to: CellChange(key: keys[index], old: old.cells[index], new: new.cells[index]))
+                }
+                initialized = count
+            }
             return (cells, [])
         }
         let newer = old.edition > new.edition ? old : new
