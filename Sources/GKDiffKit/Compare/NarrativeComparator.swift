@@ -98,8 +98,8 @@ struct NarrativeComparator {
     mutating func compare(
         old: consuming Section?, new: consuming Section?, kind: SectionKind, split: () -> Void = {}
     ) -> SectionDiff {
-        var oldBlocks = blocks(old)
-        var newBlocks = blocks(new)
+        var (oldAll, oldBlocks) = blocks(old)
+        var (newAll, newBlocks) = blocks(new)
         let (oldTitle, newTitle, oldLine, newLine) = (old?.title, new?.title, old?.line, new?.line)
         (old, new) = (nil, nil)
         split()
@@ -112,20 +112,33 @@ struct NarrativeComparator {
         var plans: [Plan] = []
         plans.reserveCapacity(pairs.count)
         var changeCount = 0
-        for (a, b) in pairs {
-            let plan = plan(a?.sentences ?? [], b?.sentences ?? [])
-            changeCount += plan.count
-            degraded = degraded || plan.degraded
-            plans.append(plan)
-        }
+        var budget = Self.tokenCacheBudget
         var changes: [SentenceChange] = []
-        changes.reserveCapacity(changeCount)
-        for index in pairs.indices {
-            let (a, b) = pairs[index]
-            let plan = plans[index]
-            plans[index] = Plan()
-            apply(plan, a?.sentences ?? [], b?.sentences ?? [], subsection: b?.title ?? a?.title, into: &changes)
+        oldAll.withUnsafeBufferPointer { oldAll in
+            newAll.withUnsafeBufferPointer { newAll in
+                // A block's sentences, of a year's.
+                func sentences(_ block: Block?, _ all: UnsafeBufferPointer<Sentence>) -> UnsafeBufferPointer<Sentence> {
+                    guard let block else { return UnsafeBufferPointer(start: nil, count: 0) }
+                    return UnsafeBufferPointer(rebasing: all[block.range])
+                }
+                for (a, b) in pairs {
+                    let plan = plan(sentences(a, oldAll), sentences(b, newAll), budget: &budget)
+                    changeCount += plan.count
+                    degraded = degraded || plan.degraded
+                    plans.append(plan)
+                }
+                changes.reserveCapacity(changeCount)
+                for index in pairs.indices {
+                    let (a, b) = pairs[index]
+                    let plan = plans[index]
+                    plans[index] = Plan()
+                    apply(
+                        plan, sentences(a, oldAll), sentences(b, newAll), subsection: b?.title ?? a?.title,
+                        into: &changes)
+                }
+            }
         }
+        (oldAll, newAll) = ([], [])
         assert(changes.count == changeCount, "the changes as counted")
         // Characters counted on the UTF-8 bytes, without decoding.
         var newSentences = 0
@@ -163,11 +176,15 @@ struct NarrativeComparator {
     /// Prose cut at each subsection title: the text before the first title, then one block per title.
     struct Block {
         var title: String?
-        var sentences: [Sentence]
+        /// The block's sentences, of the section's.
+        var range: Range<Int>
     }
 
-    private func blocks(_ section: Section?) -> [Block] {
-        guard let section else { return [] }
+    /// The section's sentences, and its blocks. The sentences are in one array of their exact count:
+    /// they are kept while the section is compared, and an array grown by appending stands up to half
+    /// empty.
+    private func blocks(_ section: Section?) -> (sentences: [Sentence], blocks: [Block]) {
+        guard let section else { return ([], []) }
         // The first title of each line, sorted by line and found by binary search (a dictionary or a
         // set of lines would cost more to make, the first time, than a section's comparison).
         var titles = section.subsections
@@ -179,16 +196,24 @@ struct NarrativeComparator {
             titles = unique
         }
         let titleLines = titles.map(\.line)
-        var blocks = [Block(title: nil, sentences: [])]
+        var sentences: [Sentence] = []
+        var blocks = [Block(title: nil, range: 0..<0)]
         for paragraph in Self.unwrapped(section.paragraphs, titles: titleLines) {
             let index = Self.position(of: paragraph.line, in: titleLines)
             if index < titleLines.count && titleLines[index] == paragraph.line {
-                blocks.append(Block(title: titles[index].text, sentences: []))
+                blocks.append(Block(title: titles[index].text, range: sentences.count..<sentences.count))
             }
-            Sentences.split(paragraph, into: &blocks[blocks.count - 1].sentences)
+            Sentences.split(paragraph, into: &sentences)
+            blocks[blocks.count - 1].range = blocks[blocks.count - 1].range.lowerBound..<sentences.count
         }
-        if blocks[0].sentences.isEmpty { blocks.removeFirst() }
-        return blocks
+        if blocks[0].range.isEmpty { blocks.removeFirst() }
+        if sentences.capacity - sentences.count > sentences.count / 8 {
+            var exact: [Sentence] = []
+            exact.reserveCapacity(sentences.count)
+            exact += sentences
+            sentences = exact
+        }
+        return (sentences, blocks)
     }
 
     /// The paragraphs as prose is compared: the lines a web page puts around the text (`字号：大 中 小`,
@@ -288,8 +313,9 @@ struct NarrativeComparator {
     private func pairBlocks(_ old: [Block], _ new: [Block]) -> [(Block?, Block?)] {
         if old.count <= 1 && new.count <= 1 || old.allSatisfy({ $0.title == nil }) || new.allSatisfy({ $0.title == nil }) {
             // Nothing to align on: the whole section as one block.
-            let a = old.isEmpty ? nil : Block(title: nil, sentences: Self.joined(old))
-            let b = new.isEmpty ? nil : Block(title: nil, sentences: Self.joined(new))
+            // (The blocks' sentences are all of the section's, in order.)
+            let a = old.isEmpty ? nil : Block(title: nil, range: 0..<old[old.count - 1].range.upperBound)
+            let b = new.isEmpty ? nil : Block(title: nil, range: 0..<new[new.count - 1].range.upperBound)
             return [(a, b)]
         }
         var used = [Bool](repeating: false, count: old.count)
@@ -364,36 +390,20 @@ struct NarrativeComparator {
             if i >= 0 {
                 // Old blocks before this partner that nobody took are shown as removed here.
                 while nextOld < i {
-                    if !used[nextOld] { result.append((Self.trimmed(old[nextOld]), nil)) }
+                    if !used[nextOld] { result.append((old[nextOld], nil)) }
                     nextOld += 1
                 }
                 nextOld = max(nextOld, i + 1)
-                result.append((Self.trimmed(old[i]), Self.trimmed(b)))
+                result.append((old[i], b))
             } else {
-                result.append((nil, Self.trimmed(b)))
+                result.append((nil, b))
             }
         }
         while nextOld < old.count {
-            if !used[nextOld] { result.append((Self.trimmed(old[nextOld]), nil)) }
+            if !used[nextOld] { result.append((old[nextOld], nil)) }
             nextOld += 1
         }
         return result
-    }
-
-    /// The sentences of blocks in one array of their exact count: the sentences are kept while the
-    /// section is compared, and an array grown by appending stands up to half empty.
-    static func joined(_ blocks: [Block]) -> [Sentence] {
-        var result: [Sentence] = []
-        result.reserveCapacity(blocks.reduce(0) { $0 + $1.sentences.count })
-        for block in blocks { result += block.sentences }
-        return result
-    }
-
-    /// The block, its sentences in an array of their exact count when a large one has much room to spare.
-    static func trimmed(_ block: Block) -> Block {
-        let sentences = block.sentences
-        guard sentences.count >= 64 && sentences.capacity - sentences.count > sentences.count / 8 else { return block }
-        return Block(title: block.title, sentences: joined([block]))
     }
 
     // MARK: Sentences
@@ -429,8 +439,15 @@ struct NarrativeComparator {
     }
 
     /// The tokens and token identities of a sentence, for `tokenDiff`.
-    private mutating func prepare(_ sentence: Sentence, year: Int?) -> Prepared {
-        Prepared(sentence: sentence, tokens: sentence.withUTF8 { identity.tokens(of: $0, year: year) })
+    private mutating func prepare(_ sentence: Sentence, year: Int?, _ cache: TokenCache?, member: Int) -> Prepared {
+        if let cache {
+            let range = cache.range(member)
+            return Prepared(
+                sentence: sentence,
+                tokens: TokenIdentity.Tokens(
+                    ids: Array(cache.ids[range]), details: Array(cache.details[range]), byteCount: sentence.byteCount))
+        }
+        return Prepared(sentence: sentence, tokens: sentence.withUTF8 { identity.tokens(of: $0, year: year) })
     }
 
     /// The sentence's identity within a block: equal for two sentences whose token identities are
@@ -439,8 +456,19 @@ struct NarrativeComparator {
     /// else its token identities), so that two different sentences never share an identity. `member`
     /// is the sentence's place (`old[i]` as `i`, `new[j]` as `old.count + j`).
     private mutating func key(
-        _ sentence: Sentence, year: Int?, member: Int, _ old: [Sentence], _ new: [Sentence]
+        _ sentence: Sentence, year: Int?, member: Int, _ old: UnsafeBufferPointer<Sentence>, _ new: UnsafeBufferPointer<Sentence>,
+        _ cache: TokenCache?
     ) -> Int {
+        if let cache {
+            // The tokens kept: an entry whose hash matches is compared on them.
+            let range = cache.range(member)
+            let hash = cache.ids.withUnsafeBufferPointer { SentenceInterner.hash(UnsafeBufferPointer(rebasing: $0[range])) }
+            var position = sentences.start(hash)
+            while let entry = sentences.next(hash, at: &position) {
+                if cache.ids[cache.range(sentences[entry])] == cache.ids[range] { return entry }
+            }
+            return sentences.insert(hash, member: member, at: position)
+        }
         let count = sentence.withUTF8 { identity.fill(&idBuffer, with: $0, year: year) }
         let hash = idBuffer.withUnsafeBufferPointer { SentenceInterner.hash(UnsafeBufferPointer(rebasing: $0[..<count])) }
         var position = sentences.start(hash)
@@ -493,7 +521,12 @@ struct NarrativeComparator {
     }
 
     /// The sorted token identities of a sentence, for `bagSimilarity`.
-    private mutating func bag(_ sentence: Sentence, year: Int?) -> [Int] {
+    private mutating func bag(_ sentence: Sentence, year: Int?, _ cache: TokenCache?, member: Int) -> [Int] {
+        if let cache {
+            var ids = Array(cache.ids[cache.range(member)])
+            Self.sort(&ids)
+            return ids
+        }
         // Read into the scratch buffer and copied at its exact length: bags are kept for a block.
         let count = sentence.withUTF8 { identity.fill(&idBuffer, with: $0, year: year) }
         var ids = Array(idBuffer[..<count])
@@ -554,9 +587,67 @@ struct NarrativeComparator {
         }
     }
 
+    /// Bytes of a section's sentences, both years, whose tokens are read once and kept (`TokenCache`)
+    /// rather than read again for each use: a small report's prose, not a large one's (its tokens take
+    /// about ten times its bytes).
+    static let tokenCacheBudget = 1 << 16
+
+    /// The tokens of a block's sentences, read once for the sentences' identities and kept for the
+    /// bags and the token diffs.
+    struct TokenCache {
+        var ids: [Int] = []
+        var details: [TokenIdentity.Token] = []
+        /// Where each sentence's tokens start (`old`'s, then `new`'s), and where the last ones end.
+        var starts: [Int] = []
+
+        /// The tokens of sentence `member` (`old[i]` as `i`, `new[j]` as `old.count + j`).
+        func range(_ member: Int) -> Range<Int> { starts[member]..<starts[member + 1] }
+    }
+
+    /// Reads the tokens of a block's sentences into one `TokenCache`. O(n).
+    private mutating func cache(_ old: UnsafeBufferPointer<Sentence>, _ new: UnsafeBufferPointer<Sentence>) -> TokenCache {
+        var cache = TokenCache()
+        cache.starts.reserveCapacity(old.count + new.count + 1)
+        // As many slots as scalars (a token takes at least one), cut to the tokens read.
+        var capacity = 0
+        for sentence in old { capacity += sentence.scalarCount }
+        for sentence in new { capacity += sentence.scalarCount }
+        guard capacity > 0 else {
+            cache.starts = [Int](repeating: 0, count: old.count + new.count + 1)
+            return cache
+        }
+        var details: [TokenIdentity.Token] = []
+        var starts: [Int] = []
+        starts.reserveCapacity(old.count + new.count + 1)
+        cache.ids = [Int](unsafeUninitializedCapacity: capacity) { ids, idsCount in
+            details = [TokenIdentity.Token](unsafeUninitializedCapacity: capacity) { details, detailsCount in
+                let (ids, details) = (ids.baseAddress.unsafelyUnwrapped, details.baseAddress.unsafelyUnwrapped)
+                var written = 0
+                func read(_ sentences: UnsafeBufferPointer<Sentence>, year: Int?) {
+                    for sentence in sentences {
+                        starts.append(written)
+                        written += sentence.withUTF8 {
+                            identity.write($0, year: year, ids: ids + written, details: details + written)
+                        }
+                    }
+                }
+                read(old, year: oldYear)
+                read(new, year: newYear)
+                starts.append(written)
+                detailsCount = written
+            }
+            idsCount = details.count
+        }
+        cache.details = details
+        cache.starts = starts
+        return cache
+    }
+
     /// A block's alignment, and which of its removed and added sentences pair as edits.
     struct Plan {
         var steps: [EditStep] = []
+        /// The block's tokens, when they were kept (`tokenCacheBudget`).
+        var tokens: TokenCache?
         /// For each added sentence of each run that `pair` considered, in order, the position in its
         /// run of the removed sentence it pairs with, or -1.
         var partners: [Int] = []
@@ -568,15 +659,28 @@ struct NarrativeComparator {
 
     /// Aligns a block's sentences (Myers on their identities) and pairs, in each run of removed and
     /// added sentences, the near-identical ones (`pair`).
-    private mutating func plan(_ old: [Sentence], _ new: [Sentence]) -> Plan {
+    private mutating func plan(_ old: UnsafeBufferPointer<Sentence>, _ new: UnsafeBufferPointer<Sentence>, budget: inout Int)
+        -> Plan
+    {
+        var plan = Plan()
+        var bytes = 0
+        for sentence in old { bytes += sentence.byteCount }
+        for sentence in new { bytes += sentence.byteCount }
+        if bytes <= budget {
+            budget -= bytes
+            plan.tokens = cache(old, new)
+        }
         sentences.reset(count: old.count + new.count)
         var a: [Int] = []
         a.reserveCapacity(old.count)
-        for (i, sentence) in old.enumerated() { a.append(key(sentence, year: oldYear, member: i, old, new)) }
+        for (i, sentence) in old.enumerated() {
+            a.append(key(sentence, year: oldYear, member: i, old, new, plan.tokens))
+        }
         var b: [Int] = []
         b.reserveCapacity(new.count)
-        for (j, sentence) in new.enumerated() { b.append(key(sentence, year: newYear, member: old.count + j, old, new)) }
-        var plan = Plan()
+        for (j, sentence) in new.enumerated() {
+            b.append(key(sentence, year: newYear, member: old.count + j, old, new, plan.tokens))
+        }
         (plan.steps, plan.degraded) = Myers.diff(a, b, maxCost: Self.sentenceCostLimit)
         var removed: [Int] = []
         var added: [Int] = []
@@ -584,7 +688,7 @@ struct NarrativeComparator {
             switch step {
             case .equal:
                 if !removed.isEmpty || !added.isEmpty {
-                    plan.count += pair(removed, added, old, new, into: &plan.partners)
+                    plan.count += pair(removed, added, old, new, plan.tokens, into: &plan.partners)
                     removed.removeAll(keepingCapacity: true)
                     added.removeAll(keepingCapacity: true)
                 }
@@ -593,7 +697,7 @@ struct NarrativeComparator {
             case .insert(let j): added.append(j)
             }
         }
-        if !removed.isEmpty || !added.isEmpty { plan.count += pair(removed, added, old, new, into: &plan.partners) }
+        if !removed.isEmpty || !added.isEmpty { plan.count += pair(removed, added, old, new, plan.tokens, into: &plan.partners) }
         return plan
     }
 
@@ -605,12 +709,14 @@ struct NarrativeComparator {
     /// each added sentence's partner to `partners` (when the run is considered, `pairs`); returns how
     /// many changes the run gives. Token bags are made only here, for runs small enough to pair.
     private mutating func pair(
-        _ removed: [Int], _ added: [Int], _ old: [Sentence], _ new: [Sentence], into partners: inout [Int]
+        _ removed: [Int], _ added: [Int], _ old: UnsafeBufferPointer<Sentence>, _ new: UnsafeBufferPointer<Sentence>,
+        _ cache: TokenCache?,
+        into partners: inout [Int]
     ) -> Int {
         guard Self.pairs(removed: removed.count, added: added.count) else { return removed.count + added.count }
         var removedBags: [[Int]] = []
         removedBags.reserveCapacity(removed.count)
-        for i in removed { removedBags.append(bag(old[i], year: oldYear)) }
+        for i in removed { removedBags.append(bag(old[i], year: oldYear, cache, member: i)) }
         var lowest = 0
         var paired = 0
         for j in added {
@@ -618,7 +724,7 @@ struct NarrativeComparator {
                 partners.append(-1)
                 continue
             }
-            let addedBag = bag(new[j], year: newYear)
+            let addedBag = bag(new[j], year: newYear, cache, member: old.count + j)
             var best = -1
             var bestScore = 0.0
             for candidate in lowest..<removed.count {
@@ -640,7 +746,8 @@ struct NarrativeComparator {
     /// Appends a block's changes, as `plan` aligned and paired them, to `changes`: the pairs token by
     /// token (`tokenDiff`).
     private mutating func apply(
-        _ plan: Plan, _ old: [Sentence], _ new: [Sentence], subsection: String?, into changes: inout [SentenceChange]
+        _ plan: Plan, _ old: UnsafeBufferPointer<Sentence>, _ new: UnsafeBufferPointer<Sentence>, subsection: String?,
+        into changes: inout [SentenceChange]
     ) {
         var removed: [Int] = []
         var added: [Int] = []
@@ -649,7 +756,7 @@ struct NarrativeComparator {
             switch step {
             case .equal(let i, let j):
                 if !removed.isEmpty || !added.isEmpty {
-                    edit(removed, added, old, new, plan.partners, &nextPartner, subsection, into: &changes)
+                    edit(removed, added, old, new, plan, &nextPartner, subsection, into: &changes)
                     removed.removeAll(keepingCapacity: true)
                     added.removeAll(keepingCapacity: true)
                 }
@@ -659,20 +766,21 @@ struct NarrativeComparator {
             }
         }
         if !removed.isEmpty || !added.isEmpty {
-            edit(removed, added, old, new, plan.partners, &nextPartner, subsection, into: &changes)
+            edit(removed, added, old, new, plan, &nextPartner, subsection, into: &changes)
         }
     }
 
     /// The changes of a run of removed and added sentences, paired as `partners` says from
     /// `nextPartner` on (when `pair` considered the run), appended in order.
     private mutating func edit(
-        _ removed: [Int], _ added: [Int], _ old: [Sentence], _ new: [Sentence], _ partners: [Int], _ nextPartner: inout Int,
+        _ removed: [Int], _ added: [Int], _ old: UnsafeBufferPointer<Sentence>, _ new: UnsafeBufferPointer<Sentence>,
+        _ plan: Plan, _ nextPartner: inout Int,
         _ subsection: String?, into changes: inout [SentenceChange]
     ) {
         let considered = Self.pairs(removed: removed.count, added: added.count)
         var nextRemoved = 0
         for (position, j) in added.enumerated() {
-            let candidate = considered ? partners[nextPartner + position] : -1
+            let candidate = considered ? plan.partners[nextPartner + position] : -1
             if candidate >= 0 {
                 while nextRemoved < candidate {
                     changes.append(
@@ -681,7 +789,9 @@ struct NarrativeComparator {
                     nextRemoved += 1
                 }
                 let i = removed[candidate]
-                let (pieces, numbersOnly, kept) = Self.tokenDiff(prepare(old[i], year: oldYear), prepare(new[j], year: newYear))
+                let (pieces, numbersOnly, kept) = Self.tokenDiff(
+                    prepare(old[i], year: oldYear, plan.tokens, member: i),
+                    prepare(new[j], year: newYear, plan.tokens, member: old.count + j))
                 let changed = pieces.contains { if case .same = $0 { return false } else { return true } }
                 var change = SentenceChange(
                     status: !changed ? .unchanged : numbersOnly ? .numbersOnly : .edited, old: old[i],

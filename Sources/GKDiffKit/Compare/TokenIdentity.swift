@@ -87,6 +87,14 @@ struct TokenIdentity {
         return Tokens(ids: ids, details: details, byteCount: bytes.count)
     }
 
+    /// `scan`: writes the tokens of the bytes to `ids` and `details` (room for at least one a scalar);
+    /// returns how many. O(n).
+    mutating func write(
+        _ bytes: UnsafeBufferPointer<UInt8>, year: Int?, ids: UnsafeMutablePointer<Int>, details: UnsafeMutablePointer<Token>
+    ) -> Int {
+        scan(bytes, year: year, ids: ids, details: details)
+    }
+
     /// Writes each token's identity (and, where a pointer is given, its details) for the tokens of
     /// the bytes, in order; returns how many. Tokens as
     /// `Sentences.tokenEnd` cuts the normalised scalars; at most one per byte.
