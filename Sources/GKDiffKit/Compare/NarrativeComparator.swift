@@ -121,7 +121,8 @@ struct NarrativeComparator {
                     guard let block else { return UnsafeBufferPointer(start: nil, count: 0) }
                     return UnsafeBufferPointer(rebasing: all[block.range])
                 }
-                for (a, b) in pairs {
+                for pair in pairs {
+                    let (a, b) = (pair.old, pair.new)
                     let plan = plan(sentences(a, oldAll), sentences(b, newAll), budget: &budget)
                     changeCount += plan.count
                     degraded = degraded || plan.degraded
@@ -129,7 +130,7 @@ struct NarrativeComparator {
                 }
                 changes.reserveCapacity(changeCount)
                 for index in pairs.indices {
-                    let (a, b) = pairs[index]
+                    let (a, b) = (pairs[index].old, pairs[index].new)
                     let plan = plans[index]
                     plans[index] = Plan()
                     apply(
@@ -174,6 +175,13 @@ struct NarrativeComparator {
     // MARK: Subsections
 
     /// Prose cut at each subsection title: the text before the first title, then one block per title.
+    /// A block of last year's and its counterpart of this year's (either may be missing). (A struct,
+    /// not a tuple: an array of tuples has its type made at run time the first time.)
+    struct BlockPair {
+        var old: Block?
+        var new: Block?
+    }
+
     struct Block {
         var title: String?
         /// The block's sentences, of the section's.
@@ -301,22 +309,22 @@ struct NarrativeComparator {
         let folded = LabelText.string(
             LabelText.scalars(text).lazy.map(Sentences.normalized).filter { !LabelText.isSpace($0) && $0 != "【" && $0 != "】" })
         if folded == "打印本页" || folded == "关闭窗口" || LabelText.contains(folded, "打印本页关闭窗口") { return true }
-        for prefix in ["字号:", "来源:", "日期:", "发布日期:", "发布时间:", "信息来源:", "浏览次数:", "版权所有", "首页>", "当前位置:"]
-        where folded.hasPrefix(prefix) {
-            return true
-        }
+        for prefix in Self.chromePrefixes where folded.hasPrefix(prefix) { return true }
         return false
     }
 
+    /// How the lines of `isPageChrome` start, folded (made once, not at each call).
+    private static let chromePrefixes = ["字号:", "来源:", "日期:", "发布日期:", "发布时间:", "信息来源:", "浏览次数:", "版权所有", "首页>", "当前位置:"]
+
     /// Pairs blocks: the untitled lead-in with its counterpart, titled ones by title similarity
     /// (numbering ignored), each at most once; unpaired blocks stand alone. Order follows the new report.
-    private func pairBlocks(_ old: [Block], _ new: [Block]) -> [(Block?, Block?)] {
+    private func pairBlocks(_ old: [Block], _ new: [Block]) -> [BlockPair] {
         if old.count <= 1 && new.count <= 1 || old.allSatisfy({ $0.title == nil }) || new.allSatisfy({ $0.title == nil }) {
             // Nothing to align on: the whole section as one block.
             // (The blocks' sentences are all of the section's, in order.)
             let a = old.isEmpty ? nil : Block(title: nil, range: 0..<old[old.count - 1].range.upperBound)
             let b = new.isEmpty ? nil : Block(title: nil, range: 0..<new[new.count - 1].range.upperBound)
-            return [(a, b)]
+            return [BlockPair(old: a, new: b)]
         }
         var used = [Bool](repeating: false, count: old.count)
         var usedCount = 0
@@ -345,15 +353,25 @@ struct NarrativeComparator {
         }
         let oldTitles = prepared(old)
         let newTitles = prepared(new)
-        // First the blocks whose titles are equal (numbering aside), by dictionary: O(n).
+        // First the blocks whose titles are equal (numbering aside), by dictionary: O(n); a few blocks
+        // by looking through them (cheaper than making the dictionary), the first free one each time.
         var byKey: [String: [Int]] = [:]
         var untitled: [Int] = []
+        let few = old.count * new.count <= 1_024
         for i in old.indices {
-            if oldTitles.titled[i] { byKey[oldTitles.keys[i], default: []].append(i) } else { untitled.append(i) }
+            if !oldTitles.titled[i] {
+                untitled.append(i)
+            } else if !few {
+                byKey[oldTitles.keys[i], default: []].append(i)
+            }
+        }
+        func equalTitle(_ j: Int) -> Int? {
+            guard few else { return byKey[newTitles.keys[j]]?.first(where: { !used[$0] }) }
+            return old.indices.first { oldTitles.titled[$0] && !used[$0] && oldTitles.keys[$0] == newTitles.keys[j] }
         }
         for j in new.indices {
             if newTitles.titled[j] {
-                if let i = byKey[newTitles.keys[j]]?.first(where: { !used[$0] }) {
+                if let i = equalTitle(j) {
                     used[i] = true
                     usedCount += 1
                     partner[j] = i
@@ -383,24 +401,24 @@ struct NarrativeComparator {
                 partner[j] = best.index
             }
         }
-        var result: [(Block?, Block?)] = []
+        var result: [BlockPair] = []
         var nextOld = 0
         for (j, b) in new.enumerated() {
             let i = partner[j]
             if i >= 0 {
                 // Old blocks before this partner that nobody took are shown as removed here.
                 while nextOld < i {
-                    if !used[nextOld] { result.append((old[nextOld], nil)) }
+                    if !used[nextOld] { result.append(BlockPair(old: old[nextOld], new: nil)) }
                     nextOld += 1
                 }
                 nextOld = max(nextOld, i + 1)
-                result.append((old[i], b))
+                result.append(BlockPair(old: old[i], new: b))
             } else {
-                result.append((nil, b))
+                result.append(BlockPair(old: nil, new: b))
             }
         }
         while nextOld < old.count {
-            if !used[nextOld] { result.append((old[nextOld], nil)) }
+            if !used[nextOld] { result.append(BlockPair(old: old[nextOld], new: nil)) }
             nextOld += 1
         }
         return result
@@ -608,10 +626,11 @@ struct NarrativeComparator {
     private mutating func cache(_ old: UnsafeBufferPointer<Sentence>, _ new: UnsafeBufferPointer<Sentence>) -> TokenCache {
         var cache = TokenCache()
         cache.starts.reserveCapacity(old.count + new.count + 1)
-        // As many slots as scalars (a token takes at least one), cut to the tokens read.
+        // As many slots as bytes (a token takes at least one), cut to the tokens read (a small
+        // section's: counting the scalars would cost more than the room it saves).
         var capacity = 0
-        for sentence in old { capacity += sentence.scalarCount }
-        for sentence in new { capacity += sentence.scalarCount }
+        for sentence in old { capacity += sentence.byteCount }
+        for sentence in new { capacity += sentence.byteCount }
         guard capacity > 0 else {
             cache.starts = [Int](repeating: 0, count: old.count + new.count + 1)
             return cache
@@ -839,10 +858,14 @@ struct NarrativeComparator {
     /// same); it is returned in `keptYears` for rule Q3.
     static func tokenDiff(_ a: Prepared, _ b: Prepared) -> (pieces: [TextPiece], numbersOnly: Bool, keptYears: [Int]) {
         let (steps, _) = Myers.diff(a.ids, b.ids, maxCost: 1_000)
+        // Each scratch array allocated once, at the most it can hold, not grown by appending.
         var segments: [Segment] = []
+        segments.reserveCapacity(steps.count)
         var numbersOnly = true
         var removedRun: [Int] = []
         var addedRun: [Int] = []
+        removedRun.reserveCapacity(a.ids.count)
+        addedRun.reserveCapacity(b.ids.count)
         var sameStart: Int?
         var sameEnd = 0
         func text(_ side: Prepared, _ run: [Int]) -> String {
@@ -865,8 +888,8 @@ struct NarrativeComparator {
                     if let year = Int(b.normalizedText(index)) { keptYears.append(year) }
                 }
                 segments.append(.same(text(b, addedRun)))
-                removedRun = []
-                addedRun = []
+                removedRun.removeAll(keepingCapacity: true)
+                addedRun.removeAll(keepingCapacity: true)
                 return
             }
             if removedRun.count != addedRun.count || !removedRun.allSatisfy({ a.tokens.details[$0].isNumber })
@@ -875,8 +898,8 @@ struct NarrativeComparator {
                 numbersOnly = false
             }
             segments.append(.change(text(a, removedRun), text(b, addedRun)))
-            removedRun = []
-            addedRun = []
+            removedRun.removeAll(keepingCapacity: true)
+            addedRun.removeAll(keepingCapacity: true)
         }
         // (The nested flushes are called only when they have something to do: a call costs more
         // than the test.)
@@ -909,6 +932,7 @@ struct NarrativeComparator {
     /// so that `公开[-标准-]{+强+}化[-规范化水平-]{+服务效能+}` reads `公开[-标准化规范化水平-]{+强化服务效能+}`.
     static func cleanUp(_ segments: [Segment]) -> [Segment] {
         var result: [Segment] = []
+        result.reserveCapacity(segments.count)
         for segment in segments {
             if case .change(let old, let new) = segment, result.count >= 2,
                 case .same(let between) = result[result.count - 1], between.unicodeScalars.count <= 2,

@@ -81,6 +81,11 @@ enum Sentences {
             var index = 0
             while index < bytes.count {
                 let lead = bytes[index]
+                // CJK ideographs (lead bytes E4…E9), nearly every character of a report, passed first.
+                if lead &- 0xE4 < 6 {
+                    index += 3
+                    continue
+                }
                 var cut = false
                 if lead < 0x80 {
                     switch lead {
@@ -93,7 +98,7 @@ enum Sentences {
                 } else if lead < 0xE0 {
                     index += 2
                 } else if lead < 0xF0 {
-                    // The marks start with E2, E3 or EF; CJK ideographs (E4…E9) are passed at once.
+                    // The marks start with E2, E3 or EF.
                     if lead != 0xE2 && lead != 0xE3 && lead != 0xEF {
                         index += 3
                         continue
