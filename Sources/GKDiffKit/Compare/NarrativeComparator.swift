@@ -703,6 +703,10 @@ struct NarrativeComparator {
         (plan.steps, plan.degraded) = Myers.diff(a, b, maxCost: Self.sentenceCostLimit)
         var removed: [Int] = []
         var added: [Int] = []
+        // (Room for most runs at once: a run is rarely longer.)
+        removed.reserveCapacity(min(old.count, 256))
+        added.reserveCapacity(min(new.count, 256))
+        plan.partners.reserveCapacity(min(new.count, 256))
         for step in plan.steps {
             switch step {
             case .equal:
@@ -770,6 +774,8 @@ struct NarrativeComparator {
     ) {
         var removed: [Int] = []
         var added: [Int] = []
+        removed.reserveCapacity(min(old.count, 256))
+        added.reserveCapacity(min(new.count, 256))
         var nextPartner = 0
         for step in plan.steps {
             switch step {
