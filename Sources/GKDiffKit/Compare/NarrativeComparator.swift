@@ -626,11 +626,10 @@ struct NarrativeComparator {
     private mutating func cache(_ old: UnsafeBufferPointer<Sentence>, _ new: UnsafeBufferPointer<Sentence>) -> TokenCache {
         var cache = TokenCache()
         cache.starts.reserveCapacity(old.count + new.count + 1)
-        // As many slots as bytes (a token takes at least one), cut to the tokens read (a small
-        // section's: counting the scalars would cost more than the room it saves).
+        // As many slots as scalars (a token takes at least one), cut to the tokens read.
         var capacity = 0
-        for sentence in old { capacity += sentence.byteCount }
-        for sentence in new { capacity += sentence.byteCount }
+        for sentence in old { capacity += sentence.scalarCount }
+        for sentence in new { capacity += sentence.scalarCount }
         guard capacity > 0 else {
             cache.starts = [Int](repeating: 0, count: old.count + new.count + 1)
             return cache

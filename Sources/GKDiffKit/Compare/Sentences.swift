@@ -7,16 +7,28 @@ public struct Sentence: Sendable, Hashable {
     /// Where the sentence's UTF-8 bytes are in `source`'s.
     let start: UInt32
     let end: UInt32
+    /// How many unicode scalars the sentence has (counted as it is split, for the shares of text
+    /// carried over).
+    private let scalars: UInt32
+    /// The source line (a line number of a report of at most `SourceText.sizeLimit` bytes, or a
+    /// paragraph number of a document: far below 2³¹).
+    private var storedLine: Int32
+
     /// The source line.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(truncatingIfNeeded: newValue) }
+    }
 
     /// A sentence that is all of `text`.
     public init(text: String, line: Int) {
-        self.init(source: text, bytes: 0..<text.utf8.count, line: line)
+        self.init(source: text, bytes: 0..<text.utf8.count, scalars: Sentences.scalarCount(text), line: line)
     }
 
-    /// The sentence of `source`'s UTF-8 bytes in `bytes` (on scalar boundaries).
-    init(source: String, bytes: Range<Int>, line: Int) {
+    /// The sentence of `source`'s UTF-8 bytes in `bytes` (on scalar boundaries), `scalars` scalars.
+    init(source: String, bytes: Range<Int>, scalars: Int, line: Int) {
+        self.scalars = UInt32(truncatingIfNeeded: scalars)
+        storedLine = Int32(truncatingIfNeeded: line)
         if bytes.upperBound <= Int(UInt32.max) {
             self.source = source
             start = UInt32(truncatingIfNeeded: bytes.lowerBound)
@@ -27,7 +39,6 @@ public struct Sentence: Sendable, Hashable {
             start = 0
             end = UInt32(truncatingIfNeeded: bytes.count)
         }
-        self.line = line
     }
 
     /// The sentence as written, with its closing punctuation: its paragraph's text when it is all of
@@ -48,8 +59,8 @@ public struct Sentence: Sendable, Hashable {
         return try source.withUTF8 { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
-    /// Number of unicode scalars of the sentence, counted on its bytes. O(n).
-    var scalarCount: Int { withUTF8 { Sentences.scalarCount($0) } }
+    /// Number of unicode scalars of the sentence. O(1).
+    var scalarCount: Int { Int(scalars) }
 
     public static func == (a: Sentence, b: Sentence) -> Bool { a.line == b.line && a.text == b.text }
 
@@ -79,7 +90,11 @@ enum Sentences {
             var depth = 0
             var quoted = false
             var index = 0
+            // Scalars before `index`, and before `start`: each pass of the loop passes one.
+            var scalars = 0
+            var startScalars = 0
             while index < bytes.count {
+                scalars += 1
                 let lead = bytes[index]
                 // CJK ideographs (lead bytes E4…E9), nearly every character of a report, passed first.
                 if lead &- 0xE4 < 6 {
@@ -116,34 +131,42 @@ enum Sentences {
                     index += 4
                 }
                 if cut && depth == 0 && !quoted {
-                    add(bytes, start..<index, line: paragraph.line, whole: paragraph.text, to: &sentences)
+                    add(
+                        bytes, start..<index, scalars: scalars - startScalars, line: paragraph.line, whole: paragraph.text,
+                        to: &sentences)
                     start = index
+                    startScalars = scalars
                 }
             }
-            add(bytes, start..<bytes.count, line: paragraph.line, whole: paragraph.text, to: &sentences)
+            add(
+                bytes, start..<bytes.count, scalars: scalars - startScalars, line: paragraph.line, whole: paragraph.text,
+                to: &sentences)
         }
     }
 
-    /// Appends the bytes of a piece, trimmed of spaces (`LabelText.isSpace`), unless nothing is left,
-    /// as a part of `whole`, the text of all of `bytes`.
+    /// Appends the bytes of a piece (of `scalars` scalars), trimmed of spaces (`LabelText.isSpace`),
+    /// unless nothing is left, as a part of `whole`, the text of all of `bytes`.
     private static func add(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, whole: String,
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scalars: Int, line: Int, whole: String,
         to sentences: inout [Sentence]
     ) {
         var start = range.lowerBound
         var end = range.upperBound
+        var scalars = scalars
         while start < end {
             let (scalar, length) = scalar(bytes, at: start)
             guard LabelText.isSpace(scalar) else { break }
             start += length
+            scalars -= 1
         }
         while end > start {
             var lead = end - 1
             while bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
             guard LabelText.isSpace(scalar(bytes, at: lead).scalar) else { break }
             end = lead
+            scalars -= 1
         }
-        if start < end { sentences.append(Sentence(source: whole, bytes: start..<end, line: line)) }
+        if start < end { sentences.append(Sentence(source: whole, bytes: start..<end, scalars: scalars, line: line)) }
     }
 
     /// The text of `text`'s UTF-8 bytes in `range` (on scalar boundaries), copied as a substring is:
