@@ -37,11 +37,172 @@ public struct SentenceChange: Sendable {
     public var new: Sentence?
     /// The subsection title the sentence stands under (in the new report when it has one).
     public var subsection: String?
-    /// The sentence as pieces, for edited and numbers-only sentences.
-    public var pieces: [TextPiece]
+    /// The sentence as pieces, for edited and numbers-only sentences. Made when asked for: the
+    /// comparison keeps the text both years share as where it is in this year's sentence (`store`),
+    /// not as a copy (the copies were a sixth of a large comparison's peak memory).
+    public var pieces: [TextPiece] {
+        get {
+            switch store {
+            case .given(let pieces): return pieces
+            case .coded(let words): return PieceCode.pieces(words, new: new)
+            }
+        }
+        set { store = .given(newValue) }
+    }
+    /// The pieces as kept.
+    var store: PieceStore
     /// Years written the same in last year's sentence and this year's where last year's meant its
     /// own report year (a `2023年` carried into the 2024 report unchanged): what rule Q3 looks at.
     public var keptYears: [Int] = []
+
+    init(status: SentenceStatus, old: Sentence?, new: Sentence?, subsection: String?, pieces: [TextPiece]) {
+        self.init(status: status, old: old, new: new, subsection: subsection, store: .given(pieces))
+    }
+
+    init(status: SentenceStatus, old: Sentence?, new: Sentence?, subsection: String?, store: PieceStore) {
+        self.status = status
+        self.old = old
+        self.new = new
+        self.subsection = subsection
+        self.store = store
+    }
+
+    /// The scalars of the pieces of text both years share. O(n).
+    var sharedScalars: Int {
+        switch store {
+        case .given(let pieces):
+            var count = 0
+            for case .same(let text) in pieces { count += Sentences.scalarCount(text) }
+            return count
+        case .coded(let words): return PieceCode.sharedScalars(words, new: new)
+        }
+    }
+}
+
+/// How a `SentenceChange` keeps its pieces: as given, or as a comparison made them (`PieceCode`).
+enum PieceStore: Sendable {
+    case given([TextPiece])
+    case coded([Int])
+}
+
+/// The pieces of an edited sentence as the comparison keeps them, in one array of words (`Int`s, each a
+/// bit pattern: an array type the program has made already, as a new one costs its metadata at run
+/// time): text both years share as where it is in this year's sentence (one word: kind 0, start and
+/// end), other text as its bytes (a word of kind and length, then the bytes eight a word). The pieces
+/// as `TextPiece`s are made when asked for.
+enum PieceCode {
+    static let shared: UInt64 = 0
+    static let same: UInt64 = 1
+    static let removed: UInt64 = 2
+    static let added: UInt64 = 3
+
+    /// Words a piece of text of `count` bytes takes.
+    static func words(bytes count: Int) -> Int { 1 + (count + 7) / 8 }
+
+    /// Appends the piece of bytes `start..<end` of this year's sentence.
+    static func appendShared(_ range: Range<Int>, to words: inout [Int]) {
+        let word = shared | UInt64(truncatingIfNeeded: range.lowerBound) << 2 | UInt64(truncatingIfNeeded: range.upperBound) << 33
+        words.append(Int(bitPattern: UInt(word)))
+    }
+
+    /// Appends a piece of text of `kind`: its bytes copied into the words after its own.
+    static func append(_ kind: UInt64, _ text: String, to words: inout [Int]) {
+        var text = text
+        text.withUTF8 { bytes in
+            words.append(Int(bitPattern: UInt(kind | UInt64(bytes.count) << 2)))
+            let start = words.count
+            words.append(contentsOf: repeatElement(0, count: (bytes.count + 7) / 8))
+            guard let source = bytes.baseAddress else { return }
+            words.withUnsafeMutableBufferPointer { words in
+                UnsafeMutableRawPointer(words.baseAddress.unsafelyUnwrapped + start).copyMemory(
+                    from: source, byteCount: bytes.count)
+            }
+        }
+    }
+
+    /// Calls `body` with each piece: its kind, and its bytes (this year's sentence's for a shared one).
+    /// Through pointers (a slice of the words would have its type made at run time).
+    static func forEach(
+        _ words: [Int], new: Sentence?, _ body: (_ kind: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        func walk(_ sentence: UnsafeBufferPointer<UInt8>) {
+            words.withUnsafeBufferPointer { words in
+                guard let base = words.baseAddress else { return }
+                var index = 0
+                while index < words.count {
+                    let word = UInt64(UInt(bitPattern: base[index]))
+                    let kind = word & 3
+                    if kind == shared {
+                        let (start, end) = (Int(word >> 2 & 0x7FFF_FFFF), Int(word >> 33))
+                        let bytes = sentence.baseAddress.map { UnsafeBufferPointer(start: $0 + start, count: end - start) }
+                        body(shared, bytes ?? UnsafeBufferPointer(start: nil, count: 0))
+                        index += 1
+                    } else {
+                        let count = Int(word >> 2)
+                        (base + index + 1).withMemoryRebound(to: UInt8.self, capacity: count) {
+                            body(kind, UnsafeBufferPointer(start: $0, count: count))
+                        }
+                        index += Self.words(bytes: count)
+                    }
+                }
+            }
+        }
+        if let new { new.withUTF8 { walk($0) } } else { walk(UnsafeBufferPointer(start: nil, count: 0)) }
+    }
+
+    /// The pieces, as `TextPiece`s: the text both years share copied from this year's sentence as a
+    /// substring is (without validating its bytes again), the rest decoded from its bytes.
+    static func pieces(_ words: [Int], new: Sentence?) -> [TextPiece] {
+        words.withUnsafeBufferPointer { words in
+            guard let base = words.baseAddress else { return [] }
+            func word(_ index: Int) -> UInt64 { UInt64(UInt(bitPattern: base[index])) }
+            // Counted first, for an array of their exact count.
+            var count = 0
+            var index = 0
+            while index < words.count {
+                count += 1
+                index += word(index) & 3 == shared ? 1 : Self.words(bytes: Int(word(index) >> 2))
+            }
+            var pieces: [TextPiece] = []
+            pieces.reserveCapacity(count)
+            index = 0
+            while index < words.count {
+                let kind = word(index) & 3
+                if kind == shared {
+                    let (start, end) = (Int(word(index) >> 2 & 0x7FFF_FFFF), Int(word(index) >> 33))
+                    if let new {
+                        let offset = Int(new.start)
+                        pieces.append(.same(Sentences.slice(new.source, (offset + start)..<(offset + end))))
+                    } else {
+                        pieces.append(.same(""))
+                    }
+                    index += 1
+                } else {
+                    let count = Int(word(index) >> 2)
+                    // Bytes of Swift strings: valid UTF-8, so decoding changes nothing.
+                    let text = (base + index + 1).withMemoryRebound(to: UInt8.self, capacity: count) {
+                        String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+                    }
+                    switch kind {
+                    case removed: pieces.append(.removed(text))
+                    case added: pieces.append(.added(text))
+                    default: pieces.append(.same(text))
+                    }
+                    index += Self.words(bytes: count)
+                }
+            }
+            return pieces
+        }
+    }
+
+    /// The scalars of the text both years share.
+    static func sharedScalars(_ words: [Int], new: Sentence?) -> Int {
+        var count = 0
+        forEach(words, new: new) { kind, bytes in
+            if kind == shared || kind == same { count += Sentences.scalarCount(bytes) }
+        }
+        return count
+    }
 }
 
 /// The comparison of one section's prose.
@@ -159,7 +320,7 @@ struct NarrativeComparator {
                 carriedCharacters += newLength
                 matched += 2 * newLength
             case .edited, .numbersOnly:
-                for piece in change.pieces { if case .same(let text) = piece { matched += 2 * Sentences.scalarCount(text) } }
+                matched += 2 * change.sharedScalars
             case .added, .removed: break
             }
         }
@@ -816,10 +977,10 @@ struct NarrativeComparator {
                 let (pieces, numbersOnly, kept) = Self.tokenDiff(
                     prepare(old[i], year: oldYear, plan.tokens, member: i),
                     prepare(new[j], year: newYear, plan.tokens, member: old.count + j))
-                let changed = pieces.contains { if case .same = $0 { return false } else { return true } }
+                let changed = pieces.changed
                 var change = SentenceChange(
                     status: !changed ? .unchanged : numbersOnly ? .numbersOnly : .edited, old: old[i],
-                    new: new[j], subsection: subsection, pieces: changed ? pieces : [])
+                    new: new[j], subsection: subsection, store: changed ? .coded(pieces.words) : .given([]))
                 change.keptYears = kept
                 changes.append(change)
                 nextRemoved = candidate + 1
@@ -861,7 +1022,9 @@ struct NarrativeComparator {
     /// A year written the same in both sentences whose meaning did not move with the report year
     /// (`2023年` in last year's report and in this year's) is not shown as a change (it reads the
     /// same); it is returned in `keptYears` for rule Q3.
-    static func tokenDiff(_ a: Prepared, _ b: Prepared) -> (pieces: [TextPiece], numbersOnly: Bool, keptYears: [Int]) {
+    static func tokenDiff(_ a: Prepared, _ b: Prepared) -> (
+        pieces: (words: [Int], changed: Bool), numbersOnly: Bool, keptYears: [Int]
+    ) {
         let (steps, _) = Myers.diff(a.ids, b.ids, maxCost: 1_000)
         // Each scratch array allocated once, at the most it can hold, not grown by appending.
         var segments: [Segment] = []
@@ -879,7 +1042,7 @@ struct NarrativeComparator {
             return side.text(side.tokens.range(first, first).lowerBound..<Int(side.tokens.details[last].end))
         }
         func flushSame() {
-            if let start = sameStart { segments.append(.same(b.text(b.tokens.range(start, sameEnd)))) }
+            if let start = sameStart { segments.append(.shared(b.tokens.range(start, sameEnd))) }
             sameStart = nil
         }
         var keptYears: [Int] = []
@@ -892,7 +1055,11 @@ struct NarrativeComparator {
                 for index in addedRun {
                     if let year = Int(b.normalizedText(index)) { keptYears.append(year) }
                 }
-                segments.append(.same(text(b, addedRun)))
+                if let first = addedRun.first, let last = addedRun.last {
+                    segments.append(.shared(b.tokens.range(first, first).lowerBound..<Int(b.tokens.details[last].end)))
+                } else {
+                    segments.append(.same(""))
+                }
                 removedRun.removeAll(keepingCapacity: true)
                 addedRun.removeAll(keepingCapacity: true)
                 return
@@ -924,24 +1091,39 @@ struct NarrativeComparator {
         }
         flushSame()
         flushRuns()
-        return (pieces(cleanUp(segments)), numbersOnly, keptYears)
+        return (pieces(cleanUp(segments, in: b)), numbersOnly, keptYears)
     }
 
-    /// A run of a token diff: text both sides share, or old text replaced by new text.
+    /// A run of a token diff: text both sides share, as text or as bytes of this year's sentence
+    /// (`shared`), or old text replaced by new text.
     enum Segment: Equatable {
         case same(String)
+        case shared(Range<Int>)
         case change(String, String)
     }
 
     /// Folds equalities of at most two characters that stand between two changes into both changes,
     /// so that `公开[-标准-]{+强+}化[-规范化水平-]{+服务效能+}` reads `公开[-标准化规范化水平-]{+强化服务效能+}`.
-    static func cleanUp(_ segments: [Segment]) -> [Segment] {
+    /// (`b`: the sentence `shared` segments are bytes of.)
+    static func cleanUp(_ segments: [Segment], in b: Prepared? = nil) -> [Segment] {
         var result: [Segment] = []
         result.reserveCapacity(segments.count)
+        // The text of an equality of at most two characters, else nil.
+        func short(_ segment: Segment) -> String? {
+            switch segment {
+            case .same(let text): return text.unicodeScalars.count <= 2 ? text : nil
+            case .shared(let range):
+                guard let b, range.count <= 8,
+                    b.sentence.withUTF8({ Sentences.scalarCount(UnsafeBufferPointer(rebasing: $0[range])) }) <= 2
+                else { return nil }
+                return b.text(range)
+            case .change: return nil
+            }
+        }
         for segment in segments {
             if case .change(let old, let new) = segment, result.count >= 2,
-                case .same(let between) = result[result.count - 1], between.unicodeScalars.count <= 2,
-                case .change(let previousOld, let previousNew) = result[result.count - 2]
+                case .change(let previousOld, let previousNew) = result[result.count - 2],
+                let between = short(result[result.count - 1])
             {
                 result.removeLast(2)
                 result.append(.change(previousOld + between + old, previousNew + between + new))
@@ -952,25 +1134,32 @@ struct NarrativeComparator {
         return result
     }
 
-    static func pieces(_ segments: [Segment]) -> [TextPiece] {
+    /// The segments as pieces (`PieceCode`), and whether any text differs.
+    static func pieces(_ segments: [Segment]) -> (words: [Int], changed: Bool) {
         // Counted first: the pieces are kept to the end, in an array of their exact count.
         var count = 0
+        var changed = false
         for segment in segments {
             switch segment {
-            case .same: count += 1
-            case .change(let old, let new): count += (old.isEmpty ? 0 : 1) + (new.isEmpty ? 0 : 1)
-            }
-        }
-        var pieces: [TextPiece] = []
-        pieces.reserveCapacity(count)
-        for segment in segments {
-            switch segment {
-            case .same(let text): pieces.append(.same(text))
+            case .same(let text): count += PieceCode.words(bytes: text.utf8.count)
+            case .shared: count += 1
             case .change(let old, let new):
-                if !old.isEmpty { pieces.append(.removed(old)) }
-                if !new.isEmpty { pieces.append(.added(new)) }
+                if !old.isEmpty { count += PieceCode.words(bytes: old.utf8.count) }
+                if !new.isEmpty { count += PieceCode.words(bytes: new.utf8.count) }
+                changed = changed || !old.isEmpty || !new.isEmpty
             }
         }
-        return pieces
+        var words: [Int] = []
+        words.reserveCapacity(count)
+        for segment in segments {
+            switch segment {
+            case .same(let text): PieceCode.append(PieceCode.same, text, to: &words)
+            case .shared(let range): PieceCode.appendShared(range, to: &words)
+            case .change(let old, let new):
+                if !old.isEmpty { PieceCode.append(PieceCode.removed, old, to: &words) }
+                if !new.isEmpty { PieceCode.append(PieceCode.added, new, to: &words) }
+            }
+        }
+        return (words, changed)
     }
 }

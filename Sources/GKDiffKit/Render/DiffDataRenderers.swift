@@ -352,9 +352,10 @@ public enum DiffJSONRenderer {
                 json.field("newLine", change.new?.line)
                 json.field("old", change.old?.text)
                 json.field("new", change.new?.text)
-                if !change.pieces.isEmpty {
+                let pieces = change.pieces  // (made when asked for: once)
+                if !pieces.isEmpty {
                     json.beginArray("pieces")
-                    for piece in change.pieces {
+                    for piece in pieces {
                         json.beginObject()
                         switch piece {
                         case .same(let text): json.field("same", text)
