@@ -290,7 +290,7 @@ enum LabelText {
     /// automatic numbering was lost) or not at all, so `(二)依申请公开情况` or `1.主动公开情况` inside
     /// 一、总体情况 is never taken for section 三 or 二.
     static func startsWithSubsectionNumbering<S: StringProtocol>(_ text: S) -> Bool {
-        let folded = fold(text.prefix(8))
+        let folded = fold(firstCharacters(text, 8))
         let scalars = folded.unicodeScalars
         guard let first = scalars.first else { return false }
         switch first {
@@ -310,6 +310,32 @@ enum LabelText {
         case ".": return digits > 0 && chinese == 0
         default: return false
         }
+    }
+
+    /// `text.prefix(count)`: found on the UTF-8 when each of the first `count` + 1 scalars is a
+    /// character of its own whatever stands around it (printable ASCII, CJK ideographs and
+    /// punctuation, full-width forms, curly quotes: no grapheme rule joins two of them), without
+    /// walking characters; else by `prefix`. O(count).
+    static func firstCharacters<S: StringProtocol>(_ text: S, _ count: Int) -> S.SubSequence {
+        let end = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var index = 0
+            var scalars = 0
+            while index < bytes.count {
+                let start = index
+                switch decode(bytes, at: &index) {
+                case 0x20...0x7E, 0x2018, 0x2019, 0x201C, 0x201D, 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF,
+                    0xFF01...0xFF5E:
+                    if scalars == count { return start }
+                    scalars += 1
+                default: return nil
+                }
+            }
+            return bytes.count
+        }
+        if let end, let end {
+            return text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)]
+        }
+        return text.prefix(count)
     }
 
     static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {

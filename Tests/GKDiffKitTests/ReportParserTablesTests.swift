@@ -1,0 +1,44 @@
+import Testing
+
+@testable import GKDiffKit
+
+/// The tables ReportParser+Tables.swift writes out are what their builders make from the template's
+/// title variants, `Traditional` and the template markers: regenerate that file when one changes.
+@Suite struct ReportParserTablesTests {
+    @Test func headingVariantsAreTheTitleVariants() {
+        let made = ReportParser.makeHeadingVariants()
+        #expect(ReportParser.headingVariantBytes == made.bytes)
+        #expect(ReportParser.headingVariantEnds == made.ends)
+        #expect(ReportParser.headingVariantKinds.map { SectionKind(order: Int($0)) } == made.kinds)
+    }
+
+    @Test func headingEndsAreTheVariantsLastScalars() {
+        #expect(ReportParser.headingEnds == ReportParser.makeHeadingEnds())
+    }
+
+    @Test func markerSearchIsMadeFromTheMarkers() {
+        let made = ReportParser.MarkerSearch(ReportParser.markers.map(\.1))
+        #expect(ReportParser.markerSearch.hasSameTables(as: made))
+        #expect(ReportParser.markerIn2019 == ReportParser.markers.map { $0.0 == .y2019 })
+    }
+
+    @Test func sectionKindOrderRoundTrips() {
+        for (position, kind) in SectionKind.allCases.enumerated() {
+            #expect(kind.order == position)
+            #expect(SectionKind(order: position) == kind)
+        }
+    }
+}
+
+/// `LabelText.firstCharacters` is `prefix`, whether found on the bytes or by characters.
+@Suite struct FirstCharactersTests {
+    @Test(arguments: [
+        "", "一、", "(二)依申请公开情况", "1.主动公开情况", "（三）不予公开", "  1 . 主动", "e\u{301}\u{301}abcdefgh",
+        "一二三四五六七八\u{302A}九", "一二三四五六七\u{3099}八", "12345678\r\n9", "ａｂｃ“引号”", "한국어한국어한국어",
+        "👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽", "abcdefgh", "abcdefg", "abcdefghi",
+    ])
+    func matchesPrefix(_ text: String) {
+        #expect(LabelText.firstCharacters(text, 8) == text.prefix(8))
+        #expect(LabelText.firstCharacters(Substring(text), 8) == Substring(text).prefix(8))
+    }
+}
