@@ -440,10 +440,14 @@ public enum DiffTextRenderer {
         // one pass over the cells.
         var listed: [Int] = []
         var listedTable: [Int] = []
-        var counts = Array(repeating: 0, count: TableKind.allCases.count)
-        let positions = TableKind.allCases
+        var counts = [0, 0, 0]  // by `TableKind.allCases` position
         for index in diff.cells.indices {
-            guard let position = positions.firstIndex(of: diff.cells[index].key.table) else { continue }
+            let position: Int
+            switch diff.cells[index].key.table {
+            case .proactive: position = 0
+            case .requests: position = 1
+            case .appeals: position = 2
+            }
             counts[position] += 1
             if all || diff.cells[index].status != .unchanged {
                 listed.append(index)
@@ -474,8 +478,11 @@ public enum DiffTextRenderer {
                 out.append("  （无变化）\n\n")
                 continue
             }
-            // Each row's six cells written straight into one buffer (no string per cell).
-            var cells = TextLayout.TableCells()
+            // Each row's six cells written straight into one buffer (no string per cell), with room
+            // for them all from the start.
+            var rowCount = 0
+            for listedPosition in listedTable where listedPosition == position { rowCount += 1 }
+            var cells = TextLayout.TableCells(rows: rowCount, cellsPerRow: 6)
             for (index, listedPosition) in zip(listed, listedTable) where listedPosition == position {
                 let status = diff.cells[index].status
                 let specs = TemplateEdition.specs(of: diff.cells[index].key)
