@@ -326,7 +326,8 @@ public enum DiffTextRenderer {
             for (position, table) in TableKind.allCases.enumerated() {
                 if position > 0 { out.append("，") }
                 let label = table.label
-                out.append(label.firstIndex(of: " ").map { label[..<$0] } ?? label[...])
+                // Up to the first space, found on the bytes (a space is a character of its own).
+                out.append(label.utf8.firstIndex(of: 0x20).map { label[..<$0] } ?? label[...])
                 if verdict.notComparedTables.contains(table) {
                     out.append(" 未比较")
                 } else if verdict.blankedTables.contains(table) {
@@ -379,7 +380,7 @@ public enum DiffTextRenderer {
             part(counts.numbersOnly, "仅数字")
             if parts == 0 { rows.text.append("无变化") }
             rows.endCell()
-            rows.text.append(carriedText(section))
+            appendCarriedText(section, &rows.text)
             rows.endCell()
             rows.endRow()
         }
@@ -417,6 +418,32 @@ public enum DiffTextRenderer {
             text += "，逐字相同"
         }
         return text
+    }
+
+    /// `carriedText(section)` appended, its numbers written straight in.
+    static func appendCarriedText(_ section: SectionDiff, _ out: inout TextBytes) {
+        guard let sentences = section.carriedSentences, let characters = section.carriedCharacters else {
+            return out.append(carriedText(section))
+        }
+        out.append("沿用上年 ")
+        appendPercent(sentences, &out)
+        out.append("（按字 ")
+        appendPercent(characters, &out)
+        out.append("）")
+        if section.sentences.allSatisfy({ $0.status == .unchanged }) && !section.sentences.isEmpty {
+            out.append("，逐字相同")
+        }
+    }
+
+    /// `percent(share)` appended.
+    static func appendPercent(_ share: Double, _ out: inout TextBytes) {
+        let tenths = Int((share * 1000).rounded())
+        out.append(tenths / 10)
+        if tenths % 10 != 0 {
+            out.append(".")
+            out.append(tenths % 10)
+        }
+        out.append("%")
     }
 
     /// `40%`, `100%`, `66.7%`.

@@ -174,13 +174,18 @@ enum TextLayout {
         var columns = 0
         for count in cells.rowCounts { columns = max(columns, count) }
         guard !cells.rowCounts.isEmpty else { return 0 }
-        var right = Array(repeating: false, count: columns)
+        // Filled by appending: `Array(repeating:count:)` looks up the array's type at run time.
+        var right: [Bool] = []
+        right.reserveCapacity(columns)
+        for _ in 0..<columns { right.append(false) }
         for index in rightAligned where index >= 0 && index < columns { right[index] = true }
         return cells.text.bytes.withUnsafeBufferPointer { text in
             // The width of every cell, row after row (rows may have fewer cells than `columns`).
             var cellWidths: [Int] = []
             cellWidths.reserveCapacity(cells.ends.count)
-            var widths = Array(repeating: 0, count: columns)
+            var widths: [Int] = []
+            widths.reserveCapacity(columns)
+            for _ in 0..<columns { widths.append(0) }
             var breaks = false
             var cell = 0
             var start = 0
