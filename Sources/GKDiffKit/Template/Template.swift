@@ -426,11 +426,13 @@ public struct TableSpec: Sendable {
             } else {
                 rowLayout = columns
             }
-            if let earlier = rowIndex[row.key] {
+            // One lookup for a new key (`updateValue` gives what it replaced); a repeated key gets
+            // its first row's place back.
+            if let earlier = rowIndex.updateValue(position, forKey: row.key) {
+                rowIndex[row.key] = earlier
                 rowFirstCells.append(rowFirstCells[earlier])
                 rowCanonical.append(earlier)
             } else {
-                rowIndex[row.key] = position
                 rowFirstCells.append(cells.count)
                 rowCanonical.append(position)
             }
