@@ -42,3 +42,18 @@ import Testing
         #expect(LabelText.firstCharacters(Substring(text), 8) == Substring(text).prefix(8))
     }
 }
+
+/// `ReportParser.subsectionTitle` read on the bytes gives what the scalar reading gives.
+@Suite struct SubsectionTitleTests {
+    @Test(arguments: [
+        "（一）保障政府信息主动公开质量。一是…", "(二)依申请公开：", "（三）", "（）无", "（十二）abc", "一、总体情况", "", "（",
+        "(1)", "(12", "（一）" + String(repeating: "长", count: 80), "（一）e\u{301}标题。", "（一二三四五六七八九十）标题：后",
+    ])
+    func bytesMatchScalars(_ text: String) {
+        let paragraph = Paragraph(text: text, line: 3)
+        let bytes = ReportParser.subsectionTitle(paragraph)
+        let scalars = ReportParser.subsectionTitleByScalars(paragraph)
+        #expect(bytes?.text == scalars?.text)
+        #expect(bytes?.line == scalars?.line)
+    }
+}

@@ -668,6 +668,7 @@ public enum ReportParser {
     /// Paragraphs of a prose section: Word artefacts and page numbers removed, empty lines dropped.
     static func narrative(_ lines: ArraySlice<Line>) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(lines.count)  // at most a paragraph a line
         for line in lines {
             let text = Artefacts.clean(line.text)
             if text.isEmpty || Artefacts.isPageNumber(text) { continue }
@@ -678,6 +679,47 @@ public enum ReportParser {
 
     /// `（一）保障政府信息主动公开质量。一是…` → `（一）保障政府信息主动公开质量`.
     static func subsectionTitle(_ paragraph: Paragraph) -> Paragraph? {
+        // Native text is read on its UTF-8 bytes (the same scalars, with no index checks).
+        var text = paragraph.text
+        let end = text.withUTF8 { bytes -> Int? in
+            var index = 0
+            guard index < bytes.count else { return nil }
+            let first = LabelText.decode(bytes, at: &index)
+            guard first == 0xFF08 || first == 0x28 else { return nil }  // （ (
+            var numerals = 0
+            var scalar: UInt32 = 0
+            var next = index
+            while next < bytes.count {
+                index = next
+                scalar = LabelText.decode(bytes, at: &next)
+                guard let value = Unicode.Scalar(scalar), LabelText.isNumeral(value) else { break }
+                numerals += 1
+                index = next
+            }
+            guard numerals > 0, index < bytes.count else { return nil }
+            next = index
+            scalar = LabelText.decode(bytes, at: &next)
+            guard scalar == 0xFF09 || scalar == 0x29 else { return nil }  // ） )
+            var length = 0
+            while index < bytes.count && length < 60 {
+                next = index
+                scalar = LabelText.decode(bytes, at: &next)
+                if scalar == 0x3002 || scalar == 0xFF1A { break }  // 。 ：
+                index = next
+                length += 1
+            }
+            return index
+        }
+        if let end {
+            return Paragraph(
+                text: String(paragraph.text[..<paragraph.text.utf8.index(paragraph.text.utf8.startIndex, offsetBy: end)]),
+                line: paragraph.line)
+        }
+        return nil
+    }
+
+    /// `subsectionTitle(_:)` on the unicode scalars: what the bytes above are read as.
+    static func subsectionTitleByScalars(_ paragraph: Paragraph) -> Paragraph? {
         let scalars = paragraph.text.unicodeScalars
         guard let first = scalars.first, first == "（" || first == "(" else { return nil }
         var index = scalars.index(after: scalars.startIndex)
