@@ -57,3 +57,18 @@ import Testing
         #expect(bytes?.line == scalars?.line)
     }
 }
+
+/// `LabelText.startsWithSubsectionNumbering` read on the bytes gives what the scalar reading gives.
+@Suite struct SubsectionNumberingTests {
+    @Test(arguments: [
+        "", "(二)依申请公开情况", "1.主动公开情况", "（三）不予公开", "三、收到和处理", "【一】", "〔2〕", "<1>", "〈一〉", "《条例》",
+        "12)", "12.", "一.", "一)", "1一.", "  1 . 主动", "１２．标题", "一二三四五六七八)", "一二三四五六七)", "[", "3", "三",
+        "e\u{301}1.", "“1.”", "*1.*", "總體情況", "四、結轉下年度",
+    ])
+    func bytesMatchScalars(_ text: String) {
+        #expect(LabelText.startsWithSubsectionNumbering(text) == LabelText.startsWithSubsectionNumberingByScalars(text))
+        #expect(
+            LabelText.startsWithSubsectionNumbering(Substring(text))
+                == LabelText.startsWithSubsectionNumberingByScalars(Substring(text)))
+    }
+}
