@@ -19,7 +19,14 @@ final class CellGrid: Sendable {
         for row in table.rows.indices {
             let first = table.rowFirstCells[row]
             for (offset, cell) in table.rowColumns[row].enumerated() {
-                guard let column = table.columns.firstIndex(where: { $0.key == cell.key }) else { continue }
+                // Mostly the row has every column, in order: its own place is tried first.
+                let column: Int
+                if offset < table.columns.count && table.columns[offset].key == cell.key {
+                    column = offset
+                } else {
+                    guard let found = table.columns.firstIndex(where: { $0.key == cell.key }) else { continue }
+                    column = found
+                }
                 indices[row * table.columns.count + column] = base + first + offset
             }
         }
@@ -32,12 +39,22 @@ final class CellGrid: Sendable {
 
     /// The index of the cell at a row and a column key, or -1 when the template has no such cell.
     func index(_ row: Int, column key: String) -> Int {
-        guard let column = table.columns.firstIndex(where: { $0.key == key }) else { return -1 }
+        guard let column = column(key) else { return -1 }
         return index(row, column)
     }
 
-    /// The position of a row by key, if the table has it.
-    func row(_ key: String) -> Int? { table.rows.firstIndex { $0.key == key } }
+    /// The position of a column by key, if the table has it.
+    func column(_ key: String) -> Int? { table.columns.firstIndex { $0.key == key } }
+
+    /// `index(row, column: key)` for a column position found with `column(_:)`: -1 for none.
+    func index(_ row: Int, column: Int?) -> Int {
+        guard let column else { return -1 }
+        return index(row, column)
+    }
+
+    /// The position of a row by key (its first, should a key repeat), if the table has it: one
+    /// dictionary lookup rather than a string compare with each row before it.
+    func row(_ key: String) -> Int? { table.rowIndex[key] }
 
     /// The index in `Report.cells` of a key in an edition's template, or -1 when it has no such cell:
     /// what `TemplateEdition.index(of:)` gives, without hashing.

@@ -119,7 +119,7 @@ public enum Checker {
                 Finding(
                     rule: sum.rule, severity: .error, year: report.year, acrossYears: false,
                     message: "\(sum.label())：左边 \(a)，右边 \(b)，相差 \(a - b)", cells: cells, difference: a - b,
-                    line: report.cells[sum.left[0]].line))
+                    line: report.cells[sum.left[sum.left.startIndex]].line))
         }
         for (slot, rule) in [Rule.r1, .r2, .r3, .r4].enumerated() where notCheckable[slot] > 0 {
             findings.append(
@@ -139,8 +139,9 @@ public enum Checker {
         let rule: Rule
         /// 0 … 3 for R1 … R4: where a sum not checkable is counted.
         let slot: Int
-        let left: [Int]
-        let right: [Int]
+        /// Slices of one array of all the edition's sums' indices (no array of its own per side).
+        let left: ArraySlice<Int>
+        let right: ArraySlice<Int>
         /// The edition, and the position of the column (R1, R3) or row (R2, R4) the sum is about:
         /// its label is written from them only for a finding, with no closure made per sum.
         let edition: TemplateEdition
@@ -174,7 +175,6 @@ public enum Checker {
     private static let sums2021 = makeSums(.y2021)
 
     private static func makeSums(_ edition: TemplateEdition) -> [SumCheck] {
-        var sums: [SumCheck] = []
         let requests = CellGrid.of(edition, .requests)
         let appeals = CellGrid.of(edition, .appeals)
         let rows = requests.table.rows
@@ -184,36 +184,80 @@ public enum Checker {
         for (position, row) in rows.enumerated() where row.group != nil && row.key != RequestsRow.resultsTotal.rawValue {
             results.append(position)
         }
-        let applicants = Array(0..<max(columns.count - 1, 0))
+        let applicants = max(columns.count - 1, 0)
         let count = results.count
-        sums.reserveCapacity(columns.count * 2 + rows.count + appeals.table.rows.count)
-        func sum(_ rule: Rule, _ slot: Int, left: [Int], right: [Int], position: Int) {
-            sums.append(
-                SumCheck(
-                    rule: rule, slot: slot, left: left, right: right, edition: edition, position: position,
-                    count: count))
+        let appealsRows = appeals.table.rows.count
+        // Every side's indices one after another in one array, each sum keeping where its sides are:
+        // two allocations for all the sums rather than two per sum.
+        var flat: [Int] = []
+        flat.reserveCapacity(
+            columns.count * (4 + 1 + count) + rows.count * (1 + applicants) + appealsRows * 5)
+        var bounds: [Int] = []  // for each sum: left start, right start, right end
+        let sumCount = columns.count * 2 + rows.count + appealsRows
+        bounds.reserveCapacity(sumCount * 3)
+        var kinds: [Int] = []  // for each sum: its slot (0 … 3 for R1 … R4) and position
+        kinds.reserveCapacity(sumCount * 2)
+        func start(_ slot: Int, _ position: Int) {
+            kinds.append(slot)
+            kinds.append(position)
+            bounds.append(flat.count)
         }
+        func middle() { bounds.append(flat.count) }
+        func end() { bounds.append(flat.count) }
         let new = requests.row(RequestsRow.new.rawValue) ?? -1
         let carriedOver = requests.row(RequestsRow.carriedOver.rawValue) ?? -1
         let resultsTotal = requests.row(RequestsRow.resultsTotal.rawValue) ?? -1
         let carriedForward = requests.row(RequestsRow.carriedForward.rawValue) ?? -1
         func index(_ row: Int, _ column: Int) -> Int { row < 0 ? -1 : requests.index(row, column) }
         for c in columns.indices {
-            sum(
-                .r1, 0, left: [index(new, c), index(carriedOver, c)], right: [index(resultsTotal, c), index(carriedForward, c)],
-                position: c)
-            sum(.r3, 2, left: [index(resultsTotal, c)], right: results.map { index($0, c) }, position: c)
+            start(0, c)
+            flat.append(index(new, c))
+            flat.append(index(carriedOver, c))
+            middle()
+            flat.append(index(resultsTotal, c))
+            flat.append(index(carriedForward, c))
+            end()
+            start(2, c)
+            flat.append(index(resultsTotal, c))
+            middle()
+            for row in results { flat.append(index(row, c)) }
+            end()
         }
+        // Column positions found once, not once a row.
+        let total = requests.column(ApplicantColumn.total.rawValue)
         for r in rows.indices {
-            sum(
-                .r2, 1, left: [requests.index(r, column: ApplicantColumn.total.rawValue)],
-                right: applicants.map { requests.index(r, $0) }, position: r)
+            start(1, r)
+            flat.append(requests.index(r, column: total))
+            middle()
+            for column in 0..<applicants { flat.append(requests.index(r, column)) }
+            end()
         }
-        let parts = [AppealsColumn.upheld, .corrected, .other, .pending]
+        let appealsTotal = appeals.column(AppealsColumn.total.rawValue)
+        let upheld = appeals.column(AppealsColumn.upheld.rawValue)
+        let corrected = appeals.column(AppealsColumn.corrected.rawValue)
+        let other = appeals.column(AppealsColumn.other.rawValue)
+        let pending = appeals.column(AppealsColumn.pending.rawValue)
         for r in appeals.table.rows.indices {
-            sum(
-                .r4, 3, left: [appeals.index(r, column: AppealsColumn.total.rawValue)],
-                right: parts.map { appeals.index(r, column: $0.rawValue) }, position: r)
+            start(3, r)
+            flat.append(appeals.index(r, column: appealsTotal))
+            middle()
+            flat.append(appeals.index(r, column: upheld))
+            flat.append(appeals.index(r, column: corrected))
+            flat.append(appeals.index(r, column: other))
+            flat.append(appeals.index(r, column: pending))
+            end()
+        }
+        let rules: [Rule] = [.r1, .r2, .r3, .r4]
+        var sums: [SumCheck] = []
+        sums.reserveCapacity(sumCount)
+        for number in 0..<kinds.count / 2 {
+            let slot = kinds[2 * number]
+            let bound = 3 * number
+            sums.append(
+                SumCheck(
+                    rule: rules[slot], slot: slot, left: flat[bounds[bound]..<bounds[bound + 1]],
+                    right: flat[bounds[bound + 1]..<bounds[bound + 2]], edition: edition,
+                    position: kinds[2 * number + 1], count: count))
         }
         return sums
     }
@@ -229,7 +273,7 @@ public enum Checker {
         var findings: [Finding] = []
         for table in TableKind.allCases {
             let first = report.edition.firstIndex(of: table)
-            let count = report.edition.table(table).cells.count
+            let count = report.edition.table(table).cellCount
             guard first + count <= report.cells.count else { continue }
             var blank = 0
             var missing = 0
@@ -467,7 +511,7 @@ public enum Checker {
     }
 
     /// Sum of the cells at indices of `report.cells`, nil when any is not a number (or not a cell).
-    private static func total(_ indices: [Int], in report: Report) -> Quantity? {
+    private static func total(_ indices: ArraySlice<Int>, in report: Report) -> Quantity? {
         var sum = Quantity(0)
         for index in indices {
             guard let number = report.number(at: index) else { return nil }

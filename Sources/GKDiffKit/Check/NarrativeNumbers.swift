@@ -164,9 +164,10 @@ enum NarrativeNumbers {
     }
 
     /// Words that put another subject between the keyword and the number, with their scalars.
-    static let otherSubjects: [(text: String, scalars: [Unicode.Scalar])] = ["诉讼", "和", "及", "与", "咨询", "不予"].map {
-        ($0, Array($0.unicodeScalars))
-    }
+    static let otherSubjects = ["诉讼", "和", "及", "与", "咨询", "不予"]
+    /// `otherSubjects` as scalars, by position (two arrays: an array of pairs has its type made at run
+    /// time).
+    static let otherSubjectScalars: [[Unicode.Scalar]] = otherSubjects.map { Array($0.unicodeScalars) }
 
     /// The words between a keyword and its number, searched as a string is (`String.contains`, which
     /// matches whole characters), on the scalars when every one of them is a character of its own
@@ -220,7 +221,9 @@ enum NarrativeNumbers {
                 continue
             }
             // Another subject between: `行政复议和行政诉讼2件`, `收到申请和咨询…`.
-            if otherSubjects.contains(where: { gap.contains($0.text, $0.scalars) }) { continue }
+            if otherSubjects.indices.contains(where: { gap.contains(otherSubjects[$0], otherSubjectScalars[$0]) }) {
+                continue
+            }
             var digits = ""
             while index < scalars.count, Sentences.isDigit(scalars[index]) {
                 digits.unicodeScalars.append(scalars[index])

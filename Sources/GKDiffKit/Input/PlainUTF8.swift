@@ -23,7 +23,11 @@ extension DocumentReader {
             // `SourceText.looksBinary` finds nothing when there is no such control at all, and
             // `hasManyControlCharacters` nothing with 8 or fewer of the others.
             guard let scan = PlainScan(body), scan.controls <= 8 else { return nil }
-            guard let blocks = plainLines(body, carriageReturns: scan.carriageReturns), hasNonWhitespace(body) else {
+            // Without carriage returns, a line per line feed and the last: the list is made at its size.
+            let lines = scan.carriageReturns ? 0 : min(scan.lineFeeds + 1, lineLimit)
+            guard let blocks = plainLines(body, carriageReturns: scan.carriageReturns, lines: lines),
+                hasNonWhitespace(body)
+            else {
                 return nil
             }
             let last = body[body.count - 1]
@@ -36,10 +40,13 @@ extension DocumentReader {
     /// `plainTextBlocks` of the text with its line ends normalised (`SourceText.normaliseLineEnds`: a
     /// carriage return and line feed, or a carriage return alone, ends a line as a line feed does),
     /// each line validated as UTF-8 on the way; nil when a line is not valid UTF-8 or starts with
-    /// `<table`, or there are more than `lineLimit` lines.
-    private static func plainLines(_ body: UnsafeBufferPointer<UInt8>, carriageReturns: Bool) -> [DocumentBlock]? {
+    /// `<table`, or there are more than `lineLimit` lines. `lines`: room to make for lines at first.
+    private static func plainLines(_ body: UnsafeBufferPointer<UInt8>, carriageReturns: Bool, lines: Int)
+        -> [DocumentBlock]?
+    {
         guard let base = body.baseAddress else { return nil }
         var blocks: [DocumentBlock] = []
+        blocks.reserveCapacity(lines)
         var start = 0
         var number = 0
         let count = body.count
@@ -102,6 +109,8 @@ extension DocumentReader {
     struct PlainScan {
         var carriageReturns = false
         var controls = 0
+        /// How many line feeds there are.
+        var lineFeeds = 0
 
         init?(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard let base = bytes.baseAddress else { return }
@@ -112,13 +121,16 @@ extension DocumentReader {
                 index += 8
                 guard Bytes8.hasLess(word, than: 0x20) else { continue }
                 let breaks = Bytes8.equalMask(word, 0x0D)
-                let allowed = Bytes8.equalMask(word, 0x09) | Bytes8.equalMask(word, 0x0A) | Bytes8.equalMask(word, 0x0C)
+                let feeds = Bytes8.equalMask(word, 0x0A)
+                let allowed = Bytes8.equalMask(word, 0x09) | feeds | Bytes8.equalMask(word, 0x0C)
                 if Bytes8.lessMask(word, than: 0x20) & ~(allowed | breaks) != 0 { return nil }
                 if breaks != 0 { carriageReturns = true }
+                lineFeeds += feeds.nonzeroBitCount
             }
             while index < count {
                 switch bytes[index] {
-                case 0x09, 0x0A, 0x0C: break
+                case 0x09, 0x0C: break
+                case 0x0A: lineFeeds += 1
                 case 0x0D: carriageReturns = true
                 case 0..<0x20: return nil
                 default: break

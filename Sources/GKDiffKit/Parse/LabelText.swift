@@ -290,6 +290,48 @@ enum LabelText {
     /// automatic numbering was lost) or not at all, so `(二)依申请公开情况` or `1.主动公开情况` inside
     /// 一、总体情况 is never taken for section 三 or 二.
     static func startsWithSubsectionNumbering<S: StringProtocol>(_ text: S) -> Bool {
+        let prefix = firstCharacters(text, 8)
+        // Folded into a buffer on the stack and read there: no string made.
+        let decided = prefix.utf8.withContiguousStorageIfAvailable { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out -> Bool in
+                let count = fold(bytes, into: out)
+                return startsWithSubsectionNumbering(folded: UnsafeBufferPointer(rebasing: out[..<count]))
+            }
+        }
+        if let decided { return decided }
+        var folded = fold(prefix)
+        return folded.withUTF8 { startsWithSubsectionNumbering(folded: $0) }
+    }
+
+    /// `startsWithSubsectionNumbering` of the folded UTF-8 of a text's first eight characters.
+    private static func startsWithSubsectionNumbering(folded bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        var index = 0
+        switch decode(bytes, at: &index) {
+        case 0x28, 0x5B, 0x3010, 0x3014, 0x3C, 0x3008, 0x300A: return true  // ( [ 【 〔 < 〈 《
+        default: break
+        }
+        index = 0
+        var digits = 0
+        var chinese = 0
+        while index < bytes.count {
+            var next = index
+            let value = decode(bytes, at: &next)
+            guard let scalar = Unicode.Scalar(value), isNumeral(scalar) else { break }
+            if value < 0x80 { digits += 1 } else { chinese += 1 }
+            index = next
+        }
+        guard digits + chinese > 0, index < bytes.count else { return false }
+        switch decode(bytes, at: &index) {
+        case 0x29, 0x5D: return true  // ) ]
+        case 0x2E: return digits > 0 && chinese == 0  // .
+        default: return false
+        }
+    }
+
+    /// `startsWithSubsectionNumbering` read on the folded text's unicode scalars: what the bytes above
+    /// are read as (a test holds the two together).
+    static func startsWithSubsectionNumberingByScalars<S: StringProtocol>(_ text: S) -> Bool {
         let folded = fold(text.prefix(8))
         let scalars = folded.unicodeScalars
         guard let first = scalars.first else { return false }
@@ -310,6 +352,32 @@ enum LabelText {
         case ".": return digits > 0 && chinese == 0
         default: return false
         }
+    }
+
+    /// `text.prefix(count)`: found on the UTF-8 when each of the first `count` + 1 scalars is a
+    /// character of its own whatever stands around it (printable ASCII, CJK ideographs and
+    /// punctuation, full-width forms, curly quotes: no grapheme rule joins two of them), without
+    /// walking characters; else by `prefix`. O(count).
+    static func firstCharacters<S: StringProtocol>(_ text: S, _ count: Int) -> S.SubSequence {
+        let end = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var index = 0
+            var scalars = 0
+            while index < bytes.count {
+                let start = index
+                switch decode(bytes, at: &index) {
+                case 0x20...0x7E, 0x2018, 0x2019, 0x201C, 0x201D, 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF,
+                    0xFF01...0xFF5E:
+                    if scalars == count { return start }
+                    scalars += 1
+                default: return nil
+                }
+            }
+            return bytes.count
+        }
+        if let end, let end {
+            return text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)]
+        }
+        return text.prefix(count)
     }
 
     static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {

@@ -33,7 +33,8 @@ enum Metadata {
     /// A title in traditional characters (`…政府信息公開工作年度報告`) is searched in its simplified
     /// form and cut in its own.
     static func agency(fromTitle title: String) -> String {
-        var scalars = Array(title.unicodeScalars.filter { !LabelText.isSpace($0) })
+        // Lazily: `unicodeScalars.filter` would build a string scalar by scalar first.
+        var scalars = Array(title.unicodeScalars.lazy.filter { !LabelText.isSpace($0) })
         var simple = scalars.map(Traditional.simplified)
         // Remove every year phrase `2024年` / `2024年度`.
         var index = 0

@@ -103,7 +103,13 @@ public enum ReportParser {
                 let end = position == bounds.count - 1 ? TableReader.TextEnd(line: lastLine, midLine: document.endsMidLine) : nil
                 let read = TableReader.read(spec, lines: body, grids: owned, end: end)
                 let first = edition.firstIndex(of: table)
-                cells.replaceSubrange(first..<first + read.cells.count, with: read.cells)
+                if first + read.cells.count <= cells.count {
+                    // Cell by cell: `replaceSubrange` copies the new cells and destroys the old ones
+                    // through value witnesses, a few hundred instructions a cell.
+                    for offset in read.cells.indices { cells[first + offset] = read.cells[offset] }
+                } else {
+                    cells.replaceSubrange(first..<first + read.cells.count, with: read.cells)
+                }
                 if read.cells.contains(where: { $0.value != .missing }) { tablesFound += 1 }
                 section.paragraphs = read.paragraphs
                 diagnostics += read.diagnostics
@@ -182,17 +188,35 @@ public enum ReportParser {
 
     // MARK: Lines and sections
 
-    typealias Bound = (kind: SectionKind, title: String, start: Int, end: Int)
+    /// A section's lines, `start..<end` of the lines, with its kind and title; for a heading as
+    /// `findHeadings` finds it, `start` is the heading's line and `end` the line after it. (One type for
+    /// both: each type of array has its metadata made at run time.)
+    struct Bound {
+        let kind: SectionKind
+        let title: String
+        let start: Int
+        let end: Int
+
+        init(_ kind: SectionKind, _ title: String, _ start: Int, _ end: Int) {
+            self.kind = kind
+            self.title = title
+            self.start = start
+            self.end = end
+        }
+
+        /// The heading's line.
+        var index: Int { start }
+    }
 
     /// Section k runs from its heading to the line before the next heading; the preamble from the
     /// first line to the first heading.
-    static func sectionBounds(_ lines: [Line], headings: [(kind: SectionKind, title: String, index: Int)]) -> [Bound] {
+    static func sectionBounds(_ lines: [Line], headings: [Bound]) -> [Bound] {
         var bounds: [Bound] = []
         let firstHeading = headings.first?.index ?? lines.count
-        bounds.append((.preamble, "", 0, firstHeading))
+        bounds.append(Bound(.preamble, "", 0, firstHeading))
         for (position, heading) in headings.enumerated() {
             let end = position + 1 < headings.count ? headings[position + 1].index : lines.count
-            bounds.append((heading.kind, heading.title, heading.index, end))
+            bounds.append(Bound(heading.kind, heading.title, heading.index, end))
         }
         return bounds
     }
@@ -288,8 +312,9 @@ public enum ReportParser {
 
     // MARK: Template
 
-    /// Header words only one template uses, normalised (`LabelText.fold`).
-    private static let markers: [(TemplateEdition, String)] = [
+    /// Header words only one template uses, normalised (`LabelText.fold`): what `markerSearch` and
+    /// `markerIn2019` (ReportParser+Tables.swift) are made from.
+    static let markers: [(TemplateEdition, String)] = [
         (.y2019, "本年新制作数量"), (.y2019, "本年新公开数量"), (.y2019, "对外公开总数量"), (.y2019, "上一年项目数量"),
         (.y2019, "其他对外管理服务事项"), (.y2019, "政府集中采购"), (.y2019, "采购项目数量"), (.y2019, "采购总金额"),
         (.y2019, "第二十条第(九)项"),
@@ -297,14 +322,11 @@ public enum ReportParser {
         (.y2021, "本年收费金额"), (.y2021, "逾期不补正"), (.y2021, "逾期未按收费通知要求缴纳费用"),
     ]
 
-    /// The search for `markers`, built once (its word tables do not change; each parse copies it).
-    private static let markerSearch = MarkerSearch(markers.map(\.1))
-
     /// Which template the tables follow, from header words only one of them has (searched in the
     /// normalised text of the table sections, so that `本年新\n制作数量` counts); 2021 unless the
     /// 2019 words win. A note when it is 2019, a warning when both appear.
     static func detectEdition(
-        _ lines: [Line], headings: [(kind: SectionKind, title: String, index: Int)], gridTexts: [String] = []
+        _ lines: [Line], headings: [Bound], gridTexts: [String] = []
     ) -> (TemplateEdition, Diagnostic?) {
         var start = 0
         var end = lines.count
@@ -320,8 +342,8 @@ public enum ReportParser {
         for cell in gridTexts where LabelText.isShort(Substring(cell), limit: 200) { search.feed(Substring(cell)) }
         var old = 0
         var new = 0
-        for ((edition, _), found) in zip(markers, search.finish()) where found {
-            if edition == .y2019 { old += 1 } else { new += 1 }
+        for (in2019, found) in zip(markerIn2019, search.finish()) where found {
+            if in2019 { old += 1 } else { new += 1 }
         }
         let edition: TemplateEdition = old > new ? .y2019 : .y2021
         if old > 0 && new > 0 {
@@ -352,7 +374,7 @@ public enum ReportParser {
         private var ends: [Int] = []
         /// The first scalar of each word, and a 1024-bit filter of them (bit `value & 1023`).
         private var firsts: [UInt32] = []
-        private var filter: [UInt64] = Array(repeating: 0, count: 16)
+        private var filter: [UInt64]
         /// The tail of the text fed so far, then the piece being searched.
         private var window: [UInt8] = []
         private var keep = 0
@@ -366,6 +388,7 @@ public enum ReportParser {
 
         /// Words already folded (`LabelText.fold`), each starting with a scalar of three bytes.
         init(_ markers: [String]) {
+            filter = Array(repeating: 0, count: 16)
             for marker in markers {
                 words += marker.utf8
                 ends.append(words.count)
@@ -379,6 +402,23 @@ public enum ReportParser {
                 }
             }
             found = Array(repeating: false, count: markers.count)
+        }
+
+        /// The search `init(_:)` makes, from its tables written out (ReportParser+Tables.swift).
+        init(words: [UInt8], ends: [Int], firsts: [UInt32], filter: [UInt64], keep: Int, wordASCII: (UInt64, UInt64)) {
+            self.words = words
+            self.ends = ends
+            self.firsts = firsts
+            self.filter = filter
+            self.keep = keep
+            self.wordASCII = wordASCII
+            found = Array(repeating: false, count: ends.count)
+        }
+
+        /// True when the two searches have the same word tables (and have found the same words).
+        func hasSameTables(as other: MarkerSearch) -> Bool {
+            words == other.words && ends == other.ends && firsts == other.firsts && filter == other.filter
+                && keep == other.keep && wordASCII == other.wordASCII && found == other.found
         }
 
         /// Whether each word occurs in the text fed.
@@ -496,8 +536,9 @@ public enum ReportParser {
     }()
 
     /// The title variants' UTF-8 bytes one after another, for `headingKind(of:)`: variant `i` ends at
-    /// `headingVariantEnds[i]` and names `headingVariantKinds[i]`.
-    private static let headingVariants: (bytes: [UInt8], ends: [Int], kinds: [SectionKind]) = {
+    /// `ends[i]` and names `kinds[i]`. Written out as `headingVariantBytes`, `headingVariantEnds` and
+    /// `headingVariantKinds` (ReportParser+Tables.swift), which are read instead.
+    static func makeHeadingVariants() -> (bytes: [UInt8], ends: [Int], kinds: [SectionKind]) {
         var bytes: [UInt8] = []
         var ends: [Int] = []
         var kinds: [SectionKind] = []
@@ -509,7 +550,7 @@ public enum ReportParser {
             }
         }
         return (bytes, ends, kinds)
-    }()
+    }
 
     /// The section a trimmed line's heading key names (`headingKinds[LabelText.headingKey(…)]`), nil
     /// for none. Lines without `*` or `[` (which `Artefacts.clean` would change) whose key is plain are
@@ -520,19 +561,20 @@ public enum ReportParser {
             if !mayEndHeading(bytes) { return .some(nil) }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out -> SectionKind?? in
                 guard let length = LabelText.plainHeadingKey(bytes, into: out) else { return .none }
-                let variants = headingVariants
+                let variantBytes = headingVariantBytes
+                let variantEnds = headingVariantEnds
                 // The last variant with these bytes, as the dictionary keeps the last one written.
-                var index = variants.ends.count - 1
+                var index = variantEnds.count - 1
                 while index >= 0 {
-                    let end = variants.ends[index]
-                    let start = index == 0 ? 0 : variants.ends[index - 1]
+                    let end = variantEnds[index]
+                    let start = index == 0 ? 0 : variantEnds[index - 1]
                     if end - start == length {
                         var same = true
-                        for k in 0..<length where variants.bytes[start + k] != out[k] {
+                        for k in 0..<length where variantBytes[start + k] != out[k] {
                             same = false
                             break
                         }
-                        if same { return .some(variants.kinds[index]) }
+                        if same { return .some(SectionKind(order: Int(headingVariantKinds[index]))) }
                     }
                     index -= 1
                 }
@@ -544,8 +586,9 @@ public enum ReportParser {
     }
 
     /// The scalars a heading key can end with: the last scalar of each title variant, and the
-    /// traditional characters `LabelText.fold` turns into one of them.
-    private static let headingEnds: [UInt32] = {
+    /// traditional characters `LabelText.fold` turns into one of them. Written out as `headingEnds`
+    /// (ReportParser+Tables.swift), which is read instead.
+    static func makeHeadingEnds() -> [UInt32] {
         var ends: [UInt32] = []
         for kind in SectionKind.allCases {
             for variant in kind.titleVariants {
@@ -556,7 +599,7 @@ public enum ReportParser {
             ends.append(traditional)
         }
         return ends
-    }()
+    }
 
     /// False when the bytes of a line cannot fold to a heading key: the last scalar that folding and
     /// `headingKey` keep is one of `isPlain`'s (so that only equal bytes make equal keys) and ends no
@@ -589,8 +632,8 @@ public enum ReportParser {
     /// table row such as `三、本年度办理结果` or `四、结转下年度继续办理` is never taken for a heading; and
     /// only at the template's level (`三、`, `3、` or no number): a subsection such as `(二)依申请公开情况`
     /// or `1.主动公开情况` inside 一、总体情况 is not a section.
-    static func findHeadings(_ lines: [Line]) -> [(kind: SectionKind, title: String, index: Int)] {
-        var result: [(kind: SectionKind, title: String, index: Int)] = []
+    static func findHeadings(_ lines: [Line]) -> [Bound] {
+        var result: [Bound] = []
         var last = SectionKind.preamble
         for (index, line) in lines.enumerated() where !line.startsWithTab {
             // Most lines are ruled out on their bytes: empty, longer than 60 scalars, or ending in a
@@ -614,7 +657,7 @@ public enum ReportParser {
             guard let kind = headingKind(of: trimmed), kind > last else { continue }
             let cleaned = Artefacts.clean(trimmed)
             guard !LabelText.startsWithSubsectionNumbering(cleaned) else { continue }
-            result.append((kind, cleaned, index))
+            result.append(Bound(kind, cleaned, index, index + 1))
             last = kind
         }
         return result
@@ -625,6 +668,7 @@ public enum ReportParser {
     /// Paragraphs of a prose section: Word artefacts and page numbers removed, empty lines dropped.
     static func narrative(_ lines: ArraySlice<Line>) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(lines.count)  // at most a paragraph a line
         for line in lines {
             let text = Artefacts.clean(line.text)
             if text.isEmpty || Artefacts.isPageNumber(text) { continue }
@@ -635,6 +679,47 @@ public enum ReportParser {
 
     /// `（一）保障政府信息主动公开质量。一是…` → `（一）保障政府信息主动公开质量`.
     static func subsectionTitle(_ paragraph: Paragraph) -> Paragraph? {
+        // Native text is read on its UTF-8 bytes (the same scalars, with no index checks).
+        var text = paragraph.text
+        let end = text.withUTF8 { bytes -> Int? in
+            var index = 0
+            guard index < bytes.count else { return nil }
+            let first = LabelText.decode(bytes, at: &index)
+            guard first == 0xFF08 || first == 0x28 else { return nil }  // （ (
+            var numerals = 0
+            var scalar: UInt32 = 0
+            var next = index
+            while next < bytes.count {
+                index = next
+                scalar = LabelText.decode(bytes, at: &next)
+                guard let value = Unicode.Scalar(scalar), LabelText.isNumeral(value) else { break }
+                numerals += 1
+                index = next
+            }
+            guard numerals > 0, index < bytes.count else { return nil }
+            next = index
+            scalar = LabelText.decode(bytes, at: &next)
+            guard scalar == 0xFF09 || scalar == 0x29 else { return nil }  // ） )
+            var length = 0
+            while index < bytes.count && length < 60 {
+                next = index
+                scalar = LabelText.decode(bytes, at: &next)
+                if scalar == 0x3002 || scalar == 0xFF1A { break }  // 。 ：
+                index = next
+                length += 1
+            }
+            return index
+        }
+        if let end {
+            return Paragraph(
+                text: String(paragraph.text[..<paragraph.text.utf8.index(paragraph.text.utf8.startIndex, offsetBy: end)]),
+                line: paragraph.line)
+        }
+        return nil
+    }
+
+    /// `subsectionTitle(_:)` on the unicode scalars: what the bytes above are read as.
+    static func subsectionTitleByScalars(_ paragraph: Paragraph) -> Paragraph? {
         let scalars = paragraph.text.unicodeScalars
         guard let first = scalars.first, first == "（" || first == "(" else { return nil }
         var index = scalars.index(after: scalars.startIndex)

@@ -13,17 +13,20 @@ public struct KeyIndicators: Sendable {
 
     /// The indicators of `specs` only, in their order.
     init(report: Report, specs: [KeyIndicatorSpec]) {
-        items = specs.map { spec in
-            var indicator = KeyIndicator(spec: spec, value: spec.value(in: report))
-            // A count from one cell is shown as the report wrote it (`236.40`, not `236.4`).
-            if case .sum(let keys) = spec.compute, keys.count == 1, case .count = indicator.value {
-                let cell = report.cell(at: spec.cells.indices(in: report.edition)[0])
-                if cell.note == nil && !cell.raw.isEmpty && Quantity(string: cell.raw) == cell.number {
-                    indicator.written = cell.raw
-                }
+        items = specs.map { Self.indicator($0, in: report) }
+    }
+
+    /// The indicator of one spec in a report.
+    static func indicator(_ spec: KeyIndicatorSpec, in report: Report) -> KeyIndicator {
+        var indicator = KeyIndicator(spec: spec, value: spec.value(in: report))
+        // A count from one cell is shown as the report wrote it (`236.40`, not `236.4`).
+        if case .sum(let keys) = spec.compute, keys.count == 1, case .count = indicator.value {
+            let cell = report.cell(at: spec.cells.indices(in: report.edition)[0])
+            if cell.note == nil && !cell.raw.isEmpty && Quantity(string: cell.raw) == cell.number {
+                indicator.written = cell.raw
             }
-            return indicator
         }
+        return indicator
     }
 
     /// The indicator with an id (`requests_new`, `disclosure_rate`, …), if there is one.
@@ -36,9 +39,14 @@ public struct KeyIndicators: Sendable {
 
     /// The indicators of `specs` only, old → new, in their order (the batch keeps the rates alone).
     static func compare(old: Report, new: Report, specs: [KeyIndicatorSpec]) -> [KeyIndicatorChange] {
-        let a = KeyIndicators(report: old, specs: specs)
-        let b = KeyIndicators(report: new, specs: specs)
-        return zip(a.items, b.items).map { KeyIndicatorChange(old: $0.0, new: $0.1) }
+        // Straight into the changes: no list of each report's indicators on the way.
+        var changes: [KeyIndicatorChange] = []
+        changes.reserveCapacity(specs.count)
+        for spec in specs {
+            let a = indicator(spec, in: old)
+            changes.append(KeyIndicatorChange(old: a, new: indicator(spec, in: new)))
+        }
+        return changes
     }
 }
 

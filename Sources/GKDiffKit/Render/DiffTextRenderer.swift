@@ -326,7 +326,8 @@ public enum DiffTextRenderer {
             for (position, table) in TableKind.allCases.enumerated() {
                 if position > 0 { out.append("，") }
                 let label = table.label
-                out.append(label.firstIndex(of: " ").map { label[..<$0] } ?? label[...])
+                // Up to the first space, found on the bytes (a space is a character of its own).
+                out.append(label.utf8.firstIndex(of: 0x20).map { label[..<$0] } ?? label[...])
                 if verdict.notComparedTables.contains(table) {
                     out.append(" 未比较")
                 } else if verdict.blankedTables.contains(table) {
@@ -379,7 +380,7 @@ public enum DiffTextRenderer {
             part(counts.numbersOnly, "仅数字")
             if parts == 0 { rows.text.append("无变化") }
             rows.endCell()
-            rows.text.append(carriedText(section))
+            appendCarriedText(section, &rows.text)
             rows.endCell()
             rows.endRow()
         }
@@ -419,6 +420,32 @@ public enum DiffTextRenderer {
         return text
     }
 
+    /// `carriedText(section)` appended, its numbers written straight in.
+    static func appendCarriedText(_ section: SectionDiff, _ out: inout TextBytes) {
+        guard let sentences = section.carriedSentences, let characters = section.carriedCharacters else {
+            return out.append(carriedText(section))
+        }
+        out.append("沿用上年 ")
+        appendPercent(sentences, &out)
+        out.append("（按字 ")
+        appendPercent(characters, &out)
+        out.append("）")
+        if section.sentences.allSatisfy({ $0.status == .unchanged }) && !section.sentences.isEmpty {
+            out.append("，逐字相同")
+        }
+    }
+
+    /// `percent(share)` appended.
+    static func appendPercent(_ share: Double, _ out: inout TextBytes) {
+        let tenths = Int((share * 1000).rounded())
+        out.append(tenths / 10)
+        if tenths % 10 != 0 {
+            out.append(".")
+            out.append(tenths % 10)
+        }
+        out.append("%")
+    }
+
     /// `40%`, `100%`, `66.7%`.
     static func percent(_ share: Double) -> String {
         let tenths = Int((share * 1000).rounded())
@@ -440,10 +467,14 @@ public enum DiffTextRenderer {
         // one pass over the cells.
         var listed: [Int] = []
         var listedTable: [Int] = []
-        var counts = Array(repeating: 0, count: TableKind.allCases.count)
-        let positions = TableKind.allCases
+        var counts = [0, 0, 0]  // by `TableKind.allCases` position
         for index in diff.cells.indices {
-            guard let position = positions.firstIndex(of: diff.cells[index].key.table) else { continue }
+            let position: Int
+            switch diff.cells[index].key.table {
+            case .proactive: position = 0
+            case .requests: position = 1
+            case .appeals: position = 2
+            }
             counts[position] += 1
             if all || diff.cells[index].status != .unchanged {
                 listed.append(index)
@@ -474,8 +505,11 @@ public enum DiffTextRenderer {
                 out.append("  （无变化）\n\n")
                 continue
             }
-            // Each row's six cells written straight into one buffer (no string per cell).
-            var cells = TextLayout.TableCells()
+            // Each row's six cells written straight into one buffer (no string per cell), with room
+            // for them all from the start.
+            var rowCount = 0
+            for listedPosition in listedTable where listedPosition == position { rowCount += 1 }
+            var cells = TextLayout.TableCells(rows: rowCount, cellsPerRow: 6)
             for (index, listedPosition) in zip(listed, listedTable) where listedPosition == position {
                 let status = diff.cells[index].status
                 let specs = TemplateEdition.specs(of: diff.cells[index].key)

@@ -33,6 +33,26 @@ enum TextLayout {
         return columns
     }
 
+    /// `width(utf8)`, and whether the bytes hold a line feed or a carriage return: both in one pass.
+    static func widthAndBreak(_ utf8: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
+        var columns = 0
+        var lineBreak = false
+        var index = 0
+        while index < utf8.count {
+            let lead = utf8[index]
+            if lead < 0x80 {
+                if lead == 0x0A || lead == 0x0D { lineBreak = true }
+                columns += 1
+                index += 1
+                continue
+            }
+            let (w, length) = columnsAndLength(utf8, at: index, end: utf8.count)
+            columns += w
+            index += length
+        }
+        return (columns, lineBreak)
+    }
+
     /// Columns and UTF-8 length of the scalar starting at `index` (not ASCII). CJK ideographs
     /// U+4E00…U+9FFF (leads `E4 B8`…`E9`), most of a Chinese text, are two columns without decoding;
     /// so are CJK punctuation U+3000…U+3FFF (lead `E3`) but U+303F and U+3040, and the full-width
@@ -123,6 +143,16 @@ enum TextLayout {
         /// Cells of the row being filled.
         private var open = 0
 
+        /// Empty cells.
+        init() {}
+
+        /// Empty cells with room for `rows` rows of `cellsPerRow` cells (about 48 bytes each).
+        init(rows: Int, cellsPerRow: Int) {
+            text = TextBytes(capacity: rows * cellsPerRow * 48)
+            ends.reserveCapacity(rows * cellsPerRow)
+            rowCounts.reserveCapacity(rows)
+        }
+
         /// Ends the cell being written (what was appended to `text` since the last cell).
         mutating func endCell() {
             ends.append(text.count)
@@ -144,21 +174,26 @@ enum TextLayout {
         var columns = 0
         for count in cells.rowCounts { columns = max(columns, count) }
         guard !cells.rowCounts.isEmpty else { return 0 }
-        var right = Array(repeating: false, count: columns)
+        // Filled by appending: `Array(repeating:count:)` looks up the array's type at run time.
+        var right: [Bool] = []
+        right.reserveCapacity(columns)
+        for _ in 0..<columns { right.append(false) }
         for index in rightAligned where index >= 0 && index < columns { right[index] = true }
         return cells.text.bytes.withUnsafeBufferPointer { text in
             // The width of every cell, row after row (rows may have fewer cells than `columns`).
             var cellWidths: [Int] = []
             cellWidths.reserveCapacity(cells.ends.count)
-            var widths = Array(repeating: 0, count: columns)
+            var widths: [Int] = []
+            widths.reserveCapacity(columns)
+            for _ in 0..<columns { widths.append(0) }
             var breaks = false
             var cell = 0
             var start = 0
             for count in cells.rowCounts {
                 for column in 0..<count {
                     let utf8 = UnsafeBufferPointer(rebasing: text[start..<cells.ends[cell]])
-                    if !breaks { breaks = utf8.contains { $0 == 0x0A || $0 == 0x0D } }
-                    let width = self.width(utf8)
+                    let (width, lineBreak) = widthAndBreak(utf8)
+                    if lineBreak { breaks = true }
                     cellWidths.append(width)
                     widths[column] = max(widths[column], width)
                     start = cells.ends[cell]

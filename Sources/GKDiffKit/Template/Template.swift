@@ -12,10 +12,8 @@ public enum Template {
     /// Written into one array of its final size (a `flatMap` of `map`s grew and copied it per table).
     public static let cellKeys: [CellKey] = {
         var keys: [CellKey] = []
-        keys.reserveCapacity(tables.reduce(0) { $0 + $1.cells.count })
-        for table in tables {
-            for cell in table.cells { keys.append(CellKey(table: table.kind, row: cell.row.key, column: cell.column.key)) }
-        }
+        keys.reserveCapacity(tables.reduce(0) { $0 + $1.cellCount })
+        for table in tables { table.appendCellKeys(to: &keys) }
         return keys
     }()
 
@@ -43,7 +41,7 @@ public enum Template {
                 else { return nil }
                 return offset + table.rowFirstCells[row] + column
             }
-            offset += table.cells.count
+            offset += table.cellCount
         }
         return nil
     }
@@ -52,8 +50,8 @@ public enum Template {
     static func firstIndex(of table: TableKind) -> Int {
         switch table {
         case .proactive: return 0
-        case .requests: return proactive.cells.count
-        case .appeals: return proactive.cells.count + requests.cells.count
+        case .requests: return proactive.cellCount
+        case .appeals: return proactive.cellCount + requests.cellCount
         }
     }
 
@@ -79,12 +77,14 @@ public enum Template {
                 key: "fees", label: "行政事业性收费", group: "第二十条第（八）项", match: ["行政事业性收费"]),
         ],
         columns: [issued, repealed, inForce, decisions, amount],
-        layout: [
-            "regulations": [issued, repealed, inForce],
-            "normative_documents": [issued, repealed, inForce],
-            "licensing": [decisions], "penalties": [decisions], "enforcement": [decisions],
-            "fees": [amount],
-        ],
+        layout: { row in
+            switch row {
+            case "regulations", "normative_documents": return [issued, repealed, inForce]
+            case "licensing", "penalties", "enforcement": return [decisions]
+            case "fees": return [amount]
+            default: return []
+            }
+        },
         headerWords: [
             "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
             "第二十条第",
@@ -203,7 +203,15 @@ public enum SectionKind: String, CaseIterable, Sendable, Comparable {
 
     /// The Chinese numeral the template gives the section (`一` … `六`), empty for the preamble.
     public var numeral: String {
-        ["", "一", "二", "三", "四", "五", "六"][order]
+        switch self {
+        case .preamble: return ""
+        case .overview: return "一"
+        case .proactive: return "二"
+        case .requests: return "三"
+        case .appeals: return "四"
+        case .problems: return "五"
+        case .other: return "六"
+        }
     }
 
     /// Title variants seen in real reports, normalised (see `LabelText.headingKey`).
@@ -243,7 +251,31 @@ public enum SectionKind: String, CaseIterable, Sendable, Comparable {
     /// True for the prose sections (preamble, 一, 五, 六).
     public var isNarrative: Bool { table == nil }
 
-    var order: Int { Self.allCases.firstIndex(of: self)! }
+    /// The kind at a position in `allCases` (`order`); `.other` past the end.
+    init(order: Int) {
+        switch order {
+        case 0: self = .preamble
+        case 1: self = .overview
+        case 2: self = .proactive
+        case 3: self = .requests
+        case 4: self = .appeals
+        case 5: self = .problems
+        default: self = .other
+        }
+    }
+
+    /// Position in `allCases` (template order).
+    var order: Int {
+        switch self {
+        case .preamble: return 0
+        case .overview: return 1
+        case .proactive: return 2
+        case .requests: return 3
+        case .appeals: return 4
+        case .problems: return 5
+        case .other: return 6
+        }
+    }
 
     public static func < (a: SectionKind, b: SectionKind) -> Bool { a.order < b.order }
 }
@@ -270,9 +302,7 @@ public enum TableKind: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    public static func < (a: TableKind, b: TableKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
+    public static func < (a: TableKind, b: TableKind) -> Bool { a.section.order < b.section.order }
 }
 
 /// A row of a template table.
@@ -339,9 +369,21 @@ public struct TableSpec: Sendable {
     let headerWords: [String]
     /// Where merged-cell filler sits in tab rows.
     let padding: PaddingSide
-    /// Every (row, column) pair of the table, in report order; computed once, since the parser and
-    /// the comparator ask for it per report.
-    public let cells: [(row: RowSpec, column: ColumnSpec)]
+    /// Every (row, column) pair of the table, in report order (each row's cells together, in its
+    /// layout's order): made from `rows` and `rowColumns` as it is read, with no list of pairs kept.
+    public var cells: TableCellList { TableCellList(rows: rows, rowColumns: rowColumns, places: cellPlaces) }
+    /// For each cell in `cells` order, its row's position × 65,536 + its place in the row's columns.
+    let cellPlaces: [Int]
+    /// How many cells `cells` has.
+    var cellCount: Int { cellPlaces.count }
+
+    /// The key of each cell, in `cells` order, appended to `keys`.
+    func appendCellKeys(to keys: inout [CellKey]) {
+        for place in cellPlaces {
+            keys.append(
+                CellKey(table: kind, row: rows[place >> 16].key, column: rowColumns[place >> 16][place & 0xFFFF].key))
+        }
+    }
     /// Position in `cells` of each row's first cell, by row key: `rowIndex` and `rowFirstCells`, not
     /// a dictionary of its own built at start-up.
     var firstCell: FirstCells { FirstCells(rowIndex: rowIndex, rowFirstCells: rowFirstCells) }
@@ -355,10 +397,10 @@ public struct TableSpec: Sendable {
     /// By position, the position of the first row with the same key (`rowIndex[rows[i].key]`).
     let rowCanonical: [Int]
 
-    /// `layout`: the columns each row has (table 1 rows differ), a row not named having none; nil
-    /// when every row has every column. Looked up once per row here, then kept by position.
+    /// `layout`: the columns of the row with a key (table 1 rows differ), empty for a row that has
+    /// none; nil when every row has every column. Asked once per row here, then kept by position.
     init(
-        kind: TableKind, rows: [RowSpec], columns: [ColumnSpec], layout: KeyValuePairs<String, [ColumnSpec]>? = nil,
+        kind: TableKind, rows: [RowSpec], columns: [ColumnSpec], layout: ((String) -> [ColumnSpec])? = nil,
         headerWords: [String], padding: PaddingSide
     ) {
         self.kind = kind
@@ -368,7 +410,7 @@ public struct TableSpec: Sendable {
         self.padding = padding
         // One pass over the rows, each row's key looked up once in `layout` and once in `rowIndex`
         // (a repeated key keeps its first row's place and first cell).
-        var cells: [(row: RowSpec, column: ColumnSpec)] = []
+        var cells: [Int] = []
         cells.reserveCapacity(rows.count * columns.count)
         var rowIndex = [String: Int](minimumCapacity: rows.count)
         var rowFirstCells: [Int] = []
@@ -380,22 +422,24 @@ public struct TableSpec: Sendable {
         for (position, row) in rows.enumerated() {
             let rowLayout: [ColumnSpec]
             if let layout {
-                rowLayout = layout.first { $0.key == row.key }?.value ?? []
+                rowLayout = layout(row.key)
             } else {
                 rowLayout = columns
             }
-            if let earlier = rowIndex[row.key] {
+            // One lookup for a new key (`updateValue` gives what it replaced); a repeated key gets
+            // its first row's place back.
+            if let earlier = rowIndex.updateValue(position, forKey: row.key) {
+                rowIndex[row.key] = earlier
                 rowFirstCells.append(rowFirstCells[earlier])
                 rowCanonical.append(earlier)
             } else {
-                rowIndex[row.key] = position
                 rowFirstCells.append(cells.count)
                 rowCanonical.append(position)
             }
             rowColumns.append(rowLayout)
-            for column in rowLayout { cells.append((row: row, column: column)) }
+            for place in rowLayout.indices { cells.append(position << 16 | place) }
         }
-        self.cells = cells
+        self.cellPlaces = cells
         self.matchers = RowMatchers(rows: rows, headerWords: headerWords)
         self.rowIndex = rowIndex
         self.rowFirstCells = rowFirstCells
@@ -409,8 +453,33 @@ public struct TableSpec: Sendable {
     /// Spec of a row by key.
     public func row(_ key: String) -> RowSpec? { rows.first { $0.key == key } }
 
+    /// The row (the first with its key, as `row(_:)` finds it) and the column of a cell this table
+    /// has in that row (`columns(ofRow:)`); nil when it has no such cell. One dictionary lookup.
+    func cellSpecs(row key: String, column: String) -> (row: RowSpec, column: ColumnSpec)? {
+        guard let position = rowIndex[key], let spec = rowColumns[position].first(where: { $0.key == column }) else {
+            return nil
+        }
+        return (rows[position], spec)
+    }
+
     /// Spec of a column by key.
     public func column(_ key: String) -> ColumnSpec? { columns.first { $0.key == key } }
+}
+
+/// Every (row, column) pair of a template table, in report order (`TableSpec.cells`).
+public struct TableCellList: RandomAccessCollection, Sendable {
+    let rows: [RowSpec]
+    let rowColumns: [[ColumnSpec]]
+    /// For each cell, its row's position × 65,536 + its place in the row's columns.
+    let places: [Int]
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { places.count }
+
+    public subscript(position: Int) -> (row: RowSpec, column: ColumnSpec) {
+        let place = places[position]
+        return (rows[place >> 16], rowColumns[place >> 16][place & 0xFFFF])
+    }
 }
 
 /// A table's first cell of each row, by row key (`TableSpec.firstCell`).

@@ -36,12 +36,15 @@ extension Template {
                     key: "procurement", label: "政府集中采购", group: "第二十条第（九）项", match: ["政府集中采购"]),
             ],
             columns: documents + items + [procurementItems, procurementAmount],
-            layout: [
-                "regulations": documents, "normative_documents": documents,
-                "licensing": items, "other_services": items, "penalties": items, "enforcement": items,
-                "fees": [itemsLastYear, itemsChange],
-                "procurement": [procurementItems, procurementAmount],
-            ],
+            layout: { row in
+                switch row {
+                case "regulations", "normative_documents": return documents
+                case "licensing", "other_services", "penalties", "enforcement": return items
+                case "fees": return [itemsLastYear, itemsChange]
+                case "procurement": return [procurementItems, procurementAmount]
+                default: return []
+                }
+            },
             headerWords: [
                 "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "本年增减",
                 "处理决定数量", "采购项目数量", "采购总金额", "第二十条第",

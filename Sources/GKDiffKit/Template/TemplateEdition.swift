@@ -45,7 +45,7 @@ public enum TemplateEdition: String, CaseIterable, Sendable, Comparable {
 
     /// How many cells `cellKeys` holds, without making the keys.
     public var cellCount: Int {
-        tables.reduce(0) { $0 + $1.cells.count }
+        tables.reduce(0) { $0 + $1.cellCount }
     }
 
     /// Position of a cell in `cellKeys`, or nil for a key this template does not have. O(1).
@@ -61,27 +61,34 @@ public enum TemplateEdition: String, CaseIterable, Sendable, Comparable {
         var index = 0
         for table in tables {
             if table.kind == kind { return index }
-            index += table.cells.count
+            index += table.cellCount
         }
         return index
     }
 
     public static func < (a: TemplateEdition, b: TemplateEdition) -> Bool { a.rawValue < b.rawValue }
 
-    private static let keys2019: [CellKey] = TemplateEdition.y2019.tables.flatMap { table in
-        table.cells.map { CellKey(table: table.kind, row: $0.row.key, column: $0.column.key) }
-    }
+    private static let keys2019: [CellKey] = {
+        var keys: [CellKey] = []
+        keys.reserveCapacity(TemplateEdition.y2019.cellCount)
+        for table in TemplateEdition.y2019.tables { table.appendCellKeys(to: &keys) }
+        return keys
+    }()
     private static let tables2019 = [Template.proactive2019, Template.requests2019, Template.appeals]
 
     /// Row and column spec of a key, from the first edition (2021, then 2019) whose table has that
     /// column in that row; a key no template has gets specs that show the key itself.
     static func specs(of key: CellKey) -> (row: RowSpec, column: ColumnSpec) {
-        for edition in [TemplateEdition.y2021, .y2019] {
-            let table = edition.table(key.table)
-            if let row = table.row(key.row), let column = table.columns(ofRow: key.row).first(where: { $0.key == key.column }) {
-                return (row, column)
-            }
+        // The 2021 table first, reached without copying its spec; the 2019 one only for a key 2021 lacks.
+        let found: (row: RowSpec, column: ColumnSpec)?
+        switch key.table {
+        case .proactive: found = Template.proactive.cellSpecs(row: key.row, column: key.column)
+        case .requests: found = Template.requests.cellSpecs(row: key.row, column: key.column)
+        case .appeals: found = Template.appeals.cellSpecs(row: key.row, column: key.column)
         }
+        if let found { return found }
+        let table2019 = TemplateEdition.y2019.table(key.table)
+        if let found = table2019.cellSpecs(row: key.row, column: key.column) { return found }
         for edition in [TemplateEdition.y2021, .y2019] {
             let table = edition.table(key.table)
             if let row = table.row(key.row), let column = table.column(key.column) { return (row, column) }
