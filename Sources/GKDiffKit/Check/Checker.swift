@@ -472,12 +472,12 @@ public enum Checker {
         var carried = 0
         for change in section.sentences {
             guard let new = change.new else { continue }
-            let length = Sentences.scalarCount(new.text)
+            // Both counts as the comparison kept them: no sentence text or pieces made.
+            let length = new.scalarCount
             total += length
             switch change.status {
             case .unchanged: carried += length
-            case .edited, .numbersOnly:
-                for case .same(let text) in change.pieces { carried += Sentences.scalarCount(text) }
+            case .edited, .numbersOnly: carried += change.sharedScalars
             case .added, .removed: break
             }
         }
