@@ -29,7 +29,9 @@ struct LabelMatch: Sendable {
 extension TableReader {
     /// The token's `LabelMatch` (a label candidate's): the one worked out before, or worked out now.
     func labelMatch(_ token: Token) -> LabelMatch {
-        token.match ?? matchers.labelMatch(of: token.text, ambiguity: true)
+        if let match = token.match { return match }
+        let matchers = self.matchers
+        return store.withBytes(of: token) { matchers.labelMatch(of: $0, ambiguity: true) }
     }
 
     /// `RowMatchers.labelMatch(of:ambiguity:)`.
@@ -43,7 +45,7 @@ extension TableReader {
         let matchers = self.matchers
         for r in rows.indices {
             for t in rows[r].indices where rows[r][t].isLabelCandidate {
-                rows[r][t].match = matchers.labelMatch(of: rows[r][t].text, ambiguity: true)
+                rows[r][t].match = store.withBytes(of: rows[r][t]) { matchers.labelMatch(of: $0, ambiguity: true) }
             }
         }
     }

@@ -6,16 +6,21 @@ extension TableReader {
     mutating func cellPerLineLayout(_ lines: ArraySlice<Line>, shapes: [LineShape]) -> [[Token]] {
         var rows: [[Token]] = []
         var current: [Token] = []
+        // The most cells a row had so far: the next row's room, so that it is not grown cell by cell.
+        var widest = 0
         func flush() {
-            if !current.isEmpty { rows.append(current) }
+            guard !current.isEmpty else { return }
+            widest = max(widest, current.count)
+            rows.append(current)
             current = []
+            current.reserveCapacity(widest)
         }
         for (line, shape) in zip(lines, shapes) {
             if shape.isEmpty {
                 flush()
             } else if shape.startsWithTab {
                 // The cells after the tab, straight onto the row (`split(line, separator: 9, dropFirst: true)`).
-                guard Token.append(line.textAfterTab, separator: 9, line: line.number, limit: Self.cellLimit - 1, to: &current)
+                guard store.append(line.text, skip: 1, separator: 9, line: line.number, limit: Self.cellLimit - 1, to: &current)
                 else {
                     diagnostics.append(
                         Diagnostic(.warning, line: line.number, "这一行有 \(Self.cellLimit) 个以上的单元格，不像表格行，按正文处理"))
@@ -24,7 +29,7 @@ extension TableReader {
                     continue
                 }
             } else if belongsToTable(line.text) {
-                current.append(Token(line.text, line: line.number))
+                current.append(store.token(line.text, line: line.number))
             } else {
                 flush()
                 prose(line)
@@ -42,7 +47,7 @@ extension TableReader {
             if shape.tabs > 0 {
                 if let parts = split(line, separator: 9, dropFirst: false) { rows.append(parts) } else { prose(line) }
             } else if belongsToTable(line.text) {
-                rows.append([Token(line.text, line: line.number)])
+                rows.append([store.token(line.text, line: line.number)])
             } else {
                 prose(line)
             }
@@ -62,7 +67,8 @@ extension TableReader {
             ? (separator == 0x09 ? 1 : 0)
             : line.text.utf8.prefix(line.text.utf8.count - text.utf8.count).reduce(0) { $0 + ($1 == separator ? 1 : 0) }
         // More than `cellLimit` separators on the line: noise, not a table row.
-        guard var tokens = Token.pieces(of: text, separator: separator, line: line.number, limit: Self.cellLimit - dropped)
+        var tokens: [Token] = []
+        guard store.append(text, separator: separator, line: line.number, limit: Self.cellLimit - dropped, to: &tokens)
         else {
             diagnostics.append(
                 Diagnostic(.warning, line: line.number, "这一行有 \(Self.cellLimit) 个以上的单元格，不像表格行，按正文处理"))

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What reading one table gave: its cells in `TableSpec.cells` order, prose met among the rows,
 /// and diagnostics.
 struct TableRead {
@@ -253,8 +259,7 @@ struct WordList: Sendable {
         _ words: UnsafeBufferPointer<UInt8>, _ start: Int, _ size: Int, _ key: UnsafeBufferPointer<UInt8>, _ at: Int
     ) -> Bool {
         guard at + size <= key.count else { return false }
-        for k in 0..<size where words[start + k] != key[at + k] { return false }
-        return true
+        return size == 0 || memcmp(words.baseAddress! + start, key.baseAddress! + at, size) == 0
     }
 }
 
@@ -277,6 +282,8 @@ struct TableReader {
     var paragraphs: [Paragraph] = []
     var sawHeader = false
     var valueRows: [[Token]] = []
+    /// The texts the tokens are cut from.
+    var store = TokenStore()
     var valueRowsCut = false
     var layout = TableLayout.cellPerLine
     /// True when a header says the money column is in 元 rather than 万元.
@@ -476,7 +483,7 @@ struct TableReader {
     }
 
     mutating func prose(_ token: Token) {
-        prose(Line(text: token.text, number: token.line))
+        prose(Line(text: store.text(of: token), number: token.line))
     }
 
     // MARK: Matching
@@ -677,7 +684,7 @@ struct TableReader {
             diagnostics.append(
                 Diagnostic(
                     .warning, line: last.line,
-                    "文本在第 \(end.line) 行中间结束：\(spec.kind.label)\(what)最后一格「\(last.text)」可能不完整，记为缺失"))
+                    "文本在第 \(end.line) 行中间结束：\(spec.kind.label)\(what)最后一格「\(store.text(of: last))」可能不完整，记为缺失"))
         }
         if !dropped {
             while tokens.count > count, tokens.last?.isEmpty == true { tokens.removeLast() }
@@ -701,11 +708,11 @@ struct TableReader {
     /// The cell a token gives in a column: its value, with the unit it was written in checked against
     /// the column's (and 元 converted to 万元), or unreadable with a diagnostic.
     mutating func cell(for token: Token, row: RowSpec, column: ColumnSpec) -> Cell {
-        let raw = String(token.text)
+        let raw = store.string(of: token)
         // Only a diagnostic needs it: built when used, not for every cell.
         var place: String { "\(spec.kind.label)「\(row.label)」「\(column.label)」" }
         guard let reading = token.reading else {
-            let what = token.isGap ? "空行数目说不清是否有空单元格" : "写的是「\(token.text)」，不是数字"
+            let what = token.isGap ? "空行数目说不清是否有空单元格" : "写的是「\(raw)」，不是数字"
             diagnostics.append(Diagnostic(.error, line: token.line, "\(place)一格\(what)，不读取"))
             return Cell(value: .unreadable, raw: raw, line: token.line)
         }
@@ -855,7 +862,7 @@ struct TableReader {
     }
 
     func preview(_ tokens: [Token]) -> String {
-        let shown = tokens.prefix(10).map { $0.isGap ? "？" : $0.text.isEmpty ? "空" : String($0.text.prefix(12)) }
+        let shown = tokens.prefix(10).map { $0.isGap ? "？" : $0.isEmpty ? "空" : String(store.text(of: $0).prefix(12)) }
         return shown.joined(separator: " | ") + (tokens.count > 10 ? " …" : "")
     }
 }
