@@ -121,7 +121,8 @@ extension TableReader {
                     label = store.token(Substring(joined), line: textRun.suffix(3).first!.line)
                 }
             }
-            if match != nil && (named.row >= 0 ? named.isAmbiguous : isAmbiguous(store.key(of: token), written: store.text(of: token)))
+            if match != nil
+                && (named.row >= 0 ? named.isAmbiguous : isAmbiguous(store.key(of: token), written: store.text(of: token)))
                 && !(index + 1 < tokens.count && tokens[index + 1].isFilledValue)
             {
                 match = nil
