@@ -100,10 +100,11 @@ struct Line: Sendable {
         var start = 0
         var offset = 0
         let count = bytes.count
-        while true {
-            // To the next separator byte: a tight loop, most bytes are not one.
-            while offset < count && bytes[offset] != separator { offset += 1 }
-            if offset == count { break }
+        guard let base = bytes.baseAddress else { return body(0, 0) }
+        while offset < count {
+            // To the next separator byte, with `memchr`: most bytes are not one.
+            guard let found = memchr(base + offset, Int32(separator), count - offset) else { break }
+            offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             if !(separator == 0x0A && offset > 0 && bytes[offset - 1] == 0x0D) {
                 body(start, offset)
                 start = offset + 1

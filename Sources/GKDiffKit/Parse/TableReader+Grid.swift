@@ -98,14 +98,14 @@ extension TableReader {
         _ tokens: [Token], row: DocumentRow, width: Int, positions: [Int]?, fromAbove: CoveredColumns = CoveredColumns()
     ) {
         let scan = scanRow(tokens)
-        let (headerWords, label, labelIndex) = (scan.headerWords, scan.label, scan.labelIndex)
+        let (headerWords, labelRow, labelIndex) = (scan.headerWords, scan.labelRow, scan.labelIndex)
         if let conflict = scan.conflict, row.problem == nil {
-            twoLabels(conflict, line: row.line, tokens: tokens)
+            twoLabels((spec.rows[conflict.0], spec.rows[conflict.1]), line: row.line, tokens: tokens)
             return
         }
         if let problem = row.problem {
             diagnostics.append(Diagnostic(.error, line: row.line, "\(spec.kind.label)：\(problem)"))
-            if let label, !found.contains(label.key) {
+            if let labelRow, case let label = spec.rows[labelRow], !found.contains(label.key) {
                 found.insert(label.key)
                 for position in spec.columns(ofRow: label.key).indices {
                     set(label, position, Cell(value: .unreadable, raw: "", line: row.line))
@@ -113,13 +113,13 @@ extension TableReader {
             }
             return
         }
-        if !scan.hasValue && (headerWords >= 2 || (label != nil && scan.labelIsAmbiguous)) {
+        if !scan.hasValue && (headerWords >= 2 || (labelRow != nil && scan.labelIsAmbiguous)) {
             sawHeader = true
             return
         }
-        if let label, let labelIndex {
+        if let labelRow, let labelIndex {
             placeGrid(
-                tokens, labelIndex: labelIndex, in: label, at: scan.labelRow, width: width, positions: positions,
+                tokens, labelIndex: labelIndex, in: spec.rows[labelRow], at: labelRow, width: width, positions: positions,
                 fromAbove: fromAbove)
             return
         }
@@ -198,16 +198,15 @@ extension TableReader {
         } else {
             wanted = contiguousPositions(tokens, after: labelIndex, count: columns.count)
         }
-        var result =
+        // Not an optional `GridValues`, whose generic value witnesses cost a thousand instructions a row.
+        let result =
             wanted.count == columns.count
-            ? gridValues(tokens, from: start, positions: wanted, width: width, fromAbove: fromAbove) : nil
-        if result == nil {
-            result = .misfit("只有 \(max(0, width - start)) 列，放不下 \(columns.count) 个数")
-        }
-        switch result! {
+            ? gridValues(tokens, from: start, positions: wanted, width: width, fromAbove: fromAbove)
+            : .misfit("只有 \(max(0, width - start)) 列，放不下 \(columns.count) 个数")
+        switch result {
         case .values(let values):
-            for (position, (column, token)) in zip(columns, values).enumerated() {
-                set(first: first, position, cell(for: token, row: row, column: column))
+            for position in 0..<min(columns.count, values.count) {
+                set(first: first, position, cell(for: values[position], row: row, columns: columns, at: position))
             }
         case .cut(let values, let cut):
             diagnostics.append(
@@ -215,8 +214,8 @@ extension TableReader {
                     .warning, line: cut.line,
                     "文本在第 \(cut.line) 行中间结束：\(spec.kind.label)「\(row.label)」这一行最后一格「\(store.text(of: cut))」可能不完整，记为缺失；只读到 \(values.count) 格，其余 \(columns.count - values.count) 格记为缺失"
                 ))
-            for (position, (column, token)) in zip(columns, values).enumerated() {
-                set(first: first, position, cell(for: token, row: row, column: column))
+            for position in 0..<min(columns.count, values.count) {
+                set(first: first, position, cell(for: values[position], row: row, columns: columns, at: position))
             }
         case .misfit(let reason):
             diagnostics.append(

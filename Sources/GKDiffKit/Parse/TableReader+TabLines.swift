@@ -15,24 +15,28 @@ extension TableReader {
             current = []
             current.reserveCapacity(widest)
         }
-        for (line, shape) in zip(lines, shapes) {
+        // By index: the lines are looked at in place, not copied (a retain and a release each).
+        for index in lines.indices {
+            let shape = shapes[index - lines.startIndex]
             if shape.isEmpty {
                 flush()
             } else if shape.startsWithTab {
                 // The cells after the tab, straight onto the row (`split(line, separator: 9, dropFirst: true)`).
-                guard store.append(line.text, skip: 1, separator: 9, line: line.number, limit: Self.cellLimit - 1, to: &current)
+                let number = lines[index].number
+                guard
+                    store.append(lines[index].text, skip: 1, separator: 9, line: number, limit: Self.cellLimit - 1, to: &current)
                 else {
                     diagnostics.append(
-                        Diagnostic(.warning, line: line.number, "这一行有 \(Self.cellLimit) 个以上的单元格，不像表格行，按正文处理"))
+                        Diagnostic(.warning, line: number, "这一行有 \(Self.cellLimit) 个以上的单元格，不像表格行，按正文处理"))
                     flush()
-                    prose(line)
+                    prose(lines[index])
                     continue
                 }
-            } else if belongsToTable(line.text) {
-                current.append(store.token(line.text, line: line.number))
+            } else if belongsToTable(lines[index].text) {
+                current.append(store.token(lines[index].text, line: lines[index].number))
             } else {
                 flush()
-                prose(line)
+                prose(lines[index])
             }
         }
         flush()

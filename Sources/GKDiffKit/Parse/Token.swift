@@ -49,6 +49,18 @@ struct Token {
 struct TokenStore {
     /// The texts tokens point into (`Token.source`).
     private(set) var sources: [Substring] = []
+    /// The table's words, when the tokens that `append` cuts are to be matched (`Token.match`) there
+    /// and then, while their bytes are at hand.
+    let matchers: RowMatchers?
+
+    init(matchers: RowMatchers? = nil) {
+        self.matchers = matchers
+    }
+
+    /// Makes room for `count` more texts.
+    mutating func reserve(_ count: Int) {
+        sources.reserveCapacity(sources.count + count)
+    }
 
     /// The token of a cell's text, trimmed (`LabelText.trim`) and read.
     mutating func token(_ text: Substring, line: Int) -> Token {
@@ -117,11 +129,9 @@ struct TokenStore {
         let source = sources.count
         let appended = Line.withBytes(of: text) { whole -> Bool in
             let bytes = UnsafeBufferPointer(rebasing: whole[skip...])
-            var separators = 0
-            for byte in bytes where byte == separator {
-                separators += 1
-                if separators > limit { return false }
-            }
+            // Counted with `memchr` (a line's cells are mostly far apart), no further than past the limit.
+            let separators = Line.count(of: separator, in: bytes, upTo: limit == Int.max ? Int.max : limit + 1)
+            if separators > limit { return false }
             // Grown geometrically: reserving the exact count for every line (one cell each, in the
             // cell-per-line layout) would copy the row's tokens at every line; and from eight, the
             // cells of most rows, so that a row made line by line is not copied at 1, 2 and 4.
@@ -151,8 +161,10 @@ struct TokenStore {
                     for byte in trimmed where byte & 0xC0 != 0x80 { scalars += 1 }
                     labelSized = scalars <= TableReader.labelLimit
                 }
-                return Token(
+                var token = Token(
                     source: source, start: skip + from, end: skip + to, line: line, reading: reading, isLabelSized: labelSized)
+                if let matchers, token.isLabelCandidate { token.match = matchers.cachedMatch(of: trimmed) }
+                return token
             }
             Line.forEachPiece(of: bytes, separator: separator) { start, end in tokens.append(token(start, end)) }
             return true
