@@ -331,7 +331,7 @@ struct TableReader {
     static func read(_ spec: TableSpec, lines: ArraySlice<Line>, end: TextEnd? = nil) -> TableRead {
         var reader = TableReader(spec: spec)
         reader.end = end
-        reader.store.reserve(lines.count)  // a text per line at most, in the text layouts but pipes
+        reader.store.lines = lines
         var rows = reader.rows(from: lines)
         reader.matchLabels(&rows)
         let lastData = rows.lastIndex { row in row.contains { $0.isFilledValue || $0.value == .blank } }

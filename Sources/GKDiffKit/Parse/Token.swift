@@ -2,11 +2,15 @@
 /// byte range of one of the reader's texts (`TokenStore`), not a `Substring` of its own: a token is
 /// plain data, copied without a reference count.
 struct Token {
-    /// Which of the store's texts the token's text is in (`TokenStore.text(of:)`); -1 for a gap.
+    /// Which of the store's texts the token's text is in (`TokenStore.text(of:)`): `sources[source]`
+    /// from 0 on, the text of `lines[-2 - source]` from -2 down; -1 for a gap.
     var source: Int
     /// The token's text: bytes `start..<end` of its source's UTF-8.
     var start: Int
     var end: Int
+    /// The text's first byte (0 for empty text): a one-digit text's `String` is then taken from
+    /// `TokenStore.digitStrings` rather than made from the source's bytes.
+    var firstByte: UInt8 = 0
     var line: Int
     /// What it reads as, or nil when it is text (a label or a sentence).
     var reading: CellReading?
@@ -44,10 +48,12 @@ struct Token {
     }
 }
 
-/// The texts a table's tokens are cut from: each line (or cell) is kept once, and its tokens are byte
-/// ranges of it.
+/// The texts a table's tokens are cut from: the section's lines, and texts made or cut otherwise
+/// (grid cells, pipe cells, joined labels), each kept once; tokens are byte ranges of them.
 struct TokenStore {
-    /// The texts tokens point into (`Token.source`).
+    /// The section's lines (`appendLine`): looked up by index, not copied into `sources` one by one.
+    var lines: ArraySlice<Line> = []
+    /// The other texts tokens point into (`Token.source`).
     private(set) var sources: [Substring] = []
     /// The table's words, when the tokens that `append` cuts are to be matched (`Token.match`) there
     /// and then, while their bytes are at hand.
@@ -57,20 +63,17 @@ struct TokenStore {
         self.matchers = matchers
     }
 
-    /// Makes room for `count` more texts.
-    mutating func reserve(_ count: Int) {
-        sources.reserveCapacity(sources.count + count)
-    }
-
     /// The token of a cell's text, trimmed (`LabelText.trim`) and read.
     mutating func token(_ text: Substring, line: Int) -> Token {
         let trimmed = LabelText.trim(text)
         let reading = CellText.read(trimmed: trimmed)
         let labelSized = LabelText.isShort(trimmed, limit: TableReader.labelLimit)
         sources.append(trimmed)
-        return Token(
+        var token = Token(
             source: sources.count - 1, start: 0, end: trimmed.utf8.count, line: line, reading: reading,
             isLabelSized: labelSized)
+        token.firstByte = trimmed.utf8.first ?? 0
+        return token
     }
 
     /// A run of blank lines whose meaning is uncertain.
@@ -80,25 +83,37 @@ struct TokenStore {
         return token
     }
 
+    /// The text of a token's `source` (not -1).
+    private func sourceText(_ source: Int) -> Substring {
+        source >= 0 ? sources[source] : lines[-2 - source].text
+    }
+
     /// The token's text.
     func text(of token: Token) -> Substring {
-        guard token.source >= 0 else { return "" }
-        let text = sources[token.source]
+        guard token.source != -1 else { return "" }
+        let text = sourceText(token.source)
         let utf8 = text.utf8
         if token.start == 0 && token.end == utf8.count { return text }
         return text[utf8.index(utf8.startIndex, offsetBy: token.start)..<utf8.index(utf8.startIndex, offsetBy: token.end)]
     }
 
-    /// The token's text as a `String`, made from its bytes.
+    /// The token's text as a `String`, made from its bytes; a single digit (`0`, most cells) from
+    /// `digitStrings`.
     func string(of token: Token) -> String {
-        withBytes(of: token) { String(decoding: $0, as: UTF8.self) }
+        if token.end - token.start == 1 && token.firstByte >= 0x30 && token.firstByte <= 0x39 {
+            return Self.digitStrings[Int(token.firstByte &- 0x30)]
+        }
+        return withBytes(of: token) { String(decoding: $0, as: UTF8.self) }
     }
+
+    /// `0` to `9`.
+    static let digitStrings = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
 
     /// `body` with the UTF-8 bytes of the token's text.
     func withBytes<R>(of token: Token, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if token.source >= 0,
+        if token.source != -1,
             let result = Line.withBytes(
-                of: sources[token.source], { body(UnsafeBufferPointer(rebasing: $0[token.start..<token.end])) })
+                of: sourceText(token.source), { body(UnsafeBufferPointer(rebasing: $0[token.start..<token.end])) })
         {
             return result
         }
@@ -126,7 +141,25 @@ struct TokenStore {
     mutating func append(
         _ text: Substring, skip: Int = 0, separator: UInt8, line: Int, limit: Int, to tokens: inout [Token]
     ) -> Bool {
-        let source = sources.count
+        guard append(text, source: sources.count, skip: skip, separator: separator, line: line, limit: limit, to: &tokens)
+        else { return false }
+        sources.append(text)
+        return true
+    }
+
+    /// `append(_:skip:separator:line:limit:to:)` of the text of `lines[index]`, which stays where it is.
+    mutating func appendLine(
+        at index: Int, skip: Int = 0, separator: UInt8, limit: Int, to tokens: inout [Token]
+    ) -> Bool {
+        append(
+            lines[index].text, source: -2 - index, skip: skip, separator: separator, line: lines[index].number,
+            limit: limit, to: &tokens)
+    }
+
+    /// Appends the tokens of the text, whose `source` they are.
+    private mutating func append(
+        _ text: Substring, source: Int, skip: Int, separator: UInt8, line: Int, limit: Int, to tokens: inout [Token]
+    ) -> Bool {
         let appended = Line.withBytes(of: text) { whole -> Bool in
             let bytes = UnsafeBufferPointer(rebasing: whole[skip...])
             // Counted with `memchr` (a line's cells are mostly far apart), no further than past the limit.
@@ -163,16 +196,14 @@ struct TokenStore {
                 }
                 var token = Token(
                     source: source, start: skip + from, end: skip + to, line: line, reading: reading, isLabelSized: labelSized)
+                token.firstByte = from < to ? bytes[from] : 0
                 if let matchers, token.isLabelCandidate { token.match = matchers.cachedMatch(of: trimmed) }
                 return token
             }
             Line.forEachPiece(of: bytes, separator: separator) { start, end in tokens.append(token(start, end)) }
             return true
         }
-        if let appended {
-            if appended { sources.append(text) }
-            return appended
-        }
+        if let appended { return appended }
         let rest = skip == 0 ? text : Self.slice(text, skip, text.utf8.count)
         if Line.count(of: separator, in: rest, upTo: limit &+ 1) > limit { return false }
         for piece in Line.pieces(of: rest, separator: separator) { tokens.append(token(piece, line: line)) }
