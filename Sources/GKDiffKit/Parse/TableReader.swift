@@ -867,10 +867,13 @@ struct TableReader {
                 ))
             return
         }
-        for (row, tokens) in zip(spec.rows, groups) where !found.contains(row.key) {
-            found.insert(row.key)
+        // Rows by their position in the spec (`found` and the first cells kept by position), not by key.
+        for (index, tokens) in groups.prefix(spec.rows.count).enumerated() where !found.contains(row: index) {
+            found.insert(row: index)
+            let row = spec.rows[index]
+            let first = spec.rowFirstCells[index]
             for position in 0..<min(spec.columns.count, tokens.count) {
-                set(row, position, cell(for: tokens[position], row: row, columns: spec.columns, at: position))
+                set(first: first, position, cell(for: tokens[position], row: row, columns: spec.columns, at: position))
             }
         }
     }
