@@ -6,14 +6,9 @@ extension TableReader {
     mutating func cellPerLineLayout(_ lines: ArraySlice<Line>, shapes: [LineShape]) -> [[Token]] {
         var rows: [[Token]] = []
         var current: [Token] = []
-        // The most cells a row had so far: the next row's room, so that it is not grown cell by cell.
-        var widest = 0
         func flush() {
-            guard !current.isEmpty else { return }
-            widest = max(widest, current.count)
-            rows.append(current)
+            if !current.isEmpty { rows.append(current) }
             current = []
-            current.reserveCapacity(widest)
         }
         // By index: the lines are looked at in place, not copied (a retain and a release each).
         for index in lines.indices {
