@@ -56,7 +56,8 @@ import Testing
         "－5", "−1", "＋4", "/", "／", "—", "——", "-", "－", "–", "无", "無", "\\", "、", "--", "－－", "―", "行政许可",
         "（一）予以公开", "总计", "1.属于国家秘密", "999999999999", "1000000000000", "123456789012345678",
         "1234567890123456789", "12 345", "0.5", ".5", "5.", "无效", "—2", String(repeating: "1", count: 70),
-        String(repeating: "字", count: 90), "無正當理由", "、其他", "＋", "－－3",
+        String(repeating: "字", count: 90), "無正當理由", "、其他", "＋", "－－3", "1.其他", "12a", "3.其他件", "1 2",
+        "1\u{3000}2", "1,234元", "2.5万元", "12个", "7.属于行政执法案卷", "1１", "1．5", "2亿元", "4（件）", "5 件",
     ]
 
     /// `quickRead` decides only what `read(trimmed:)` decides the same way.
@@ -76,12 +77,17 @@ import Testing
         ]
         for line in lines {
             for separator: UInt8 in [0x09, 0x0A] {
-                let fast = Token.pieces(of: Substring(line), separator: separator, line: 7)
-                let slow = Line.pieces(of: Substring(line), separator: separator).map { Token($0, line: 7) }
+                var store = TokenStore()
+                let fast = store.pieces(of: Substring(line), separator: separator, line: 7)
+                let slow = Line.pieces(of: Substring(line), separator: separator).map { store.token($0, line: 7) }
                 #expect(fast.count == slow.count)
                 for (a, b) in zip(fast, slow) {
-                    #expect(a.text == b.text && a.text.startIndex == b.text.startIndex && a.text.endIndex == b.text.endIndex)
-                    #expect(a.reading == b.reading && a.isLabelSized == b.isLabelSized && a.key == b.key && a.line == b.line)
+                    let (textA, textB) = (store.text(of: a), store.text(of: b))
+                    #expect(textA == textB && textA.startIndex == textB.startIndex && textA.endIndex == textB.endIndex)
+                    #expect(store.string(of: a) == String(textB) && a.isEmpty == b.isEmpty)
+                    #expect(
+                        a.reading == b.reading && a.isLabelSized == b.isLabelSized && store.key(of: a) == store.key(of: b)
+                            && a.line == b.line)
                 }
             }
         }

@@ -71,12 +71,12 @@ enum CellText {
         if count > 64 { return .some(nil) }
         let first = bytes[0]
         if first >= 0x30 && first <= 0x39 {
-            guard count <= 18 else { return nil }
             var value: UInt64 = 0
             for byte in bytes {
-                guard byte >= 0x30 && byte <= 0x39 else { return nil }
-                value = value * 10 + UInt64(byte - 0x30)
+                guard byte >= 0x30 && byte <= 0x39 else { return startsLabel(bytes) }
+                value = value &* 10 &+ UInt64(byte - 0x30)  // wraps only past 18 digits, not read below
             }
+            guard count <= 18 else { return nil }
             // 10¹² is `countLimit`.
             guard value < 1_000_000_000_000 else { return .some(CellReading(value: .unreadable)) }
             return .some(CellReading(value: .number(Quantity(Int(value)))))
@@ -93,6 +93,31 @@ enum CellText {
             }
         default: return .some(nil)
         }
+    }
+
+    /// For text that starts with an ASCII digit and is not all digits (`1.属于国家秘密`): nil (not a
+    /// value) when its last scalar is no unit (so no unit or sign is stripped) and some scalar is none
+    /// that `number` reads (so it is no number either); otherwise nil, undecided (`.none` for the
+    /// caller: `read(trimmed:)` decides). O(n).
+    private static func startsLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> CellReading?? {
+        var lead = bytes.count - 1
+        while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        var index = lead
+        switch LabelText.decode(bytes, at: &index) {
+        // 件 个 項 项 条 條 次 人 宗 例 份 家 起 個 元 (`stripSuffix`).
+        case 0x4EF6, 0x4E2A, 0x9805, 0x9879, 0x6761, 0x689D, 0x6B21, 0x4EBA, 0x5B97, 0x4F8B, 0x4EFD, 0x5BB6, 0x8D77, 0x500B,
+            0x5143:
+            return nil
+        default: break
+        }
+        index = 0
+        while index < bytes.count {
+            switch LabelText.decode(bytes, at: &index) {
+            case 0x30...0x39, 0x2E, 0x2C, 0x20, 0xA0, 0x3000, 0xFF10...0xFF19, 0xFF0E, 0xFF0C: continue
+            default: return .some(nil)
+            }
+        }
+        return nil
     }
 
     /// The smallest number no cell holds: 10¹². No agency decides, receives or charges (in 万元) that

@@ -29,7 +29,9 @@ struct LabelMatch: Sendable {
 extension TableReader {
     /// The token's `LabelMatch` (a label candidate's): the one worked out before, or worked out now.
     func labelMatch(_ token: Token) -> LabelMatch {
-        token.match ?? matchers.labelMatch(of: token.text, ambiguity: true)
+        if let match = token.match { return match }
+        let matchers = self.matchers
+        return store.withBytes(of: token) { matchers.cachedMatch(of: $0) }
     }
 
     /// `RowMatchers.labelMatch(of:ambiguity:)`.
@@ -37,13 +39,17 @@ extension TableReader {
         matchers.labelMatch(of: written, ambiguity: ambiguity)
     }
 
-    /// Works out the `LabelMatch` of every label candidate of the rows, so that the rows can be
-    /// looked at more than once without matching again.
+    /// Works out the `LabelMatch` of every label candidate of the rows (those `TokenStore.append` cut
+    /// were matched there), so that the rows can be looked at more than once without matching again.
     func matchLabels(_ rows: inout [[Token]]) {
         let matchers = self.matchers
+        let store = self.store
         for r in rows.indices {
-            for t in rows[r].indices where rows[r][t].isLabelCandidate {
-                rows[r][t].match = matchers.labelMatch(of: rows[r][t].text, ambiguity: true)
+            // Each row's tokens in place, without looking the row up again for every token.
+            rows[r].withUnsafeMutableBufferPointer { tokens in
+                for t in tokens.indices where tokens[t].isLabelCandidate && tokens[t].match == nil {
+                    tokens[t].match = store.withBytes(of: tokens[t]) { matchers.cachedMatch(of: $0) }
+                }
             }
         }
     }
@@ -57,6 +63,16 @@ extension RowMatchers {
         }
         var copy = String(written)
         return copy.withUTF8 { labelMatch(of: $0, ambiguity: ambiguity) }
+    }
+
+    /// `labelMatch(of: written, ambiguity: true)`, kept in `cache` for the next time the same bytes
+    /// come.
+    func cachedMatch(of written: UnsafeBufferPointer<UInt8>) -> LabelMatch {
+        let hash = LabelCache.hash(written)
+        if let match = cache.withLock({ $0.match(written, hash: hash) }) { return match }
+        let match = labelMatch(of: written, ambiguity: true)
+        cache.withLock { $0.insert(written, hash: hash, match) }
+        return match
     }
 
     /// The `LabelMatch` of the UTF-8 bytes of trimmed text.

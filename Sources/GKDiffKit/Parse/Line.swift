@@ -100,10 +100,11 @@ struct Line: Sendable {
         var start = 0
         var offset = 0
         let count = bytes.count
-        while true {
-            // To the next separator byte: a tight loop, most bytes are not one.
-            while offset < count && bytes[offset] != separator { offset += 1 }
-            if offset == count { break }
+        guard let base = bytes.baseAddress else { return body(0, 0) }
+        while offset < count {
+            // To the next separator byte, with `memchr`: most bytes are not one.
+            guard let found = memchr(base + offset, Int32(separator), count - offset) else { break }
+            offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             if !(separator == 0x0A && offset > 0 && bytes[offset - 1] == 0x0D) {
                 body(start, offset)
                 start = offset + 1
@@ -154,128 +155,4 @@ struct LineShape {
     var startsWithTab: Bool
     /// How many tabs the line holds, counting no further than 2.
     var tabs: Int
-}
-
-/// A cell of text as it came out of the layout, before it is matched to the template.
-struct Token {
-    var text: Substring
-    var line: Int
-    /// What it reads as, or nil when it is text (a label or a sentence).
-    var reading: CellReading?
-    /// True for a run of blank lines that may or may not stand for an empty cell (blank-line layout).
-    var isGap = false
-    /// Short enough to be a label; longer text is prose and never matched.
-    var isLabelSized: Bool
-    /// For a cell of a grid (HTML, .docx, PDF): the grid column it starts at and how many it covers;
-    /// -1 for text layouts, whose cells have no column marks.
-    var column = -1
-    var span = 1
-    /// The file ended inside this cell: its text may be cut short.
-    var isCut = false
-    /// What the token's key matches in the table being read (`TableReader.labelMatch`), once worked
-    /// out; nil before, and for tokens that are not label candidates.
-    var match: LabelMatch?
-
-    /// `LabelText.key(text)` when the token may be a label (text, not a value, label-sized); empty
-    /// otherwise. Matching reads the key's bytes (`TableReader.labelMatch`) without making it.
-    var key: String { reading == nil && isLabelSized ? LabelText.key(text) : "" }
-
-    /// True when the token may be a label: text, not a value, not a gap, label-sized.
-    var isLabelCandidate: Bool { reading == nil && !isGap && isLabelSized }
-
-    init(_ text: Substring, line: Int) {
-        self.text = LabelText.trim(text)
-        self.line = line
-        self.reading = CellText.read(trimmed: self.text)
-        self.isLabelSized = LabelText.isShort(self.text, limit: TableReader.labelLimit)
-    }
-
-    /// A token whose parts are already worked out (`pieces(of:separator:line:)`).
-    private init(text: Substring, line: Int, reading: CellReading?, isLabelSized: Bool) {
-        self.text = text
-        self.line = line
-        self.reading = reading
-        self.isLabelSized = isLabelSized
-    }
-
-    /// `Line.pieces(of: text, separator: separator).map { Token($0, line: line) }`, read on the text's
-    /// bytes: each piece trimmed, read and keyed in place, with one `Substring` made per piece.
-    static func pieces(of text: Substring, separator: UInt8, line: Int) -> [Token] {
-        pieces(of: text, separator: separator, line: line, limit: Int.max) ?? []
-    }
-
-    /// `pieces(of:separator:line:)`, or nil when the text holds more than `limit` separator bytes.
-    static func pieces(of text: Substring, separator: UInt8, line: Int, limit: Int) -> [Token]? {
-        var tokens: [Token] = []
-        return append(text, separator: separator, line: line, limit: limit, to: &tokens) ? tokens : nil
-    }
-
-    /// Appends `pieces(of:separator:line:)` to `tokens` and returns true; or appends nothing and
-    /// returns false when the text holds more than `limit` separator bytes.
-    static func append(_ text: Substring, separator: UInt8, line: Int, limit: Int, to tokens: inout [Token]) -> Bool {
-        let utf8 = text.utf8
-        let appended = Line.withBytes(of: text) { bytes -> Bool in
-            var separators = 0
-            for byte in bytes where byte == separator {
-                separators += 1
-                if separators > limit { return false }
-            }
-            // Grown geometrically: reserving the exact count for every line (one cell each, in the
-            // cell-per-line layout) would copy the row's tokens at every line; and from eight, the
-            // cells of most rows, so that a row made line by line is not copied at 1, 2 and 4.
-            let needed = tokens.count + separators + 1
-            if tokens.capacity < needed { tokens.reserveCapacity(max(needed, 2 * tokens.capacity, 8)) }
-            /// The token of the bytes `start..<end`.
-            func token(_ start: Int, _ end: Int) -> Token {
-                var from = start
-                var to = end
-                while from < to {
-                    var index = from
-                    guard LabelText.isSpace(LabelText.decode(bytes, at: &index)) else { break }
-                    from = index
-                }
-                while to > from {
-                    var lead = to - 1
-                    while lead > from && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
-                    var index = lead
-                    guard LabelText.isSpace(LabelText.decode(bytes, at: &index)) else { break }
-                    to = lead
-                }
-                // A piece that is the whole text (one cell a line) is the text itself: no slicing.
-                let piece =
-                    from == 0 && to == bytes.count
-                    ? text : text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]
-                let trimmed = UnsafeBufferPointer(rebasing: bytes[from..<to])
-                let reading = CellText.quickRead(trimmed) ?? CellText.read(trimmed: piece)
-                var labelSized = trimmed.count <= TableReader.labelLimit
-                if !labelSized && trimmed.count <= 4 * TableReader.labelLimit {
-                    var scalars = 0
-                    for byte in trimmed where byte & 0xC0 != 0x80 { scalars += 1 }
-                    labelSized = scalars <= TableReader.labelLimit
-                }
-                return Token(text: piece, line: line, reading: reading, isLabelSized: labelSized)
-            }
-            Line.forEachPiece(of: bytes, separator: separator) { start, end in tokens.append(token(start, end)) }
-            return true
-        }
-        if let appended { return appended }
-        if Line.count(of: separator, in: text, upTo: limit &+ 1) > limit { return false }
-        tokens += Line.pieces(of: text, separator: separator).map { Token($0, line: line) }
-        return true
-    }
-
-    /// A run of blank lines whose meaning is uncertain.
-    static func gap(line: Int) -> Token {
-        var token = Token("", line: line)
-        token.reading = nil
-        token.isGap = true
-        return token
-    }
-
-    var value: CellValue? { reading?.value }
-    var isEmpty: Bool { !isGap && text.isEmpty }
-    var isFilledValue: Bool {
-        guard let value else { return false }
-        return value != .blank
-    }
 }

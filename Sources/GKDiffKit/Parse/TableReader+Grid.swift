@@ -26,14 +26,19 @@ extension TableReader {
 
     /// Files every row of one grid.
     mutating func readGrid(_ table: DocumentTable) {
-        var rows = table.rows.map { row in
-            row.cells.map { cell -> Token in
-                var token = Token(Substring(cell.text), line: cell.line)
+        var rows: [[Token]] = []
+        rows.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            var tokens: [Token] = []
+            tokens.reserveCapacity(row.cells.count)
+            for cell in row.cells {
+                var token = store.token(Substring(cell.text), line: cell.line)
                 token.column = cell.column
                 token.span = cell.columnSpan
                 token.isCut = cell.isCut
-                return token
+                tokens.append(token)
             }
+            rows.append(tokens)
         }
         matchLabels(&rows)
         // The width most data rows reach: one row with a cell too many must not make every other row
@@ -93,14 +98,14 @@ extension TableReader {
         _ tokens: [Token], row: DocumentRow, width: Int, positions: [Int]?, fromAbove: CoveredColumns = CoveredColumns()
     ) {
         let scan = scanRow(tokens)
-        let (headerWords, label, labelIndex) = (scan.headerWords, scan.label, scan.labelIndex)
+        let (headerWords, labelRow, labelIndex) = (scan.headerWords, scan.labelRow, scan.labelIndex)
         if let conflict = scan.conflict, row.problem == nil {
-            twoLabels(conflict, line: row.line, tokens: tokens)
+            twoLabels((spec.rows[conflict.0], spec.rows[conflict.1]), line: row.line, tokens: tokens)
             return
         }
         if let problem = row.problem {
             diagnostics.append(Diagnostic(.error, line: row.line, "\(spec.kind.label)：\(problem)"))
-            if let label, !found.contains(label.key) {
+            if let labelRow, case let label = spec.rows[labelRow], !found.contains(label.key) {
                 found.insert(label.key)
                 for position in spec.columns(ofRow: label.key).indices {
                     set(label, position, Cell(value: .unreadable, raw: "", line: row.line))
@@ -108,13 +113,13 @@ extension TableReader {
             }
             return
         }
-        if !scan.hasValue && (headerWords >= 2 || (label != nil && scan.labelIsAmbiguous)) {
+        if !scan.hasValue && (headerWords >= 2 || (labelRow != nil && scan.labelIsAmbiguous)) {
             sawHeader = true
             return
         }
-        if let label, let labelIndex {
+        if let labelRow, let labelIndex {
             placeGrid(
-                tokens, labelIndex: labelIndex, in: label, at: scan.labelRow, width: width, positions: positions,
+                tokens, labelIndex: labelIndex, in: spec.rows[labelRow], at: labelRow, width: width, positions: positions,
                 fromAbove: fromAbove)
             return
         }
@@ -193,25 +198,24 @@ extension TableReader {
         } else {
             wanted = contiguousPositions(tokens, after: labelIndex, count: columns.count)
         }
-        var result =
+        // Not an optional `GridValues`, whose generic value witnesses cost a thousand instructions a row.
+        let result =
             wanted.count == columns.count
-            ? gridValues(tokens, from: start, positions: wanted, width: width, fromAbove: fromAbove) : nil
-        if result == nil {
-            result = .misfit("只有 \(max(0, width - start)) 列，放不下 \(columns.count) 个数")
-        }
-        switch result! {
+            ? gridValues(tokens, from: start, positions: wanted, width: width, fromAbove: fromAbove)
+            : .misfit("只有 \(max(0, width - start)) 列，放不下 \(columns.count) 个数")
+        switch result {
         case .values(let values):
-            for (position, (column, token)) in zip(columns, values).enumerated() {
-                set(first: first, position, cell(for: token, row: row, column: column))
+            for position in 0..<min(columns.count, values.count) {
+                set(first: first, position, cell(for: values[position], row: row, columns: columns, at: position))
             }
         case .cut(let values, let cut):
             diagnostics.append(
                 Diagnostic(
                     .warning, line: cut.line,
-                    "文本在第 \(cut.line) 行中间结束：\(spec.kind.label)「\(row.label)」这一行最后一格「\(cut.text)」可能不完整，记为缺失；只读到 \(values.count) 格，其余 \(columns.count - values.count) 格记为缺失"
+                    "文本在第 \(cut.line) 行中间结束：\(spec.kind.label)「\(row.label)」这一行最后一格「\(store.text(of: cut))」可能不完整，记为缺失；只读到 \(values.count) 格，其余 \(columns.count - values.count) 格记为缺失"
                 ))
-            for (position, (column, token)) in zip(columns, values).enumerated() {
-                set(first: first, position, cell(for: token, row: row, column: column))
+            for position in 0..<min(columns.count, values.count) {
+                set(first: first, position, cell(for: values[position], row: row, columns: columns, at: position))
             }
         case .misfit(let reason):
             diagnostics.append(
@@ -286,11 +290,11 @@ extension TableReader {
                 }
                 let next = values.count + 1 < positions.count ? positions[values.count + 1] : width
                 if token.column + token.span > next {
-                    return .misfit("有一格（「\(token.text)」）横跨了两列")
+                    return .misfit("有一格（「\(store.text(of: token))」）横跨了两列")
                 }
                 values.append(token)
             } else if !token.isEmpty {
-                return .misfit("有一格「\(token.text)」不在任何一列之下")
+                return .misfit("有一格「\(store.text(of: token))」不在任何一列之下")
             }
         }
         if values.count < positions.count {
@@ -315,7 +319,7 @@ extension TableReader {
         // Table 2's groups only: table 1's group headings (`第二十条第（六）项`) stand over their rows.
         guard spec.kind == .requests, tokens.contains(where: \.isFilledValue) else { return nil }
         for (index, token) in tokens.enumerated() where token.value == nil && token.isLabelSized {
-            let key = token.key
+            let key = store.key(of: token)
             guard !key.isEmpty else { continue }
             let rows = spec.rows.filter { $0.group.map(LabelText.key) == key }
             if rows.count >= 2, !rows.contains(where: { found.contains($0.key) }) { return (index, rows) }
@@ -366,7 +370,7 @@ extension TableReader {
     mutating func damagedLabel(_ tokens: [Token]) -> (index: Int, row: RowSpec)? {
         guard tokens.contains(where: \.isFilledValue) else { return nil }
         for (index, token) in tokens.enumerated() where token.value == nil && token.isLabelSized {
-            var key = token.key
+            var key = store.key(of: token)
             for group in groupKeys where key.utf8.count > group.utf8.count && LabelText.hasPrefix(key, group) {
                 key = String(key.unicodeScalars.dropFirst(group.unicodeScalars.count))
             }
@@ -385,7 +389,7 @@ extension TableReader {
             diagnostics.append(
                 Diagnostic(
                     .warning, line: token.line,
-                    "\(spec.kind.label)的行标题「\(token.text)」与模板的「\(fits[0].label)」不完全相同（少了几个字），按这一行读取"))
+                    "\(spec.kind.label)的行标题「\(store.text(of: token))」与模板的「\(fits[0].label)」不完全相同（少了几个字），按这一行读取"))
             return (index, fits[0])
         }
         return nil

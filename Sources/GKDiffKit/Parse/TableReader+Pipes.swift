@@ -40,7 +40,7 @@ extension TableReader {
                 endStream()
                 rows.append(
                     parts.cells.enumerated().map { column, piece in
-                        var token = Token(piece, line: line.number)
+                        var token = store.token(piece, line: line.number)
                         token.column = column
                         return token
                     })
@@ -62,13 +62,14 @@ extension TableReader {
 
     /// The tokens of one cell's lines: one empty token for none, the lines joined when all are text
     /// (a label broken over lines), each line on its own when any holds a value.
-    func cellTokens(_ content: [Line], emptyAt line: Int) -> [Token] {
-        if content.isEmpty { return [Token("", line: line)] }
-        if content.count == 1 { return [Token(content[0].text, line: content[0].number)] }
-        let tokens = content.map { Token($0.text, line: $0.number) }
+    mutating func cellTokens(_ content: [Line], emptyAt line: Int) -> [Token] {
+        if content.isEmpty { return [store.token("", line: line)] }
+        if content.count == 1 { return [store.token(content[0].text, line: content[0].number)] }
+        var tokens: [Token] = []
+        for line in content { tokens.append(store.token(line.text, line: line.number)) }
         if tokens.allSatisfy({ $0.value == nil && $0.isLabelSized }) {
-            let joined = tokens.map(\.text).joined()
-            return [Token(Substring(joined), line: content[0].number)]
+            let joined = tokens.map { store.text(of: $0) }.joined()
+            return [store.token(Substring(joined), line: content[0].number)]
         }
         return tokens
     }

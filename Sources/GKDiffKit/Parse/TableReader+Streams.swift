@@ -45,8 +45,8 @@ extension TableReader {
             if paragraphs && blankRun > 0 && !stream.isEmpty {
                 let extra = blankRun - separator
                 if extra > 0 {
-                    for _ in 0..<(extra / (separator + 1)) { stream.append(Token("", line: line.number - 1)) }
-                    if extra % (separator + 1) != 0 { stream.append(.gap(line: line.number - 1)) }
+                    for _ in 0..<(extra / (separator + 1)) { stream.append(store.token("", line: line.number - 1)) }
+                    if extra % (separator + 1) != 0 { stream.append(TokenStore.gap(line: line.number - 1)) }
                 }
             }
             blankRun = 0
@@ -56,7 +56,7 @@ extension TableReader {
             } else if paragraphs {
                 content.append(line)
             } else {
-                stream += labelAndValue(line) ?? [Token(line.text, line: line.number)]
+                stream += labelAndValue(line) ?? [store.token(line.text, line: line.number)]
             }
         }
         endStream()
@@ -65,13 +65,13 @@ extension TableReader {
 
     /// `行政许可 97`: a row label and one value on a line, separated by spaces, as two cells; nil when
     /// the line is not exactly that (the text before the last space must name a row by itself).
-    func labelAndValue(_ line: Line) -> [Token]? {
+    mutating func labelAndValue(_ line: Line) -> [Token]? {
         let text = LabelText.trim(line.text)
         guard let space = text.lastIndex(where: { $0 == " " || $0 == "\u{3000}" }) else { return nil }
-        let value = Token(text[text.index(after: space)...], line: line.number)
+        let value = store.token(text[text.index(after: space)...], line: line.number)
         guard value.isFilledValue else { return nil }
-        let label = Token(text[..<space], line: line.number)
-        guard label.value == nil, label.isLabelSized, matchRow(label.key) != nil else { return nil }
+        let label = store.token(text[..<space], line: line.number)
+        guard label.value == nil, label.isLabelSized, matchRow(store.key(of: label)) != nil else { return nil }
         return [label, value]
     }
 
@@ -115,13 +115,14 @@ extension TableReader {
             var match = named.row >= 0 ? spec.rows[named.row] : nil
             var label = token
             if match == nil, !textRun.isEmpty {
-                let joined = textRun.suffix(3).map(\.text).joined() + token.text
+                let joined = textRun.suffix(3).map { store.text(of: $0) }.joined() + store.text(of: token)
                 if let row = matchRow(LabelText.key(joined)) {
                     match = row
-                    label = Token(Substring(joined), line: textRun.suffix(3).first!.line)
+                    label = store.token(Substring(joined), line: textRun.suffix(3).first!.line)
                 }
             }
-            if match != nil && (named.row >= 0 ? named.isAmbiguous : isAmbiguous(token.key, written: token.text))
+            if match != nil
+                && (named.row >= 0 ? named.isAmbiguous : isAmbiguous(store.key(of: token), written: store.text(of: token)))
                 && !(index + 1 < tokens.count && tokens[index + 1].isFilledValue)
             {
                 match = nil
@@ -149,7 +150,7 @@ extension TableReader {
             if currentRow != nil && current.count == 1 { continue }  // the rest of a label broken over lines
             closeRow()
             closeOrphans()
-            if Self.looksLikeSentence(token.text) { prose(token) }
+            if Self.looksLikeSentence(store.text(of: token)) { prose(token) }
             textRun.append(token)
         }
         closeRow()

@@ -10,24 +10,26 @@ extension TableReader {
             if !current.isEmpty { rows.append(current) }
             current = []
         }
-        for (line, shape) in zip(lines, shapes) {
+        // By index: the lines are looked at in place, not copied (a retain and a release each).
+        for index in lines.indices {
+            let shape = shapes[index - lines.startIndex]
             if shape.isEmpty {
                 flush()
             } else if shape.startsWithTab {
                 // The cells after the tab, straight onto the row (`split(line, separator: 9, dropFirst: true)`).
-                guard Token.append(line.textAfterTab, separator: 9, line: line.number, limit: Self.cellLimit - 1, to: &current)
-                else {
+                let number = lines[index].number
+                guard store.appendLine(at: index, skip: 1, separator: 9, limit: Self.cellLimit - 1, to: &current) else {
                     diagnostics.append(
-                        Diagnostic(.warning, line: line.number, "这一行有 \(Self.cellLimit) 个以上的单元格，不像表格行，按正文处理"))
+                        Diagnostic(.warning, line: number, "这一行有 \(Self.cellLimit) 个以上的单元格，不像表格行，按正文处理"))
                     flush()
-                    prose(line)
+                    prose(lines[index])
                     continue
                 }
-            } else if belongsToTable(line.text) {
-                current.append(Token(line.text, line: line.number))
+            } else if belongsToTable(lines[index].text) {
+                current.append(store.token(lines[index].text, line: lines[index].number))
             } else {
                 flush()
-                prose(line)
+                prose(lines[index])
             }
         }
         flush()
@@ -38,13 +40,18 @@ extension TableReader {
     /// `Line.shape`, in order.
     mutating func tabRowLayout(_ lines: ArraySlice<Line>, shapes: [LineShape]) -> [[Token]] {
         var rows: [[Token]] = []
-        for (line, shape) in zip(lines, shapes) where !shape.isEmpty {
-            if shape.tabs > 0 {
-                if let parts = split(line, separator: 9, dropFirst: false) { rows.append(parts) } else { prose(line) }
-            } else if belongsToTable(line.text) {
-                rows.append([Token(line.text, line: line.number)])
+        // By index: the lines are looked at in place, not copied (a retain and a release each).
+        for index in lines.indices where !shapes[index - lines.startIndex].isEmpty {
+            if shapes[index - lines.startIndex].tabs > 0 {
+                if let parts = split(lines[index], at: index, separator: 9, dropFirst: false) {
+                    rows.append(parts)
+                } else {
+                    prose(lines[index])
+                }
+            } else if belongsToTable(lines[index].text) {
+                rows.append([store.token(lines[index].text, line: lines[index].number)])
             } else {
-                prose(line)
+                prose(lines[index])
             }
         }
         return rows
@@ -52,7 +59,8 @@ extension TableReader {
 
     /// The cells of a line split at `separator`; nil when the line has more than `cellLimit` of them.
     /// Each cell's column is its place on the line.
-    mutating func split(_ line: Line, separator: UInt8, dropFirst: Bool) -> [Token]? {
+    /// `index`: the line's index in `store.lines`.
+    mutating func split(_ line: Line, at index: Int, separator: UInt8, dropFirst: Bool) -> [Token]? {
         // `dropFirst` is set for lines that start with a tab (`cellPerLineLayout`): the tab is dropped
         // by one UTF-8 index, and counts as one of the line's separators when it is one.
         let droppedTab = dropFirst && line.startsWithTab
@@ -62,8 +70,15 @@ extension TableReader {
             ? (separator == 0x09 ? 1 : 0)
             : line.text.utf8.prefix(line.text.utf8.count - text.utf8.count).reduce(0) { $0 + ($1 == separator ? 1 : 0) }
         // More than `cellLimit` separators on the line: noise, not a table row.
-        guard var tokens = Token.pieces(of: text, separator: separator, line: line.number, limit: Self.cellLimit - dropped)
-        else {
+        var tokens: [Token] = []
+        // The line's own text, or the tab after it, is cut in place; a text without its first character
+        // is kept on its own.
+        let appended =
+            droppedTab || !dropFirst
+            ? store.appendLine(
+                at: index, skip: droppedTab ? 1 : 0, separator: separator, limit: Self.cellLimit - dropped, to: &tokens)
+            : store.append(text, separator: separator, line: line.number, limit: Self.cellLimit - dropped, to: &tokens)
+        guard appended else {
             diagnostics.append(
                 Diagnostic(.warning, line: line.number, "这一行有 \(Self.cellLimit) 个以上的单元格，不像表格行，按正文处理"))
             return nil

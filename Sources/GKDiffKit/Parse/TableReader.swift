@@ -1,3 +1,11 @@
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What reading one table gave: its cells in `TableSpec.cells` order, prose met among the rows,
 /// and diagnostics.
 struct TableRead {
@@ -47,6 +55,9 @@ final class RowMatchers: Sendable {
     let headerStarts: [UInt64]?
     /// The same filter of the match words' first three bytes; nil when a match word is shorter.
     let matchStarts: [UInt64]?
+    /// The matches of labels met before (`labelMatch(of:)` of bytes, with ambiguity), shared by every
+    /// report read with this table's spec.
+    let cache = Mutex(LabelCache())
 
     init(rows: [RowSpec], headerWords: [String]) {
         var groups: [String] = []
@@ -253,8 +264,7 @@ struct WordList: Sendable {
         _ words: UnsafeBufferPointer<UInt8>, _ start: Int, _ size: Int, _ key: UnsafeBufferPointer<UInt8>, _ at: Int
     ) -> Bool {
         guard at + size <= key.count else { return false }
-        for k in 0..<size where words[start + k] != key[at + k] { return false }
-        return true
+        return size == 0 || memcmp(words.baseAddress! + start, key.baseAddress! + at, size) == 0
     }
 }
 
@@ -277,6 +287,8 @@ struct TableReader {
     var paragraphs: [Paragraph] = []
     var sawHeader = false
     var valueRows: [[Token]] = []
+    /// The texts the tokens are cut from.
+    var store: TokenStore
     var valueRowsCut = false
     var layout = TableLayout.cellPerLine
     /// True when a header says the money column is in 元 rather than 万元.
@@ -301,6 +313,7 @@ struct TableReader {
         }
         self.groupKeys = spec.matchers.groupKeys
         self.matchers = spec.matchers
+        self.store = TokenStore(matchers: spec.matchers)
         self.found = RowSet(spec: spec)
     }
 
@@ -318,6 +331,7 @@ struct TableReader {
     static func read(_ spec: TableSpec, lines: ArraySlice<Line>, end: TextEnd? = nil) -> TableRead {
         var reader = TableReader(spec: spec)
         reader.end = end
+        reader.store.lines = lines
         var rows = reader.rows(from: lines)
         reader.matchLabels(&rows)
         let lastData = rows.lastIndex { row in row.contains { $0.isFilledValue || $0.value == .blank } }
@@ -346,8 +360,9 @@ struct TableReader {
         var previousEmpty = false
         var shapes: [LineShape] = []
         shapes.reserveCapacity(lines.count)
-        for line in lines {
-            let shape = line.shape
+        // By index: the lines are looked at in place, not copied (a retain and a release each).
+        for index in lines.indices {
+            let shape = lines[index].shape
             shapes.append(shape)
             if shape.isEmpty {
                 if !previousEmpty && plainLines > 0 { blankRuns += 1 }
@@ -361,11 +376,11 @@ struct TableReader {
                 tabRows += 1
             } else if leadingTab {
                 cellLines += 1
-            } else if Self.hasPipe(line.text) {
+            } else if Self.hasPipe(lines[index].text) {
                 pipeLines += 1
             } else {
                 plainLines += 1
-                if tableLines < 3 && belongsToTable(line.text) { tableLines += 1 }
+                if tableLines < 3 && belongsToTable(lines[index].text) { tableLines += 1 }
             }
         }
         if tabRows >= 2 && tabRows >= cellLines {
@@ -476,7 +491,7 @@ struct TableReader {
     }
 
     mutating func prose(_ token: Token) {
-        prose(Line(text: token.text, number: token.line))
+        prose(Line(text: store.text(of: token), number: token.line))
     }
 
     // MARK: Matching
@@ -534,15 +549,16 @@ struct TableReader {
 
     /// What a row's cells say it is: header words, values, and the row label (the last cell that names
     /// a row; two cells naming two different rows are a conflict).
+    /// Rows are given by their position in the spec (`spec.rows`).
     struct RowScan {
         var headerWords = 0
         var hasValue = false
         var labelIndex: Int?
-        var label: RowSpec?
-        /// The label's row: its position in the spec.
+        /// The label's row.
         var labelRow: Int?
         var labelIsAmbiguous = false
-        var conflict: (RowSpec, RowSpec)?
+        /// Two rows of different keys that the row names.
+        var conflict: (Int, Int)?
     }
 
     /// Reads a row's cells once: header words (noting a money unit in them), values, its label.
@@ -560,12 +576,13 @@ struct TableReader {
                 noteMoneyUnit(named)
             }
             if named.row >= 0 {
-                let match = spec.rows[named.row]
                 let ambiguous = named.isAmbiguous
-                if let label = scan.label, label.key != match.key, !ambiguous, !scan.labelIsAmbiguous {
-                    scan.conflict = (label, match)
+                // Rows of the same key share their canonical position (`TableSpec.rowCanonical`).
+                if let label = scan.labelRow, spec.rowCanonical[label] != spec.rowCanonical[named.row], !ambiguous,
+                    !scan.labelIsAmbiguous
+                {
+                    scan.conflict = (label, named.row)
                 }
-                scan.label = match
                 scan.labelRow = named.row
                 scan.labelIndex = index
                 scan.labelIsAmbiguous = ambiguous
@@ -593,16 +610,18 @@ struct TableReader {
     mutating func take(_ row: [Token], cut: Bool) {
         let scan = scanRow(row)
         if let conflict = scan.conflict {
-            twoLabels(conflict, line: row.first?.line ?? 0, tokens: row)
+            twoLabels((spec.rows[conflict.0], spec.rows[conflict.1]), line: row.first?.line ?? 0, tokens: row)
             return
         }
-        let (headerWords, label, labelIndex) = (scan.headerWords, scan.label, scan.labelIndex)
-        if !scan.hasValue && (headerWords >= 2 || (label != nil && scan.labelIsAmbiguous)) {
+        let (headerWords, labelRow, labelIndex) = (scan.headerWords, scan.labelRow, scan.labelIndex)
+        if !scan.hasValue && (headerWords >= 2 || (labelRow != nil && scan.labelIsAmbiguous)) {
             sawHeader = true
             return
         }
-        if let label, let labelIndex {
-            place(Array(row[(labelIndex + 1)...]), in: label, at: scan.labelRow, labelLine: row[labelIndex].line, cut: cut)
+        if let labelRow, let labelIndex {
+            place(
+                Array(row[(labelIndex + 1)...]), in: spec.rows[labelRow], at: labelRow, labelLine: row[labelIndex].line,
+                cut: cut)
             return
         }
         if headerWords > 0 { sawHeader = true }
@@ -644,8 +663,8 @@ struct TableReader {
         let first = rowPosition.map { spec.rowFirstCells[$0] } ?? spec.firstCell[row.key]
         var tokens = tokens
         if cut, let kept = cutShort(&tokens, count: columns.count, what: "「\(row.label)」这一行", line: labelLine) {
-            for (position, (column, token)) in zip(columns, kept).enumerated() {
-                set(first: first, position, cell(for: token, row: row, column: column))
+            for position in 0..<min(columns.count, kept.count) {
+                set(first: first, position, cell(for: kept[position], row: row, columns: columns, at: position))
             }
             return
         }
@@ -659,8 +678,8 @@ struct TableReader {
             for position in columns.indices { set(first: first, position, Cell(value: .unreadable, raw: "", line: labelLine)) }
             return
         }
-        for (position, (column, token)) in zip(columns, fitted).enumerated() {
-            set(first: first, position, cell(for: token, row: row, column: column))
+        for position in 0..<min(columns.count, fitted.count) {
+            set(first: first, position, cell(for: fitted[position], row: row, columns: columns, at: position))
         }
     }
 
@@ -677,7 +696,7 @@ struct TableReader {
             diagnostics.append(
                 Diagnostic(
                     .warning, line: last.line,
-                    "文本在第 \(end.line) 行中间结束：\(spec.kind.label)\(what)最后一格「\(last.text)」可能不完整，记为缺失"))
+                    "文本在第 \(end.line) 行中间结束：\(spec.kind.label)\(what)最后一格「\(store.text(of: last))」可能不完整，记为缺失"))
         }
         if !dropped {
             while tokens.count > count, tokens.last?.isEmpty == true { tokens.removeLast() }
@@ -698,26 +717,28 @@ struct TableReader {
         return kept
     }
 
-    /// The cell a token gives in a column: its value, with the unit it was written in checked against
-    /// the column's (and 元 converted to 万元), or unreadable with a diagnostic.
-    mutating func cell(for token: Token, row: RowSpec, column: ColumnSpec) -> Cell {
-        let raw = String(token.text)
+    /// The cell a token gives in column `columns[index]`: its value, with the unit it was written in
+    /// checked against the column's (and 元 converted to 万元), or unreadable with a diagnostic. The
+    /// column is looked at in its array, not copied out of it.
+    mutating func cell(for token: Token, row: RowSpec, columns: [ColumnSpec], at index: Int) -> Cell {
+        let raw = store.string(of: token)
+        let unit = columns[index].unit
         // Only a diagnostic needs it: built when used, not for every cell.
-        var place: String { "\(spec.kind.label)「\(row.label)」「\(column.label)」" }
+        var place: String { "\(spec.kind.label)「\(row.label)」「\(columns[index].label)」" }
         guard let reading = token.reading else {
-            let what = token.isGap ? "空行数目说不清是否有空单元格" : "写的是「\(token.text)」，不是数字"
+            let what = token.isGap ? "空行数目说不清是否有空单元格" : "写的是「\(raw)」，不是数字"
             diagnostics.append(Diagnostic(.error, line: token.line, "\(place)一格\(what)，不读取"))
             return Cell(value: .unreadable, raw: raw, line: token.line)
         }
         guard case .number(let number) = reading.value else {
             return Cell(value: reading.value, raw: raw, line: token.line)
         }
-        if number < 0 && column.unit != .change || reading.signed && column.unit != .change {
+        if number < 0 && unit != .change || reading.signed && unit != .change {
             diagnostics.append(Diagnostic(.error, line: token.line, "\(place)一格写的是「\(raw)」，本列不应带正负号，不读取"))
             return Cell(value: .unreadable, raw: raw, line: token.line)
         }
-        switch (column.unit, reading.suffix) {
-        case (_, nil) where column.unit == .tenThousandYuan && moneyInYuan:
+        switch (unit, reading.suffix) {
+        case (_, nil) where unit == .tenThousandYuan && moneyInYuan:
             return converted(number, from: "元", raw: raw, token: token, place: place, header: true)
         case (_, nil), (.count, .count?), (.change, .count?), (.tenThousandYuan, .tenThousandYuan?):
             return Cell(value: .number(number), raw: raw, line: token.line)
@@ -846,16 +867,19 @@ struct TableReader {
                 ))
             return
         }
-        for (row, tokens) in zip(spec.rows, groups) where !found.contains(row.key) {
-            found.insert(row.key)
-            for (position, (column, token)) in zip(spec.columns, tokens).enumerated() {
-                set(row, position, cell(for: token, row: row, column: column))
+        // Rows by their position in the spec (`found` and the first cells kept by position), not by key.
+        for (index, tokens) in groups.prefix(spec.rows.count).enumerated() where !found.contains(row: index) {
+            found.insert(row: index)
+            let row = spec.rows[index]
+            let first = spec.rowFirstCells[index]
+            for position in 0..<min(spec.columns.count, tokens.count) {
+                set(first: first, position, cell(for: tokens[position], row: row, columns: spec.columns, at: position))
             }
         }
     }
 
     func preview(_ tokens: [Token]) -> String {
-        let shown = tokens.prefix(10).map { $0.isGap ? "？" : $0.text.isEmpty ? "空" : String($0.text.prefix(12)) }
+        let shown = tokens.prefix(10).map { $0.isGap ? "？" : $0.isEmpty ? "空" : String(store.text(of: $0).prefix(12)) }
         return shown.joined(separator: " | ") + (tokens.count > 10 ? " …" : "")
     }
 }
