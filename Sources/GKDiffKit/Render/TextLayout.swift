@@ -16,22 +16,7 @@ enum TextLayout {
     }
 
     /// Terminal columns of UTF-8 bytes (whole scalars).
-    static func width(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
-        var columns = 0
-        var index = 0
-        while index < utf8.count {
-            let lead = utf8[index]
-            if lead < 0x80 {
-                columns += 1
-                index += 1
-                continue
-            }
-            let (w, length) = columnsAndLength(utf8, at: index, end: utf8.count)
-            columns += w
-            index += length
-        }
-        return columns
-    }
+    static func width(_ utf8: UnsafeBufferPointer<UInt8>) -> Int { widthAndBreak(utf8).0 }
 
     /// `width(utf8)`, and whether the bytes hold a line feed or a carriage return: both in one pass.
     static func widthAndBreak(_ utf8: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
