@@ -72,3 +72,54 @@ import Testing
                 == LabelText.startsWithSubsectionNumberingByScalars(Substring(text)))
     }
 }
+
+// The readings on unicode scalars that the byte-level readings replaced: kept here as their oracle.
+extension ReportParser {
+    /// `subsectionTitle(_:)` as it was read on the unicode scalars (the tests above hold the byte
+    /// reading to it).
+    static func subsectionTitleByScalars(_ paragraph: Paragraph) -> Paragraph? {
+        let scalars = paragraph.text.unicodeScalars
+        guard let first = scalars.first, first == "（" || first == "(" else { return nil }
+        var index = scalars.index(after: scalars.startIndex)
+        var numerals = 0
+        while index < scalars.endIndex, LabelText.isNumeral(scalars[index]) {
+            numerals += 1
+            index = scalars.index(after: index)
+        }
+        guard numerals > 0, index < scalars.endIndex, scalars[index] == "）" || scalars[index] == ")" else { return nil }
+        var end = index
+        var length = 0
+        while end < scalars.endIndex, scalars[end] != "。", scalars[end] != "：", length < 60 {
+            end = scalars.index(after: end)
+            length += 1
+        }
+        return Paragraph(text: String(paragraph.text[..<end]), line: paragraph.line)
+    }
+}
+
+extension LabelText {
+    /// `startsWithSubsectionNumbering` as it was read on the folded text's unicode scalars (the tests
+    /// above hold the byte reading to it).
+    static func startsWithSubsectionNumberingByScalars<S: StringProtocol>(_ text: S) -> Bool {
+        let folded = fold(text.prefix(8))
+        let scalars = folded.unicodeScalars
+        guard let first = scalars.first else { return false }
+        switch first {
+        case "(", "[", "【", "〔", "<", "〈", "《": return true
+        default: break
+        }
+        var index = scalars.startIndex
+        var digits = 0
+        var chinese = 0
+        while index < scalars.endIndex, isNumeral(scalars[index]) {
+            if scalars[index].isASCII { digits += 1 } else { chinese += 1 }
+            index = scalars.index(after: index)
+        }
+        guard digits + chinese > 0, index < scalars.endIndex else { return false }
+        switch scalars[index] {
+        case ")", "]": return true
+        case ".": return digits > 0 && chinese == 0
+        default: return false
+        }
+    }
+}

@@ -329,31 +329,6 @@ enum LabelText {
         }
     }
 
-    /// `startsWithSubsectionNumbering` read on the folded text's unicode scalars: what the bytes above
-    /// are read as (a test holds the two together).
-    static func startsWithSubsectionNumberingByScalars<S: StringProtocol>(_ text: S) -> Bool {
-        let folded = fold(text.prefix(8))
-        let scalars = folded.unicodeScalars
-        guard let first = scalars.first else { return false }
-        switch first {
-        case "(", "[", "【", "〔", "<", "〈", "《": return true
-        default: break
-        }
-        var index = scalars.startIndex
-        var digits = 0
-        var chinese = 0
-        while index < scalars.endIndex, isNumeral(scalars[index]) {
-            if scalars[index].isASCII { digits += 1 } else { chinese += 1 }
-            index = scalars.index(after: index)
-        }
-        guard digits + chinese > 0, index < scalars.endIndex else { return false }
-        switch scalars[index] {
-        case ")", "]": return true
-        case ".": return digits > 0 && chinese == 0
-        default: return false
-        }
-    }
-
     /// `text.prefix(count)`: found on the UTF-8 when each of the first `count` + 1 scalars is a
     /// character of its own whatever stands around it (printable ASCII, CJK ideographs and
     /// punctuation, full-width forms, curly quotes: no grapheme rule joins two of them), without

@@ -718,26 +718,6 @@ public enum ReportParser {
         return nil
     }
 
-    /// `subsectionTitle(_:)` on the unicode scalars: what the bytes above are read as.
-    static func subsectionTitleByScalars(_ paragraph: Paragraph) -> Paragraph? {
-        let scalars = paragraph.text.unicodeScalars
-        guard let first = scalars.first, first == "（" || first == "(" else { return nil }
-        var index = scalars.index(after: scalars.startIndex)
-        var numerals = 0
-        while index < scalars.endIndex, LabelText.isNumeral(scalars[index]) {
-            numerals += 1
-            index = scalars.index(after: index)
-        }
-        guard numerals > 0, index < scalars.endIndex, scalars[index] == "）" || scalars[index] == ")" else { return nil }
-        var end = index
-        var length = 0
-        while end < scalars.endIndex, scalars[end] != "。", scalars[end] != "：", length < 60 {
-            end = scalars.index(after: end)
-            length += 1
-        }
-        return Paragraph(text: String(paragraph.text[..<end]), line: paragraph.line)
-    }
-
     // MARK: Metadata
 
     /// Title (one line, or two when it breaks), agency and year from it, and the statistics period.
