@@ -120,6 +120,18 @@ enum PieceCode {
         }
     }
 
+    /// The piece whose word is at `index` of `base`: its kind; its bytes, in this year's sentence for a
+    /// shared piece, else in the words from `index + 1` on (counted in bytes); and where the next
+    /// piece's word is.
+    @inline(__always)
+    static func piece(_ base: UnsafePointer<Int>, at index: Int) -> (kind: UInt64, bytes: Range<Int>, next: Int) {
+        let word = UInt64(UInt(bitPattern: base[index]))
+        let kind = word & 3
+        if kind == shared { return (kind, Int(word >> 2 & 0x7FFF_FFFF)..<Int(word >> 33), index + 1) }
+        let count = Int(word >> 2)
+        return (kind, 0..<count, index + Self.words(bytes: count))
+    }
+
     /// Calls `body` with each piece: its kind, and its bytes (this year's sentence's for a shared one).
     /// Through pointers (a slice of the words would have its type made at run time).
     static func forEach(
@@ -130,20 +142,18 @@ enum PieceCode {
                 guard let base = words.baseAddress else { return }
                 var index = 0
                 while index < words.count {
-                    let word = UInt64(UInt(bitPattern: base[index]))
-                    let kind = word & 3
+                    let (kind, range, next) = piece(base, at: index)
                     if kind == shared {
-                        let (start, end) = (Int(word >> 2 & 0x7FFF_FFFF), Int(word >> 33))
-                        let bytes = sentence.baseAddress.map { UnsafeBufferPointer(start: $0 + start, count: end - start) }
-                        body(shared, bytes ?? UnsafeBufferPointer(start: nil, count: 0))
-                        index += 1
-                    } else {
-                        let count = Int(word >> 2)
-                        (base + index + 1).withMemoryRebound(to: UInt8.self, capacity: count) {
-                            body(kind, UnsafeBufferPointer(start: $0, count: count))
+                        let bytes = sentence.baseAddress.map {
+                            UnsafeBufferPointer(start: $0 + range.lowerBound, count: range.count)
                         }
-                        index += Self.words(bytes: count)
+                        body(shared, bytes ?? UnsafeBufferPointer(start: nil, count: 0))
+                    } else {
+                        (base + index + 1).withMemoryRebound(to: UInt8.self, capacity: range.count) {
+                            body(kind, UnsafeBufferPointer(start: $0, count: range.count))
+                        }
                     }
+                    index = next
                 }
             }
         }
@@ -155,41 +165,38 @@ enum PieceCode {
     static func pieces(_ words: [Int], new: Sentence?) -> [TextPiece] {
         words.withUnsafeBufferPointer { words in
             guard let base = words.baseAddress else { return [] }
-            func word(_ index: Int) -> UInt64 { UInt64(UInt(bitPattern: base[index])) }
             // Counted first, for an array of their exact count.
             var count = 0
             var index = 0
             while index < words.count {
                 count += 1
-                index += word(index) & 3 == shared ? 1 : Self.words(bytes: Int(word(index) >> 2))
+                index = piece(base, at: index).next
             }
             var pieces: [TextPiece] = []
             pieces.reserveCapacity(count)
             index = 0
             while index < words.count {
-                let kind = word(index) & 3
+                let (kind, range, next) = piece(base, at: index)
                 if kind == shared {
-                    let (start, end) = (Int(word(index) >> 2 & 0x7FFF_FFFF), Int(word(index) >> 33))
                     if let new {
                         let offset = Int(new.start)
-                        pieces.append(.same(Sentences.slice(new.source, (offset + start)..<(offset + end))))
+                        pieces.append(
+                            .same(Sentences.slice(new.source, (offset + range.lowerBound)..<(offset + range.upperBound))))
                     } else {
                         pieces.append(.same(""))
                     }
-                    index += 1
                 } else {
-                    let count = Int(word(index) >> 2)
                     // Bytes of Swift strings: valid UTF-8, so decoding changes nothing.
-                    let text = (base + index + 1).withMemoryRebound(to: UInt8.self, capacity: count) {
-                        String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+                    let text = (base + index + 1).withMemoryRebound(to: UInt8.self, capacity: range.count) {
+                        String(decoding: UnsafeBufferPointer(start: $0, count: range.count), as: UTF8.self)
                     }
                     switch kind {
                     case removed: pieces.append(.removed(text))
                     case added: pieces.append(.added(text))
                     default: pieces.append(.same(text))
                     }
-                    index += Self.words(bytes: count)
                 }
+                index = next
             }
             return pieces
         }
@@ -861,27 +868,41 @@ struct NarrativeComparator {
             b.append(key(sentence, year: newYear, member: old.count + j, old, new, plan.tokens))
         }
         (plan.steps, plan.degraded) = Myers.diff(a, b, maxCost: Self.sentenceCostLimit)
+        var count = 0
+        var partners: [Int] = []
+        partners.reserveCapacity(min(new.count, 256))
+        let tokens = plan.tokens
+        Self.forEachRun(
+            plan.steps, old: old.count, new: new.count, equal: { _, _ in count += 1 },
+            run: { removed, added in count += pair(removed, added, old, new, tokens, into: &partners) })
+        (plan.partners, plan.count) = (partners, count)
+        return plan
+    }
+
+    /// Walks a block's alignment in order: `run` with each run of removed (last year's positions) and
+    /// added (this year's) sentences, `equal` with each sentence both years share.
+    static func forEachRun(
+        _ steps: [EditStep], old: Int, new: Int, equal: (Int, Int) -> Void, run: ([Int], [Int]) -> Void
+    ) {
         var removed: [Int] = []
         var added: [Int] = []
         // (Room for most runs at once: a run is rarely longer.)
-        removed.reserveCapacity(min(old.count, 256))
-        added.reserveCapacity(min(new.count, 256))
-        plan.partners.reserveCapacity(min(new.count, 256))
-        for step in plan.steps {
+        removed.reserveCapacity(min(old, 256))
+        added.reserveCapacity(min(new, 256))
+        for step in steps {
             switch step {
-            case .equal:
+            case .equal(let i, let j):
                 if !removed.isEmpty || !added.isEmpty {
-                    plan.count += pair(removed, added, old, new, plan.tokens, into: &plan.partners)
+                    run(removed, added)
                     removed.removeAll(keepingCapacity: true)
                     added.removeAll(keepingCapacity: true)
                 }
-                plan.count += 1
+                equal(i, j)
             case .delete(let i): removed.append(i)
             case .insert(let j): added.append(j)
             }
         }
-        if !removed.isEmpty || !added.isEmpty { plan.count += pair(removed, added, old, new, plan.tokens, into: &plan.partners) }
-        return plan
+        if !removed.isEmpty || !added.isEmpty { run(removed, added) }
     }
 
     /// Whether `pair` considers a run of removed and added sentences.
@@ -932,27 +953,13 @@ struct NarrativeComparator {
         _ plan: Plan, _ old: UnsafeBufferPointer<Sentence>, _ new: UnsafeBufferPointer<Sentence>, subsection: String?,
         into changes: inout [SentenceChange]
     ) {
-        var removed: [Int] = []
-        var added: [Int] = []
-        removed.reserveCapacity(min(old.count, 256))
-        added.reserveCapacity(min(new.count, 256))
         var nextPartner = 0
-        for step in plan.steps {
-            switch step {
-            case .equal(let i, let j):
-                if !removed.isEmpty || !added.isEmpty {
-                    edit(removed, added, old, new, plan, &nextPartner, subsection, into: &changes)
-                    removed.removeAll(keepingCapacity: true)
-                    added.removeAll(keepingCapacity: true)
-                }
+        Self.forEachRun(
+            plan.steps, old: old.count, new: new.count,
+            equal: { i, j in
                 changes.append(SentenceChange(status: .unchanged, old: old[i], new: new[j], subsection: subsection, pieces: []))
-            case .delete(let i): removed.append(i)
-            case .insert(let j): added.append(j)
-            }
-        }
-        if !removed.isEmpty || !added.isEmpty {
-            edit(removed, added, old, new, plan, &nextPartner, subsection, into: &changes)
-        }
+            },
+            run: { removed, added in edit(removed, added, old, new, plan, &nextPartner, subsection, into: &changes) })
     }
 
     /// The changes of a run of removed and added sentences, paired as `partners` says from
