@@ -92,9 +92,8 @@ struct TokenStore {
     func text(of token: Token) -> Substring {
         guard token.source != -1 else { return "" }
         let text = sourceText(token.source)
-        let utf8 = text.utf8
-        if token.start == 0 && token.end == utf8.count { return text }
-        return text[utf8.index(utf8.startIndex, offsetBy: token.start)..<utf8.index(utf8.startIndex, offsetBy: token.end)]
+        if token.start == 0 && token.end == text.utf8.count { return text }
+        return Self.slice(text, token.start, token.end)
     }
 
     /// The token's text as a `String`, made from its bytes; a single digit (`0`, most cells) from
